@@ -1,0 +1,108 @@
+"""Checks that span fields or files and that JSON Schema cannot express.
+
+Each check returns French ``ContentError``s positioned like the schema errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+from itertools import product
+from typing import TYPE_CHECKING
+
+from guide.errors import ContentError, format_field_path
+from guide.yaml_source import ParsedYaml
+
+if TYPE_CHECKING:
+    from guide.catalog import Guide
+
+
+def _error(guide: "Guide", parsed: dict[str, ParsedYaml], name: str, path: tuple, message: str) -> ContentError:
+    line, column = parsed[name].position_of(path)
+    return ContentError(guide.files[name], line, column, format_field_path(path), message)
+
+
+def _framework_links(data: dict, name: str):
+    """Every field that names another framework (``cadre`` or ``themes``), with its path."""
+    page = data.get("page", {})
+    for index, link in enumerate(page.get("voir_aussi", []) or []):
+        yield ("page", "voir_aussi", index, "cadre"), link["cadre"]
+    if name == "faq":
+        for index, question in enumerate(data["questions"]):
+            for theme_index, theme in enumerate(question["themes"]):
+                yield ("questions", index, "themes", theme_index), theme
+    if name == "accueil":
+        for index, door in enumerate(data["portes"]):
+            yield ("portes", index, "cadre"), door["cadre"]
+
+
+def check_framework_links(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    names = sorted(guide.frameworks)
+    errors = []
+    for name, data in guide.frameworks.items():
+        for path, target in _framework_links(data, name):
+            if target == name and path[0] == "page":
+                errors.append(_error(guide, parsed, name, path, "une page ne peut pas renvoyer vers elle-même"))
+            elif target not in guide.frameworks:
+                message = f"cadre inconnu « {target} » : aucun fichier frameworks/{target}.yml"
+                close = difflib.get_close_matches(target, names, n=1, cutoff=0.6)
+                message += f" ; vouliez-vous dire « {close[0]} » ?" if close else " ; cadres possibles : " + ", ".join(names)
+                errors.append(_error(guide, parsed, name, path, message))
+    return errors
+
+
+def check_decision_matrix(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    """Each ambition × resources pair has exactly one cell."""
+    name = "matrice-decision"
+    if name not in guide.frameworks:
+        return []
+    data = guide.frameworks[name]
+    errors = []
+    seen: dict[tuple[str, str], int] = {}
+    for index, cell in enumerate(data["cellules"]):
+        pair = (cell["ambition"], cell["ressources"])
+        if pair in seen:
+            errors.append(
+                _error(guide, parsed, name, ("cellules", index), f"cette combinaison ambition × ressources est déjà remplie par cellules[{seen[pair]}]")
+            )
+        else:
+            seen[pair] = index
+    for ambition, resources in product(
+        [item["id"] for item in data["ambitions"]], [item["id"] for item in data["ressources"]]
+    ):
+        if (ambition, resources) not in seen:
+            errors.append(
+                _error(guide, parsed, name, ("cellules",), f"il manque la cellule ambition « {ambition} » × ressources « {resources} »")
+            )
+    return errors
+
+
+def check_phase_ranges(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    """Phases are numbered 1, 2, 3... and their headcount ranges follow each other."""
+    name = "phases"
+    if name not in guide.frameworks:
+        return []
+    phases = guide.frameworks[name]["phases"]
+    errors = []
+    for index, phase in enumerate(phases):
+        if phase["numero"] != index + 1:
+            errors.append(_error(guide, parsed, name, ("phases", index, "numero"), f"doit valoir {index + 1} : les phases sont numérotées dans l'ordre"))
+        if phase["effectif_max"] is not None and phase["effectif_max"] <= phase["effectif_min"]:
+            errors.append(_error(guide, parsed, name, ("phases", index, "effectif_max"), "doit être supérieur à effectif_min"))
+        if index and phase["effectif_min"] <= phases[index - 1]["effectif_min"]:
+            errors.append(
+                _error(guide, parsed, name, ("phases", index, "effectif_min"), "doit être supérieur à l'effectif_min de la phase précédente")
+            )
+        is_last = index == len(phases) - 1
+        if phase["effectif_max"] is None and not is_last:
+            errors.append(_error(guide, parsed, name, ("phases", index, "effectif_max"), "seule la dernière phase peut rester sans borne haute"))
+    return errors
+
+
+CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges)
+
+
+def check(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    errors = []
+    for rule in CHECKS:
+        errors.extend(rule(guide, parsed))
+    return errors

@@ -1,0 +1,168 @@
+"""Validate parsed framework data against its JSON Schema, with French messages.
+
+Schemas are standard draft-07 (so yaml-language-server can offer completion in the
+editor) plus one keyword of ours, ``x-reference``, on a field whose value must be the
+``id`` of an item of another framework list: ``"x-reference": "phases"`` (the list
+``phases`` of ``phases.yml``) or ``"x-reference": "sourcing#options"`` (the list
+``options`` of ``sourcing.yml``). Identifiers are collected from every file before
+validation, so every dangling reference is reported along with the other errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+import jsonschema
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource
+from referencing.jsonschema import DRAFT7
+
+from guide.errors import ContentError, format_field_path
+from guide.yaml_source import ParsedYaml
+
+_TYPE_NAMES = {
+    "string": "un texte",
+    "integer": "un nombre entier",
+    "number": "un nombre",
+    "boolean": "true ou false",
+    "array": "une liste (lignes commençant par « - »)",
+    "object": "un bloc de champs (nom: valeur)",
+    "null": "vide",
+}
+
+
+def reference_target(spec: str) -> tuple[str, str]:
+    """``"sourcing#options"`` -> (``sourcing``, ``options``); ``"phases"`` -> (``phases``, ``phases``)."""
+    framework, _, list_key = spec.partition("#")
+    return framework, list_key or framework
+
+
+def _make_validator_class(known_ids: dict[tuple[str, str], list[str]]):
+    def x_reference(validator, spec, instance, schema):
+        if not isinstance(instance, str):
+            return
+        target = reference_target(spec)
+        ids = known_ids.get(target, [])
+        if instance not in ids:
+            error = ValidationError(f"unknown reference {instance!r} to {spec}")
+            error.french = _dangling_message(instance, target, ids)
+            yield error
+
+    return jsonschema.validators.extend(Draft7Validator, {"x-reference": x_reference})
+
+
+def _dangling_message(value: str, target: tuple[str, str], ids: list[str]) -> str:
+    framework, list_key = target
+    where = f"{framework}.yml" if framework == list_key else f"{framework}.yml ({list_key})"
+    message = f"identifiant inconnu « {value} » : il n'existe pas dans {where}"
+    close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
+    if close:
+        message += f" ; vouliez-vous dire « {close[0]} » ?"
+    elif ids:
+        message += " ; valeurs possibles : " + ", ".join(ids)
+    return message
+
+
+def _as_list(value) -> str:
+    return ", ".join(f"« {item} »" for item in value)
+
+
+def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
+    """(field path, message, point at the key rather than the value)."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    value = error.validator_value
+    if hasattr(error, "french"):
+        return path, error.french, False
+    if kind == "required":
+        missing = next((name for name in value if isinstance(error.instance, dict) and name not in error.instance), value[0])
+        return path + (missing,), "ce champ est obligatoire", False
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extras = [key for key in error.instance if key not in allowed]
+        extra = extras[0] if extras else "?"
+        message = "champ inconnu"
+        close = difflib.get_close_matches(str(extra), allowed, n=1, cutoff=0.6)
+        if close:
+            message += f" : vouliez-vous dire « {close[0]} » ?"
+        else:
+            message += " ; champs possibles ici : " + ", ".join(allowed)
+        return path + (extra,), message, True
+    if kind == "type":
+        expected = value if isinstance(value, list) else [value]
+        names = " ou ".join(_TYPE_NAMES.get(name, name) for name in expected)
+        return path, f"doit être {names}", False
+    if kind == "minLength":
+        return path, "ne doit pas être vide" if value == 1 else f"doit contenir au moins {value} caractères", False
+    if kind == "maxLength":
+        return path, f"trop long : {value} caractères au plus (ici {len(error.instance)})", False
+    if kind == "minItems":
+        return path, f"la liste doit contenir au moins {value} élément{'s' if value > 1 else ''}", False
+    if kind == "maxItems":
+        return path, f"la liste doit contenir au plus {value} élément{'s' if value > 1 else ''}", False
+    if kind == "uniqueItems":
+        return path, "la liste contient deux fois la même valeur", False
+    if kind == "enum":
+        return path, f"valeur non permise ; valeurs possibles : {_as_list(value)}", False
+    if kind == "const":
+        return path, f"doit valoir « {value} »", False
+    if kind == "minimum":
+        return path, f"doit être supérieur ou égal à {value}", False
+    if kind == "maximum":
+        return path, f"doit être inférieur ou égal à {value}", False
+    if kind == "exclusiveMinimum":
+        return path, f"doit être strictement supérieur à {value}", False
+    if kind == "exclusiveMaximum":
+        return path, f"doit être strictement inférieur à {value}", False
+    if kind == "pattern":
+        hint = error.schema.get("x-format-fr") or f"format attendu : {value}"
+        return path, f"format invalide ; {hint}", False
+    if kind == "format":
+        return path, f"format invalide ({value})", False
+    if kind in ("anyOf", "oneOf"):
+        hint = error.schema.get("x-format-fr") or "valeur d'une forme non prévue"
+        return path, hint, False
+    return path, f"valeur non valide ({kind})", False
+
+
+def schema_registry(schemas_dir: Path) -> Registry:
+    """Resolve ``$ref`` to sibling schema files (``commun.schema.json#/definitions/texte``)."""
+
+    def retrieve(uri: str) -> Resource:
+        path = schemas_dir / uri
+        if path.parent.resolve() != schemas_dir.resolve() or not path.exists():
+            raise NoSuchResource(ref=uri)
+        return Resource.from_contents(json.loads(path.read_text(encoding="utf-8")), default_specification=DRAFT7)
+
+    return Registry(retrieve=retrieve)
+
+
+def validate(
+    parsed: ParsedYaml,
+    schema: dict,
+    filename: str,
+    known_ids: dict[tuple[str, str], list[str]],
+    registry: Registry,
+) -> list[ContentError]:
+    """Every schema error of one parsed file, in French, with its position."""
+    validator = _make_validator_class(known_ids)(schema, registry=registry)
+    errors = []
+    for error in validator.iter_errors(parsed.data):
+        # For anyOf/oneOf, prefer the most specific inner error when there is one.
+        if error.context:
+            best = jsonschema.exceptions.best_match(error.context)
+            if best is not None and best.validator not in ("type",):
+                error = best
+        path, message, at_key = _french_message(error)
+        line, column = parsed.key_position_of(path) if at_key else parsed.position_of(path)
+        errors.append(ContentError(filename, line, column, format_field_path(path), message))
+    return errors
+
+
+def check_schema(schema: dict) -> None:
+    """Raise if a schema itself is not valid draft-07 (a programmer's error, not an editor's)."""
+    Draft7Validator.check_schema(schema)

@@ -1,0 +1,243 @@
+"""Parse a YAML framework file into plain data plus the position of every field.
+
+PyYAML's composer gives nodes with line and column marks; we build the data from
+those nodes ourselves so that we can report duplicate keys (PyYAML silently keeps
+the last one) and place every later validation error on the right line.
+
+Two deliberate departures from YAML 1.1, for editors who write French prose:
+- only ``true`` and ``false`` are booleans (``non``, ``no``, ``oui``, ``on`` stay text);
+- dates stay text (``2025-07-25``), as the schemas expect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from guide.errors import ContentError, format_field_path
+
+Path = tuple  # field path, e.g. ("phases", 1, "risques")
+
+
+class _EditorLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-like booleans and no implicit dates."""
+
+
+_EditorLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass
+class ParsedYaml:
+    """Data of one file, with where each field starts (1-based line, column)."""
+
+    data: object = None
+    value_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+
+    def position_of(self, path: Path) -> tuple[int, int]:
+        """Where to point for a field: the field itself, else its closest existing parent."""
+        path = tuple(path)
+        while path:
+            if path in self.value_positions:
+                return self.value_positions[path]
+            path = path[:-1]
+        return self.value_positions.get((), (1, 1))
+
+    def key_position_of(self, path: Path) -> tuple[int, int]:
+        return self.key_positions.get(tuple(path)) or self.position_of(path)
+
+
+def _mark(node_or_mark) -> tuple[int, int]:
+    mark = getattr(node_or_mark, "start_mark", node_or_mark)
+    return mark.line + 1, mark.column + 1
+
+
+# PyYAML's messages, in the order we test them, with what they mean to an editor.
+_SYNTAX_MESSAGES = [
+    (
+        "mapping values are not allowed here",
+        "deux-points inattendu : un texte qui contient « : » doit être mis entre guillemets "
+        '(par exemple : "Objectif : valider l\'offre")',
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "tabulation interdite : indentez avec des espaces (deux par niveau)",
+    ),
+    (
+        "found a tab character",
+        "tabulation interdite : indentez avec des espaces (deux par niveau)",
+    ),
+    (
+        "did not find expected key",
+        "indentation incohérente : alignez ce champ sur les autres champs du même bloc",
+    ),
+    (
+        "expected <block end>, but found",
+        "indentation incohérente : cette ligne ne s'aligne sur aucun bloc au-dessus",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "indentation incohérente dans une liste : chaque élément commence par « - » au même niveau",
+    ),
+    (
+        "could not find expected ':'",
+        "deux-points manquant : chaque champ s'écrit « nom: valeur » (ou un texte sur plusieurs "
+        "lignes n'est pas assez indenté)",
+    ),
+    (
+        "found unexpected end of stream",
+        "fin de fichier inattendue : un guillemet ou un crochet ouvert n'est pas refermé",
+    ),
+    (
+        "found unknown escape character",
+        "caractère d'échappement inconnu entre guillemets doubles : utilisez des guillemets simples "
+        "ou doublez la barre oblique inverse",
+    ),
+    (
+        "expected a single document",
+        "un seul document par fichier : retirez la ligne « --- » en trop",
+    ),
+    (
+        "found undefined alias",
+        "alias inconnu : une valeur commence par « * » ; mettez ce texte entre guillemets",
+    ),
+    (
+        "found character '@' that cannot start any token",
+        "un texte ne peut pas commencer par « @ » : mettez-le entre guillemets",
+    ),
+    (
+        "found character '`' that cannot start any token",
+        "un texte ne peut pas commencer par « ` » : mettez-le entre guillemets",
+    ),
+    (
+        "while scanning an alias",
+        "un texte ne peut pas commencer par « * » : mettez-le entre guillemets",
+    ),
+    (
+        "while scanning an anchor",
+        "un texte ne peut pas commencer par « & » : mettez-le entre guillemets",
+    ),
+    (
+        "while parsing a quoted scalar",
+        "guillemet non refermé : un texte commencé par un guillemet doit se terminer par le même",
+    ),
+    (
+        "expected ',' or ']'",
+        "liste entre crochets mal fermée : séparez les éléments par des virgules et fermez par « ] »",
+    ),
+    (
+        "expected ',' or '}'",
+        "bloc entre accolades mal fermé : fermez par « } »",
+    ),
+    (
+        "found character '%' that cannot start any token",
+        "un texte ne peut pas commencer par « % » : mettez-le entre guillemets",
+    ),
+]
+
+
+def _translate_syntax_error(exc: yaml.YAMLError) -> tuple[str, tuple[int, int]]:
+    problem = getattr(exc, "problem", None) or ""
+    context = getattr(exc, "context", None) or ""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    position = _mark(mark) if mark is not None else (1, 1)
+    if "while scanning a quoted scalar" in context and getattr(exc, "context_mark", None):
+        return (
+            "guillemet non refermé : un texte commencé par un guillemet doit se terminer par le même",
+            _mark(exc.context_mark),
+        )
+    text = f"{context} {problem}"
+    for needle, message in _SYNTAX_MESSAGES:
+        if needle in text:
+            return message, position
+    detail = " ".join(part for part in (context, problem) if part).strip() or str(exc)
+    return f"erreur de syntaxe YAML ({detail})", position
+
+
+def parse_yaml(text: str, filename: str) -> ParsedYaml:
+    """Parse ``text``; never raises: problems are returned in ``errors``."""
+    parsed = ParsedYaml()
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        parsed.errors.append(
+            ContentError(filename, 1, 1, "", "le fichier est vide : il doit contenir les champs du cadre")
+        )
+        return parsed
+
+    loader = _EditorLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            parsed.errors.append(ContentError(filename, 1, 1, "", "le fichier est vide"))
+            return parsed
+        _walk(node, (), parsed, filename, set())
+        parsed.data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        message, (line, column) = _translate_syntax_error(exc)
+        parsed.errors.append(ContentError(filename, line, column, "", message))
+        parsed.data = None
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. unhashable key {[a]: b}
+        parsed.errors.append(
+            ContentError(filename, 1, 1, "", f"structure YAML non prise en charge ({exc.__class__.__name__})")
+        )
+        parsed.data = None
+    finally:
+        loader.dispose()
+    return parsed
+
+
+def _walk(node: yaml.Node, path: Path, parsed: ParsedYaml, filename: str, seen: set[int]) -> None:
+    parsed.value_positions.setdefault(path, _mark(node))
+    if id(node) in seen:  # an alias to a node already walked
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        first_seen: dict[object, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, column = _mark(key_node)
+                parsed.errors.append(
+                    ContentError(filename, line, column, format_field_path(path), "un nom de champ doit être un simple mot")
+                )
+                continue
+            key = key_node.value
+            if key == "<<":
+                line, column = _mark(key_node)
+                parsed.errors.append(
+                    ContentError(filename, line, column, format_field_path(path), "la fusion « << » n'est pas acceptée : recopiez les champs")
+                )
+                continue
+            key_path = path + (key,)
+            if key in first_seen:
+                line, column = _mark(key_node)
+                first_line = first_seen[key][0]
+                parsed.errors.append(
+                    ContentError(
+                        filename,
+                        line,
+                        column,
+                        format_field_path(key_path),
+                        f"champ en double (déjà défini ligne {first_line}) : gardez une seule fois ce champ",
+                    )
+                )
+                continue
+            first_seen[key] = _mark(key_node)
+            parsed.key_positions[key_path] = _mark(key_node)
+            _walk(value_node, key_path, parsed, filename, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), parsed, filename, seen)
