@@ -134,11 +134,12 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         if not parsed.errors:
             known_ids.update(collect_ids(name, parsed.data))
 
+    unreadable = {name for name in names if name not in parsed_files or parsed_files[name].errors}
     for name, parsed in parsed_files.items():
         if parsed.errors:
             continue
         filename = files[name]
-        errors.extend(validate(parsed, schemas[name], filename, known_ids, registry))
+        errors.extend(validate(parsed, schemas[name], filename, known_ids, registry, unreadable))
         errors.extend(_duplicate_ids(name, filename, parsed))
 
     if errors:

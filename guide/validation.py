@@ -18,7 +18,6 @@ import jsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT7
 
 from guide.errors import ContentError, format_field_path
@@ -41,11 +40,13 @@ def reference_target(spec: str) -> tuple[str, str]:
     return framework, list_key or framework
 
 
-def _make_validator_class(known_ids: dict[tuple[str, str], list[str]]):
+def _make_validator_class(known_ids: dict[tuple[str, str], list[str]], unreadable: set[str]):
     def x_reference(validator, spec, instance, schema):
         if not isinstance(instance, str):
             return
         target = reference_target(spec)
+        if target[0] in unreadable:  # that file has its own errors: don't add misleading ones here
+            return
         ids = known_ids.get(target, [])
         if instance not in ids:
             error = ValidationError(f"unknown reference {instance!r} to {spec}")
@@ -119,8 +120,8 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
     if kind == "exclusiveMaximum":
         return path, f"doit être strictement inférieur à {value}", False
     if kind == "pattern":
-        hint = error.schema.get("x-format-fr") or f"format attendu : {value}"
-        return path, f"format invalide ; {hint}", False
+        hint = error.schema.get("x-format-fr")
+        return path, hint or f"format invalide ; format attendu : {value}", False
     if kind == "format":
         return path, f"format invalide ({value})", False
     if kind in ("anyOf", "oneOf"):
@@ -130,15 +131,15 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
 
 
 def schema_registry(schemas_dir: Path) -> Registry:
-    """Resolve ``$ref`` to sibling schema files (``commun.schema.json#/definitions/texte``)."""
+    """Resolve ``$ref`` to sibling schema files (``commun.schema.json#/definitions/texte``).
 
-    def retrieve(uri: str) -> Resource:
-        path = schemas_dir / uri
-        if path.parent.resolve() != schemas_dir.resolve() or not path.exists():
-            raise NoSuchResource(ref=uri)
-        return Resource.from_contents(json.loads(path.read_text(encoding="utf-8")), default_specification=DRAFT7)
-
-    return Registry(retrieve=retrieve)
+    Every schema of the folder is loaded once, up front: lookups then cost nothing.
+    """
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")), default_specification=DRAFT7))
+        for path in sorted(schemas_dir.glob("*.schema.json"))
+    ]
+    return Registry().with_resources(resources)
 
 
 def validate(
@@ -147,9 +148,14 @@ def validate(
     filename: str,
     known_ids: dict[tuple[str, str], list[str]],
     registry: Registry,
+    unreadable: set[str] = frozenset(),
 ) -> list[ContentError]:
-    """Every schema error of one parsed file, in French, with its position."""
-    validator = _make_validator_class(known_ids)(schema, registry=registry)
+    """Every schema error of one parsed file, in French, with its position.
+
+    ``unreadable`` names the frameworks whose file could not be parsed: references to
+    them are not checked (their own syntax error is the one to fix first).
+    """
+    validator = _make_validator_class(known_ids, unreadable)(schema, registry=registry)
     errors = []
     for error in validator.iter_errors(parsed.data):
         # For anyOf/oneOf, prefer the most specific inner error when there is one.

@@ -149,7 +149,17 @@ _SYNTAX_MESSAGES = [
 ]
 
 
-def _translate_syntax_error(exc: yaml.YAMLError) -> tuple[str, tuple[int, int]]:
+def _position_in_text(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[int, int]]:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return (
+            f"caractère invisible interdit (code U+{exc.character:04X}) : supprimez-le ou retapez le texte autour",
+            _position_in_text(text, exc.position),
+        )
     problem = getattr(exc, "problem", None) or ""
     context = getattr(exc, "context", None) or ""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -178,8 +188,9 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         )
         return parsed
 
-    loader = _EditorLoader(text)
+    loader = None
     try:
+        loader = _EditorLoader(text)  # checks for forbidden characters right away
         node = loader.get_single_node()
         if node is None:
             parsed.errors.append(ContentError(filename, 1, 1, "", "le fichier est vide"))
@@ -187,7 +198,7 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         _walk(node, (), parsed, filename, set())
         parsed.data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        message, (line, column) = _translate_syntax_error(exc)
+        message, (line, column) = _translate_syntax_error(exc, text)
         parsed.errors.append(ContentError(filename, line, column, "", message))
         parsed.data = None
     except (ValueError, TypeError, RecursionError) as exc:  # e.g. unhashable key {[a]: b}
@@ -196,7 +207,8 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         )
         parsed.data = None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return parsed
 
 

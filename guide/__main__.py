@@ -1,0 +1,48 @@
+"""Command line of the guide's core.
+
+    python -m guide check            vérifie tous les cadres (code de sortie 1 en cas d'erreur)
+    python -m guide check --github   ajoute des annotations GitHub Actions (::error file=...)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from guide.catalog import REPO_ROOT, load_guide
+from guide.errors import ContentErrors
+
+
+def check(root: Path, github: bool) -> int:
+    try:
+        guide = load_guide(root)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        if github:
+            for error in errors.errors:
+                print(error.as_github_annotation())
+        return 1
+    count = len(guide.frameworks)
+    print(f"Contenu valide : {count} fichiers de frameworks/ vérifiés, aucune erreur.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m guide", description="Outils du guide.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="vérifier les fichiers YAML des cadres")
+    check_parser.add_argument("--root", type=Path, default=REPO_ROOT, help="dossier du projet (par défaut : celui-ci)")
+    check_parser.add_argument(
+        "--github",
+        action="store_true",
+        default=os.environ.get("GITHUB_ACTIONS") == "true",
+        help="écrire aussi les erreurs comme annotations GitHub Actions",
+    )
+    args = parser.parse_args(argv)
+    return check(args.root, args.github)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Turn text written by editors into Markdown that shows exactly that text.
+
+Editors' text is data, not markup: ``<script>`` must appear as text and
+``**gras**`` or ``[lien](javascript:...)`` must not become formatting or links.
+``escape_text`` HTML-escapes the text, backslash-escapes every character that
+Python-Markdown (with the tables extension) treats as markup, and applies French
+typography: narrow no-break spaces before ``; : ! ?`` and inside « », no-break
+spaces before ``%`` and ``€``, and a typographic apostrophe.
+
+``Trusted`` marks Markdown produced by our own code (links, anchors), which the
+templates output as it is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+# Characters Python-Markdown unescapes after a backslash (its ESCAPED_CHARS plus
+# "|" from the tables extension): escaping them makes them literal.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Trusted(str):
+    """Markdown built by our code, emitted without escaping."""
+
+
+def french_typography(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = text.replace("'", "\u2019")
+    text = re.sub(r" ([;:!?»])", NARROW_NBSP + r"\1", text)
+    text = re.sub(r"« ", "«" + NARROW_NBSP, text)
+    text = re.sub(r" ([%€$])", NBSP + r"\1", text)
+    return text
+
+
+def escape_text(value: object) -> str:
+    """Editors' text -> Markdown that renders as this very text."""
+    text = french_typography(str(value))
+    text = html.escape(text, quote=True)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def anchor(identifier: str) -> Trusted:
+    """An item id used as an HTML id; ids are validated by the schemas, checked again here."""
+    if not _IDENTIFIER.match(str(identifier)):
+        raise ValueError(f"identifiant invalide pour une ancre : {identifier!r}")
+    return Trusted(identifier)
+
+
+def inline_code(value: str) -> Trusted:
+    """A file name or command shown as code (no escaping inside backticks)."""
+    if "`" in value or "\n" in value:
+        raise ValueError(f"texte impossible à montrer comme code : {value!r}")
+    return Trusted(f"`{value}`")

@@ -1,0 +1,155 @@
+"""Render every framework into a Markdown page through its Jinja2 template.
+
+``render_pages(guide)`` returns one ``RenderedPage`` per framework file: the page
+``NAME.md`` made from ``frameworks/NAME.yml`` by ``guide/templates/NAME.md.j2``.
+Every ``{{ value }}`` in a template is escaped (see ``markdown_text``) unless our own
+code marked it ``Trusted``; templates cannot forget to escape editors' text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from urllib.parse import quote
+
+import jinja2
+import yaml
+
+from guide.catalog import Guide
+from guide.markdown_text import Trusted, anchor, escape_text, inline_code
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+# Page published for a framework, when it is not NAME.md.
+PAGE_PATHS = {"accueil": "index.md"}
+
+FRENCH_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+
+def page_path(name: str) -> str:
+    return PAGE_PATHS.get(name, f"{name}.md")
+
+
+@dataclass
+class RenderedPage:
+    """A generated page and what the site shell needs to know about it."""
+
+    name: str
+    path: str
+    markdown: str
+    title: str
+    heading: str
+    description: str
+    yaml_file: str
+    source_ids: list[str] = field(default_factory=list)
+    questions: list[dict] = field(default_factory=list)  # the FAQ entries the page shows
+
+
+def french_date(iso_date: str) -> str:
+    """``2025-07-25`` -> ``25 juillet 2025`` (``1er`` for the first of the month)."""
+    year, month, day = (int(part) for part in iso_date.split("-"))
+    day_text = "1er" if day == 1 else str(day)
+    return f"{day_text} {FRENCH_MONTHS[month - 1]} {year}"
+
+
+def headcount_range(phase: dict) -> str:
+    if phase["effectif_max"] is None:
+        return f"{phase['effectif_min']} employés et plus"
+    return f"{phase['effectif_min']} à {phase['effectif_max']} employés"
+
+
+def safe_url(url: str) -> Trusted:
+    """An external https address as a Markdown link target (no space or parenthesis left raw)."""
+    if not url.startswith("https://"):
+        raise ValueError(f"adresse refusée : {url!r}")
+    return Trusted(quote(url, safe=":/?#@!$&'*+,;=%~"))
+
+
+def _finalize(value):
+    if isinstance(value, Trusted):
+        return value
+    if value is None:
+        return ""
+    return escape_text(value)
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=False,  # Markdown, escaped by _finalize instead
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # "{#" opens a Jinja comment by default, but Markdown needs it for ids: "## Titre {#ancre}".
+        comment_start_string="<#",
+        comment_end_string="#>",
+    )
+    env.filters["anchor"] = anchor
+    env.filters["code"] = inline_code
+    env.filters["french_date"] = french_date
+    env.filters["headcount"] = headcount_range
+    env.filters["url"] = safe_url
+    return env
+
+
+def questions_for(guide: Guide, name: str) -> list[dict]:
+    """FAQ entries whose themes include this framework."""
+    if "faq" not in guide.frameworks:
+        return []
+    return [question for question in guide.frameworks["faq"]["questions"] if name in question["themes"]]
+
+
+def _front_matter(title: str, description: str) -> str:
+    data = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, width=10_000)
+    return f"---\n{data}---\n\n"
+
+
+def render_pages(guide: Guide, templates_dir: Path = TEMPLATES_DIR) -> list[RenderedPage]:
+    env = make_environment(templates_dir)
+
+    def link(name: str, item_id: str | None = None) -> Trusted:
+        """Relative Markdown link target to a framework page (and one of its items)."""
+        if name not in guide.frameworks:
+            raise KeyError(f"pas de cadre {name!r}")
+        target = page_path(name)
+        return Trusted(f"{target}#{anchor(item_id)}" if item_id else target)
+
+    def page_title(name: str) -> str:
+        return guide.frameworks[name]["page"]["titre_court"]
+
+    env.globals.update(
+        guide=guide,
+        frameworks=guide.frameworks,
+        link=link,
+        page_title=page_title,
+        page_path=page_path,
+        sources={source["id"]: source for source in guide.frameworks.get("sources", {}).get("sources", [])},
+        Trusted=Trusted,
+    )
+
+    pages = []
+    for name, data in guide.frameworks.items():
+        page = data["page"]
+        questions = guide.frameworks["faq"]["questions"] if name == "faq" else questions_for(guide, name)
+        template = env.get_template(f"{name}.md.j2")
+        body = template.render(name=name, data=data, page=page, questions=questions)
+        pages.append(
+            RenderedPage(
+                name=name,
+                path=page_path(name),
+                markdown=_front_matter(page["titre_court"], page["description"]) + body,
+                title=page["titre_court"],
+                heading=page["titre"],
+                description=page["description"],
+                yaml_file=guide.files[name],
+                source_ids=list(page.get("sources", [])),
+                questions=questions,
+            )
+        )
+    return pages

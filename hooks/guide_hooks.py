@@ -1,0 +1,75 @@
+"""MkDocs hooks: thin adapters between MkDocs and the plain-Python core in ``guide/``.
+
+- on_config: load and validate every framework; on any error print them all in French
+  and stop the build before the site directory is touched.
+- on_files: add one generated page per framework.
+- on_page_context: attach JSON-LD, Open Graph and the edit link to the page.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+# MkDocs imports hook files by path: make the project's packages importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from guide.catalog import load_guide  # noqa: E402
+from guide.errors import ContentErrors  # noqa: E402
+from guide.rendering import render_pages  # noqa: E402
+from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.guide")
+
+# State of the current build only; rebuilt on every on_config.
+_build = {"guide": None, "pages": {}}
+
+
+def on_config(config, **kwargs):
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        guide = load_guide(root)
+    except ContentErrors as errors:
+        for line in errors.report().splitlines():
+            log.error(line)
+        raise Abort("Contenu invalide : le site n'a pas été reconstruit.") from None
+    _build["guide"] = guide
+    _build["pages"] = {page.path: page for page in render_pages(guide)}
+    return config
+
+
+def on_files(files, /, *, config):
+    for path, page in _build["pages"].items():
+        if files.get_file_from_path(path) is not None:
+            raise Abort(f"docs/{path} existe déjà alors que cette page est produite à partir de {page.yaml_file}")
+        files.append(File.generated(config, path, content=page.markdown))
+    return files
+
+
+def _absolute(config, url: str) -> str:
+    return urljoin(config.site_url or "/", url)
+
+
+def on_page_context(context, /, *, page, config, nav):
+    rendered = _build["pages"].get(page.file.src_uri)
+    url = _absolute(config, page.url)
+    trail = [("Accueil", _absolute(config, ""))]
+    for ancestor in page.ancestors[::-1]:
+        first_page = next((child for child in ancestor.children if getattr(child, "is_page", False)), None)
+        if first_page is not None:
+            trail.append((ancestor.title, _absolute(config, first_page.url)))
+    if not page.is_homepage:
+        trail.append((page.title, url))
+    sources = {source["id"]: source for source in _build["guide"].frameworks["sources"]["sources"]}
+    page.meta["guide_jsonld"] = [
+        json_for_script(data) for data in structured_data_for(rendered, url, trail, sources, config.site_name)
+    ]
+    page.meta["guide_og_type"] = "article" if rendered and rendered.source_ids and not page.is_homepage else "website"
+    if rendered is not None:
+        page.meta["guide_yaml_file"] = rendered.yaml_file
+    return context

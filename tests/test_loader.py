@@ -1,0 +1,196 @@
+"""Loading and validating the real frameworks, and one test per kind of editor's fault."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guide.catalog import REPO_ROOT, load_guide
+from guide.errors import ContentErrors
+from tests.helpers import line_of, load_errors, replace_in
+
+EXPECTED_IDS = {
+    ("phases", "phases"): ["amorcage", "structuration", "orchestration"],
+    ("signaux", "signaux"): ["messages-incoherents", "marketing-disperse", "decisions-reactives", "kpis-non-interpretes"],
+    ("modeles", "modeles"): ["full-stack", "centralise", "decentralise", "hub-and-spoke"],
+    ("typologies", "typologies"): ["volume", "precision", "systemie", "hybride-evolutif"],
+    ("sourcing", "situations"): ["freelances-fondateur", "hybride", "interne", "interne-specialistes"],
+}
+
+
+def test_every_real_framework_file_validates():
+    guide = load_guide(REPO_ROOT)
+    assert {"phases", "signaux", "modeles", "sourcing", "typologies", "matrice-decision", "role-cmo", "faq",
+            "fondations", "sources"} <= set(guide.frameworks)
+
+
+def test_stable_ids_required_by_other_frameworks_exist():
+    guide = load_guide(REPO_ROOT)
+    for key, ids in EXPECTED_IDS.items():
+        assert guide.ids[key] == ids
+
+
+def test_every_framework_file_declares_its_schema_for_editors():
+    for path in (REPO_ROOT / "frameworks").glob("*.yml"):
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == f"# yaml-language-server: $schema=schemas/{path.stem}.schema.json"
+        assert (REPO_ROOT / "frameworks" / "schemas" / f"{path.stem}.schema.json").exists()
+
+
+def test_yaml_syntax_error(project):
+    path = project / "frameworks" / "phases.yml"
+    replace_in(path, 'objectif: "Valider l\'offre et trouver les premiers clients."',
+               "objectif: Objectif : valider l'offre")
+    [error] = load_errors(project)
+    assert error.file == "frameworks/phases.yml"
+    assert error.line == line_of(path, "objectif: Objectif : valider")
+    assert "deux-points inattendu" in error.message
+
+
+def test_missing_field(project):
+    path = project / "frameworks" / "phases.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    risques:\n      - Recruter")
+    end = text.index("  - id: orchestration")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    [error] = load_errors(project)
+    assert str(error).startswith(f"frameworks/phases.yml:{line_of(path, 'id: structuration')}:5: phases[1].risques : ")
+    assert error.message == "ce champ est obligatoire"
+
+
+def test_wrong_type(project):
+    path = project / "frameworks" / "phases.yml"
+    replace_in(path, "effectif_min: 10", "effectif_min: dix")
+    [error] = load_errors(project)
+    assert (error.line, error.field) == (line_of(path, "effectif_min: dix"), "phases[1].effectif_min")
+    assert error.message == "doit être un nombre entier"
+
+
+def test_unknown_key_suggests_the_closest_field(project):
+    path = project / "frameworks" / "modeles.yml"
+    replace_in(path, "    limites:\n      - Dépendance", "    limite:\n      - Dépendance")
+    errors = load_errors(project)
+    unknown = next(error for error in errors if error.field == "modeles[0].limite")
+    assert unknown.line == line_of(path, "limite:")
+    assert unknown.message == "champ inconnu : vouliez-vous dire « limites » ?"
+    assert any(error.field == "modeles[0].limites" and error.message == "ce champ est obligatoire" for error in errors)
+
+
+def test_duplicate_key(project):
+    path = project / "frameworks" / "signaux.yml"
+    replace_in(path, "    titre: Marketing dispersé\n", "    titre: Marketing dispersé\n    titre: Autre titre\n")
+    [error] = load_errors(project)
+    assert (error.file, error.line, error.field) == ("frameworks/signaux.yml", line_of(path, "titre: Autre titre"), "signaux[1].titre")
+    assert error.message.startswith("champ en double (déjà défini ligne ")
+
+
+def test_dangling_id_in_the_decision_matrix(project):
+    path = project / "frameworks" / "matrice-decision.yml"
+    replace_in(path, "typologie: precision", "typologie: precisoin")
+    [error] = load_errors(project)
+    assert (error.line, error.field) == (line_of(path, "typologie: precisoin"), "cellules[0].typologie")
+    assert error.message == (
+        "identifiant inconnu « precisoin » : il n'existe pas dans typologies.yml ; vouliez-vous dire « precision » ?"
+    )
+
+
+def test_dangling_id_in_the_sourcing_table(project):
+    path = project / "frameworks" / "sourcing.yml"
+    replace_in(path, "option: modele-hybride", "option: hybride-total")
+    [error] = load_errors(project)
+    assert error.field == "situations[1].option"
+    assert "il n'existe pas dans sourcing.yml (options)" in error.message
+
+
+def test_removing_a_referenced_item_breaks_every_reference_to_it(project):
+    path = project / "frameworks" / "typologies.yml"
+    replace_in(path, "  - id: volume\n", "  - id: volumes\n")
+    errors = load_errors(project)
+    assert {(error.file, error.field) for error in errors} == {("frameworks/matrice-decision.yml", "cellules[2].typologie")}
+
+
+def test_duplicate_id(project):
+    path = project / "frameworks" / "phases.yml"
+    replace_in(path, "  - id: structuration", "  - id: amorcage")
+    errors = load_errors(project)
+    duplicate = next(error for error in errors if "identifiant en double" in error.message)
+    assert (duplicate.line, duplicate.field) == (line_of(path, "- id: amorcage", 2), "phases[1].id")
+
+
+def test_unknown_framework_in_see_also(project):
+    path = project / "frameworks" / "phases.yml"
+    replace_in(path, "    - cadre: modeles", "    - cadre: modele")
+    [error] = load_errors(project)
+    assert error.field == "page.voir_aussi[0].cadre"
+    assert error.message.startswith("cadre inconnu « modele » : aucun fichier frameworks/modele.yml ; vouliez-vous dire « modeles » ?")
+
+
+def test_incomplete_decision_matrix(project):
+    path = project / "frameworks" / "matrice-decision.yml"
+    replace_in(path, "  - ambition: large\n    ressources: disponibles", "  - ambition: large\n    ressources: limitees")
+    messages = [error.message for error in load_errors(project)]
+    assert "il manque la cellule ambition « large » × ressources « disponibles »" in messages
+    assert any("déjà remplie par cellules[2]" in message for message in messages)
+
+
+def test_empty_file(project):
+    (project / "frameworks" / "fondations.yml").write_text("", encoding="utf-8")
+    errors = load_errors(project)
+    assert [(error.file, error.line) for error in errors if "vide" in error.message] == [("frameworks/fondations.yml", 1)]
+
+
+def test_all_errors_of_all_files_are_reported_at_once_sorted(project):
+    replace_in(project / "frameworks" / "phases.yml", "effectif_min: 10", "effectif_min: dix")
+    replace_in(project / "frameworks" / "faq.yml", "    source: blot-structurer-fonction-marketing\n", "", 1)
+    replace_in(project / "frameworks" / "signaux.yml", "titre: Décisions réactives", "titre: ''")
+    errors = load_errors(project)
+    assert [error.file for error in errors] == ["frameworks/faq.yml", "frameworks/phases.yml", "frameworks/signaux.yml"]
+    assert errors == sorted(errors)
+
+
+def test_report_counts_errors_in_french(project):
+    replace_in(project / "frameworks" / "phases.yml", "effectif_min: 10", "effectif_min: dix")
+    try:
+        load_guide(project)
+    except ContentErrors as errors:
+        assert errors.report().splitlines()[-1] == "1 erreur dans le contenu : corrigez-la avant de publier."
+
+
+YAML_TEXT = st.text(alphabet=string.printable + "éàçô«»’\u00a0", max_size=300)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=YAML_TEXT)
+def test_any_text_in_a_framework_file_gives_located_french_errors_never_a_crash(project, text):
+    path = project / "frameworks" / "phases.yml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_guide(project)
+    except ContentErrors as errors:
+        assert errors.errors
+        for error in errors.errors:
+            assert error.line >= 1 and error.column >= 1
+            assert error.file.startswith("frameworks/")
+    else:  # pragma: no cover - random text is never a valid phases file
+        raise AssertionError("un texte quelconque ne peut pas être un fichier de phases valide")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+                       st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2)))
+def test_any_value_in_a_field_is_accepted_or_located(project, value):
+    import yaml
+
+    path = project / "frameworks" / "phases.yml"
+    original = path.read_text(encoding="utf-8")
+    dumped = yaml.safe_dump({"objectif": value}, allow_unicode=True, default_flow_style=True).strip()[1:-1]
+    path.write_text(original.replace('objectif: "Valider l\'offre et trouver les premiers clients."', dumped, 1), encoding="utf-8")
+    try:
+        load_guide(project)
+    except ContentErrors as errors:
+        for error in errors.errors:
+            assert error.file == "frameworks/phases.yml" and error.line >= 1
+    finally:
+        path.write_text(original, encoding="utf-8")

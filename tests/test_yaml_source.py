@@ -1,0 +1,61 @@
+"""Parsing YAML with positions, duplicate keys and French syntax messages."""
+
+from guide.yaml_source import parse_yaml
+
+
+def test_positions_are_one_based_lines_and_columns():
+    parsed = parse_yaml("page:\n  titre: Bonjour\nliste:\n  - id: a\n    nom: A\n", "f.yml")
+    assert parsed.errors == []
+    assert parsed.value_positions[("page", "titre")] == (2, 10)
+    assert parsed.key_positions[("page", "titre")] == (2, 3)
+    assert parsed.value_positions[("liste", 0, "nom")] == (5, 10)
+
+
+def test_only_true_and_false_are_booleans_and_dates_stay_text():
+    parsed = parse_yaml("a: non\nb: no\nc: oui\nd: true\ne: 2025-07-25\n", "f.yml")
+    assert parsed.data == {"a": "non", "b": "no", "c": "oui", "d": True, "e": "2025-07-25"}
+
+
+def test_duplicate_key_is_reported_at_the_second_occurrence():
+    parsed = parse_yaml("titre: A\nautre: B\ntitre: C\n", "f.yml")
+    [error] = parsed.errors
+    assert (error.line, error.column, error.field) == (3, 1, "titre")
+    assert "champ en double (déjà défini ligne 1)" in error.message
+
+
+def test_unquoted_colon_in_text_is_explained():
+    parsed = parse_yaml("objectif: Objectif : valider l'offre\n", "f.yml")
+    [error] = parsed.errors
+    assert error.line == 1
+    assert "mis entre guillemets" in error.message
+
+
+def test_bad_indentation_is_explained():
+    parsed = parse_yaml("page:\n  titre: A\n description: B\n", "f.yml")
+    [error] = parsed.errors
+    assert error.line == 3
+    assert "indentation" in error.message
+
+
+def test_unclosed_quote_points_at_the_opening_quote():
+    parsed = parse_yaml('a: 1\nb: "texte\nc: 2\n', "f.yml")
+    [error] = parsed.errors
+    assert (error.line, error.column) == (2, 4)
+    assert "guillemet non refermé" in error.message
+
+
+def test_tab_indentation_is_explained():
+    parsed = parse_yaml("a:\n\t- b\n", "f.yml")
+    [error] = parsed.errors
+    assert "tabulation" in error.message
+
+
+def test_empty_and_comment_only_files_are_reported():
+    for text in ("", "   \n", "# yaml-language-server: $schema=x.json\n"):
+        [error] = parse_yaml(text, "f.yml").errors
+        assert "vide" in error.message
+
+
+def test_error_format_names_file_line_column_and_field():
+    parsed = parse_yaml("x: 1\nx: 2\n", "frameworks/f.yml")
+    assert str(parsed.errors[0]).startswith("frameworks/f.yml:2:1: x : champ en double")
