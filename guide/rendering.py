@@ -17,7 +17,7 @@ import jinja2
 import yaml
 
 from guide.catalog import Guide
-from guide.markdown_text import Trusted, anchor, escape_text, inline_code
+from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -106,8 +106,13 @@ def questions_for(guide: Guide, name: str) -> list[dict]:
 
 
 def _front_matter(title: str, description: str) -> str:
-    data = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, width=10_000)
+    data = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{data}---\n\n"
+
+
+def _browser_title(name: str, page: dict) -> str:
+    """The home page's tab shows its full title; other pages their short one (the menu's)."""
+    return french_typography(page["titre"]) if page_path(name) == "index.md" else page["titre_court"]
 
 
 def render_pages(guide: Guide, templates_dir: Path = TEMPLATES_DIR) -> list[RenderedPage]:
@@ -143,7 +148,7 @@ def render_pages(guide: Guide, templates_dir: Path = TEMPLATES_DIR) -> list[Rend
             RenderedPage(
                 name=name,
                 path=page_path(name),
-                markdown=_front_matter(page["titre_court"], page["description"]) + body,
+                markdown=_front_matter(_browser_title(name, page), page["description"]) + body,
                 title=page["titre_court"],
                 heading=page["titre"],
                 description=page["description"],

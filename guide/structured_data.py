@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from guide.markdown_text import french_typography
 from guide.rendering import RenderedPage
 
 
@@ -44,7 +45,7 @@ def article(page: RenderedPage, url: str, sources: dict[str, dict], site_name: s
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
-        "headline": page.heading,
+        "headline": french_typography(page.heading),
         "description": page.description,
         "inLanguage": "fr",
         "mainEntityOfPage": url,
@@ -68,8 +69,8 @@ def faq_page(page: RenderedPage, url: str) -> dict:
         "mainEntity": [
             {
                 "@type": "Question",
-                "name": question["question"],
-                "acceptedAnswer": {"@type": "Answer", "text": question["reponse"]},
+                "name": french_typography(question["question"]),
+                "acceptedAnswer": {"@type": "Answer", "text": french_typography(question["reponse"])},
             }
             for question in page.questions
         ],

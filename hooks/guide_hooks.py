@@ -51,6 +51,14 @@ def on_files(files, /, *, config):
     return files
 
 
+def on_post_build(*, config):
+    """Write the search worker wrapper that overrides/main.html points Material to."""
+    workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
+    for worker in workers.glob("search.*.min.js"):
+        wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
+        wrapper.write_text(f'importScripts("{worker.name}", "../french-search-stemming.js");\n', encoding="utf-8")
+
+
 def _absolute(config, url: str) -> str:
     return urljoin(config.site_url or "/", url)
 
