@@ -158,3 +158,35 @@ def render_pages(guide: Guide, templates_dir: Path = TEMPLATES_DIR) -> list[Rend
             )
         )
     return pages
+
+
+def render_error_pages(names: list[str], errors: list) -> list[RenderedPage]:
+    """Pages for the live preview when the content has errors: each lists every error.
+
+    Used by ``mkdocs serve`` only, so that an editor sees what to fix in the browser;
+    a real build stops instead.
+    """
+    count = len(errors)
+    lines = [
+        "# Le contenu contient des erreurs",
+        "",
+        "!!! failure \"" + ("1 erreur à corriger" if count == 1 else f"{count} erreurs à corriger") + "\"",
+        "",
+        "    Corrigez-les dans les fichiers indiqués : l'aperçu se met à jour dès l'enregistrement.",
+        "",
+    ]
+    for error in errors:
+        lines.append(f"- {escape_text(str(error))}")
+    markdown = "\n".join(lines) + "\n"
+    return [
+        RenderedPage(
+            name=name,
+            path=page_path(name),
+            markdown=_front_matter("Erreurs de contenu", "Le contenu contient des erreurs.") + markdown,
+            title="Erreurs de contenu",
+            heading="Le contenu contient des erreurs",
+            description="Le contenu contient des erreurs.",
+            yaml_file=f"frameworks/{name}.yml",
+        )
+        for name in names
+    ]

@@ -72,6 +72,27 @@ def _as_list(value) -> str:
     return ", ".join(f"« {item} »" for item in value)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+# Messages that depend only on the keyword's value (and the faulty instance).
+_VALUE_MESSAGES = {
+    "minLength": lambda value, instance: "ne doit pas être vide" if value == 1 else f"doit contenir au moins {value} caractères",
+    "maxLength": lambda value, instance: f"trop long : {value} caractères au plus (ici {len(instance)})",
+    "minItems": lambda value, instance: f"la liste doit contenir au moins {_plural(value, 'élément')}",
+    "maxItems": lambda value, instance: f"la liste doit contenir au plus {_plural(value, 'élément')}",
+    "uniqueItems": lambda value, instance: "la liste contient deux fois la même valeur",
+    "enum": lambda value, instance: f"valeur non permise ; valeurs possibles : {_as_list(value)}",
+    "const": lambda value, instance: f"doit valoir « {value} »",
+    "minimum": lambda value, instance: f"doit être supérieur ou égal à {value}",
+    "maximum": lambda value, instance: f"doit être inférieur ou égal à {value}",
+    "exclusiveMinimum": lambda value, instance: f"doit être strictement supérieur à {value}",
+    "exclusiveMaximum": lambda value, instance: f"doit être strictement inférieur à {value}",
+    "format": lambda value, instance: f"format invalide ({value})",
+}
+
+
 def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
     """(field path, message, point at the key rather than the value)."""
     path = tuple(error.absolute_path)
@@ -97,33 +118,11 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
         expected = value if isinstance(value, list) else [value]
         names = " ou ".join(_TYPE_NAMES.get(name, name) for name in expected)
         return path, f"doit être {names}", False
-    if kind == "minLength":
-        return path, "ne doit pas être vide" if value == 1 else f"doit contenir au moins {value} caractères", False
-    if kind == "maxLength":
-        return path, f"trop long : {value} caractères au plus (ici {len(error.instance)})", False
-    if kind == "minItems":
-        return path, f"la liste doit contenir au moins {value} élément{'s' if value > 1 else ''}", False
-    if kind == "maxItems":
-        return path, f"la liste doit contenir au plus {value} élément{'s' if value > 1 else ''}", False
-    if kind == "uniqueItems":
-        return path, "la liste contient deux fois la même valeur", False
-    if kind == "enum":
-        return path, f"valeur non permise ; valeurs possibles : {_as_list(value)}", False
-    if kind == "const":
-        return path, f"doit valoir « {value} »", False
-    if kind == "minimum":
-        return path, f"doit être supérieur ou égal à {value}", False
-    if kind == "maximum":
-        return path, f"doit être inférieur ou égal à {value}", False
-    if kind == "exclusiveMinimum":
-        return path, f"doit être strictement supérieur à {value}", False
-    if kind == "exclusiveMaximum":
-        return path, f"doit être strictement inférieur à {value}", False
+    if kind in _VALUE_MESSAGES:
+        return path, _VALUE_MESSAGES[kind](value, error.instance), False
     if kind == "pattern":
         hint = error.schema.get("x-format-fr")
         return path, hint or f"format invalide ; format attendu : {value}", False
-    if kind == "format":
-        return path, f"format invalide ({value})", False
     if kind in ("anyOf", "oneOf"):
         hint = error.schema.get("x-format-fr") or "valeur d'une forme non prévue"
         return path, hint, False

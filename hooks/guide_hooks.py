@@ -19,15 +19,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from guide.catalog import load_guide  # noqa: E402
+from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # noqa: E402
 from guide.errors import ContentErrors  # noqa: E402
-from guide.rendering import render_pages  # noqa: E402
+from guide.rendering import render_error_pages, render_pages  # noqa: E402
 from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
 # State of the current build only; rebuilt on every on_config.
-_build = {"guide": None, "pages": {}}
+_build = {"guide": None, "pages": {}, "command": "build"}
+
+
+def on_startup(*, command, dirty):
+    _build["command"] = command
 
 
 def on_config(config, **kwargs):
@@ -35,6 +39,13 @@ def on_config(config, **kwargs):
     try:
         guide = load_guide(root)
     except ContentErrors as errors:
+        if _build["command"] == "serve":
+            # Live preview: show the errors in the browser rather than leave MkDocs' server stuck.
+            print(errors.report(), file=sys.stderr)
+            _build["guide"] = None
+            names = framework_names(root / FRAMEWORKS_DIR_NAME)
+            _build["pages"] = {page.path: page for page in render_error_pages(names, errors.errors)}
+            return config
         for line in errors.report().splitlines():
             log.error(line)
         raise Abort("Contenu invalide : le site n'a pas été reconstruit.") from None
@@ -64,7 +75,7 @@ def _absolute(config, url: str) -> str:
 
 
 def on_page_context(context, /, *, page, config, nav):
-    rendered = _build["pages"].get(page.file.src_uri)
+    rendered = _build["pages"].get(page.file.src_uri) if _build["guide"] else None
     url = _absolute(config, page.url)
     trail = [("Accueil", _absolute(config, ""))]
     for ancestor in page.ancestors[::-1]:
@@ -73,7 +84,8 @@ def on_page_context(context, /, *, page, config, nav):
             trail.append((ancestor.title, _absolute(config, first_page.url)))
     if not page.is_homepage:
         trail.append((page.title, url))
-    sources = {source["id"]: source for source in _build["guide"].frameworks["sources"]["sources"]}
+    guide = _build["guide"]
+    sources = {source["id"]: source for source in guide.frameworks["sources"]["sources"]} if guide else {}
     page.meta["guide_jsonld"] = [
         json_for_script(data) for data in structured_data_for(rendered, url, trail, sources, config.site_name)
     ]

@@ -80,3 +80,15 @@ def test_phone_layout_shows_the_menu_button_and_readable_tables(browser, site_ur
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # wide tables scroll inside their own box, not the page
     context.close()
+
+
+@pytest.mark.parametrize("path", ["", "fondations/", "signaux/", "phases/", "modeles/", "typologies/",
+                                  "matrice-decision/", "sourcing/", "role-cmo/", "faq/", "sources/", "contribuer/",
+                                  "page-inexistante/"])
+def test_every_page_loads_without_console_error_or_outside_request(page, site_url, path):
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").count() == 1
+    if path != "page-inexistante/":  # the 404 page logs the failed load of the missing page itself
+        assert page.console_errors == []
+    assert page.outside_requests == []

@@ -1,0 +1,71 @@
+"""The editors' live preview: a YAML change shows up, an error shows in the page, a fix brings the page back."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.helpers import replace_in
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = fetch(url)
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} absent de {url} après {seconds} s")
+
+
+@pytest.fixture
+def preview(project):
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/phases/"
+        wait_for(url, "Industrialiser la croissance")
+        yield project, url, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_preview_reloads_on_yaml_change_and_shows_errors_in_the_page(preview):
+    project, url, server = preview
+    path = project / "frameworks" / "phases.yml"
+
+    replace_in(path, "objectif: Industrialiser la croissance.", "objectif: Industrialiser la croissance, pas à pas.")
+    wait_for(url, "Industrialiser la croissance, pas à pas.")
+
+    replace_in(path, "    numero: 2", "    numero: deux")
+    body = wait_for(url, "Le contenu contient des erreurs")
+    assert "frameworks/phases.yml:" in body and "phases[1].numero" in body and "doit être un nombre entier" in body
+
+    replace_in(path, "    numero: deux", "    numero: 2")
+    wait_for(url, "Industrialiser la croissance, pas à pas.")

@@ -1,0 +1,51 @@
+"""Each JSON Schema keyword an editor can trip gives a French message at the right place."""
+
+from __future__ import annotations
+
+import pytest
+from referencing import Registry
+
+from guide.validation import validate
+from guide.yaml_source import parse_yaml
+
+SCHEMA = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "liste": {"type": "array", "minItems": 2, "maxItems": 3, "uniqueItems": True, "items": {"type": "string"}},
+        "choix": {"type": "string", "enum": ["a", "b"]},
+        "nombre": {"type": "integer", "minimum": 1, "maximum": 9},
+        "court": {"type": "string", "maxLength": 5},
+        "ident": {"type": "string", "pattern": "^[a-z]+$", "x-format-fr": "des minuscules seulement"},
+        "lien": {"type": "string", "x-reference": "phases"},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "field", "message"),
+    [
+        ("liste: [x]\n", "liste", "la liste doit contenir au moins 2 éléments"),
+        ("liste: [a, b, c, d]\n", "liste", "la liste doit contenir au plus 3 éléments"),
+        ("liste: [a, a]\n", "liste", "la liste contient deux fois la même valeur"),
+        ("liste: texte\n", "liste", "doit être une liste (lignes commençant par « - »)"),
+        ("choix: c\n", "choix", "valeur non permise ; valeurs possibles : « a », « b »"),
+        ("nombre: 0\n", "nombre", "doit être supérieur ou égal à 1"),
+        ("nombre: 10\n", "nombre", "doit être inférieur ou égal à 9"),
+        ("nombre: 1.5\n", "nombre", "doit être un nombre entier"),
+        ("court: beaucoup\n", "court", "trop long : 5 caractères au plus (ici 8)"),
+        ("ident: Abc\n", "ident", "des minuscules seulement"),
+        ("lien: amorcag\n", "lien", "identifiant inconnu « amorcag » : il n'existe pas dans phases.yml ; vouliez-vous dire « amorcage » ?"),
+        ("autre: 1\n", "autre", "champ inconnu ; champs possibles ici : liste, choix, nombre, court, ident, lien"),
+    ],
+)
+def test_keyword_messages_in_french(yaml_text, field, message):
+    parsed = parse_yaml("# entête\n" + yaml_text, "frameworks/x.yml")
+    [error] = validate(parsed, SCHEMA, "frameworks/x.yml", {("phases", "phases"): ["amorcage"]}, Registry())
+    assert (error.file, error.line, error.field, error.message) == ("frameworks/x.yml", 2, field, message)
+
+
+def test_references_to_an_unreadable_file_are_not_reported():
+    parsed = parse_yaml("lien: nimporte\n", "frameworks/x.yml")
+    assert validate(parsed, SCHEMA, "frameworks/x.yml", {}, Registry(), unreadable={"phases"}) == []
