@@ -69,6 +69,11 @@ def safe_url(url: str) -> Trusted:
     return Trusted(quote(url, safe=":/?#@!$&'*+,;=%~"))
 
 
+def text_lines(items: list) -> Trusted:
+    """Several texts in one table cell, one per line, each escaped."""
+    return Trusted("<br>".join(escape_text(item) for item in items))
+
+
 def _finalize(value):
     if isinstance(value, Trusted):
         return value
@@ -95,6 +100,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env.filters["french_date"] = french_date
     env.filters["headcount"] = headcount_range
     env.filters["url"] = safe_url
+    env.filters["lines"] = text_lines
     return env
 
 
