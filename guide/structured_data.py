@@ -90,7 +90,7 @@ def structured_data_for(
         return objects
     if page.name == "faq":
         objects.append(faq_page(page, url))
-    elif page.source_ids and page.name not in ("accueil", "sources", "contribuer"):
+    elif page.source_ids and page.path != "index.md":  # a framework page: an article crediting its sources
         objects.append(article(page, url, sources, site_name))
     return objects
 

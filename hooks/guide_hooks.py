@@ -1,9 +1,11 @@
 """MkDocs hooks: thin adapters between MkDocs and the plain-Python core in ``guide/``.
 
 - on_config: load and validate every framework; on any error print them all in French
-  and stop the build before the site directory is touched.
+  and stop the build before the site directory is touched (``mkdocs serve`` shows them
+  in the preview instead).
 - on_files: add one generated page per framework.
-- on_page_context: attach JSON-LD, Open Graph and the edit link to the page.
+- on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
+- on_post_build: write the search worker wrapper (French stemming of typed words).
 """
 
 from __future__ import annotations
