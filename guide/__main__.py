@@ -2,11 +2,13 @@
 
     python -m guide check            vérifie tous les cadres (code de sortie 1 en cas d'erreur)
     python -m guide check --github   ajoute des annotations GitHub Actions (::error file=...)
+    python -m guide export-json OUT  écrit tous les cadres en JSON (réglages des calculateurs)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -29,6 +31,18 @@ def check(root: Path, github: bool) -> int:
     return 0
 
 
+def export_json(root: Path, output: Path) -> int:
+    """Every framework as JSON, for the calculators where PyYAML is not available (Pyodide)."""
+    try:
+        guide = load_guide(root)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(guide.frameworks, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide", description="Outils du guide.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -40,7 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("GITHUB_ACTIONS") == "true",
         help="écrire aussi les erreurs comme annotations GitHub Actions",
     )
+    export_parser = commands.add_parser("export-json", help="écrire tous les cadres en JSON (pour les calculateurs)")
+    export_parser.add_argument("output", type=Path)
+    export_parser.add_argument("--root", type=Path, default=REPO_ROOT)
     args = parser.parse_args(argv)
+    if args.command == "export-json":
+        return export_json(args.root, args.output)
     return check(args.root, args.github)
 
 

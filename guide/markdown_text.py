@@ -16,8 +16,7 @@ from __future__ import annotations
 import html
 import re
 
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
+from calculators.typography import NARROW_NBSP, NBSP, french_typography  # noqa: F401 (re-exported)
 
 # Characters Python-Markdown unescapes after a backslash (its ESCAPED_CHARS plus
 # "|" from the tables extension): escaping them makes them literal.
@@ -27,15 +26,6 @@ _IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 class Trusted(str):
     """Markdown built by our code, emitted without escaping."""
-
-
-def french_typography(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
-    text = text.replace("'", "\u2019")
-    text = re.sub(r" ([;:!?»])", NARROW_NBSP + r"\1", text)
-    text = re.sub(r"« ", "«" + NARROW_NBSP, text)
-    text = re.sub(r" ([%€$])", NBSP + r"\1", text)
-    return text
 
 
 def escape_text(value: object) -> str:

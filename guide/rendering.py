@@ -16,6 +16,9 @@ from urllib.parse import quote
 import jinja2
 import yaml
 
+from calculators.contract import display, load_calculator, run
+from calculators.html import render_widget
+from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
 from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
 
@@ -121,7 +124,31 @@ def _browser_title(name: str, page: dict) -> str:
     return french_typography(page["titre"]) if page_path(name) == "index.md" else page["titre_court"]
 
 
-def render_pages(guide: Guide, templates_dir: Path = TEMPLATES_DIR) -> list[RenderedPage]:
+def calculator_view(guide: Guide, name: str, assets: BrowserAssets | None) -> dict:
+    """What a calculator page shows: the pre-rendered widget (defaults) and the worked example."""
+    if assets is None:
+        raise ValueError(f"la page {name} contient un calculateur : les fichiers du navigateur sont nécessaires")
+    calculator = load_calculator(name, guide.frameworks)
+    defaults = calculator.defaults()
+    block = guide.frameworks[name]["calculateur"]
+    example = run(calculator, block["exemple"]["entrees"])
+    return {
+        "widget": Trusted(render_widget(calculator, run(calculator, defaults), defaults,
+                                        assets.runtime_dir, assets.bundle_file)),
+        "calculator": calculator,
+        "example_inputs": [
+            (spec.label_with_unit, spec.display(example.values[spec.id])) for spec in calculator.inputs
+        ],
+        "example_outputs": [
+            (spec.label, display(spec, example.outcomes[spec.id].value), example.outcomes[spec.id].note)
+            for spec in calculator.outputs
+        ],
+    }
+
+
+def render_pages(
+    guide: Guide, assets: BrowserAssets | None = None, templates_dir: Path = TEMPLATES_DIR
+) -> list[RenderedPage]:
     env = make_environment(templates_dir)
 
     def link(name: str, item_id: str | None = None) -> Trusted:
@@ -149,7 +176,8 @@ def render_pages(guide: Guide, templates_dir: Path = TEMPLATES_DIR) -> list[Rend
         page = data["page"]
         questions = guide.frameworks["faq"]["questions"] if name == "faq" else questions_for(guide, name)
         template = env.get_template(f"{name}.md.j2")
-        body = template.render(name=name, data=data, page=page, questions=questions)
+        view = calculator_view(guide, name, assets) if "calculateur" in data else None
+        body = template.render(name=name, data=data, page=page, questions=questions, calculator=view)
         pages.append(
             RenderedPage(
                 name=name,

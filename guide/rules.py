@@ -98,7 +98,40 @@ def check_phase_ranges(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[Co
     return errors
 
 
-CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges)
+def check_calculators(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    """A ``calculateur`` block matches its Python calculator; defaults and example are valid inputs."""
+    from calculators.contract import CALCULATOR_NAMES, load_calculator, parse_input
+
+    errors = []
+    for name, data in guide.frameworks.items():
+        if "calculateur" not in data:
+            continue
+        if name not in CALCULATOR_NAMES:
+            errors.append(_error(guide, parsed, name, ("calculateur",), f"aucun calculateur « {name} » dans calculators/"))
+            continue
+        try:
+            calculator = load_calculator(name, guide.frameworks)
+        except ValueError as exc:
+            errors.append(_error(guide, parsed, name, ("calculateur", "entrees"), str(exc)))
+            continue
+        for index, spec in enumerate(calculator.inputs):
+            _, problem = parse_input(spec, spec.default)
+            if problem:
+                errors.append(_error(guide, parsed, name, ("calculateur", "entrees", index, "defaut"),
+                                     f"valeur par défaut refusée par le calculateur : {problem}"))
+        example = data["calculateur"]["exemple"]["entrees"]
+        for input_id, value in example.items():
+            path = ("calculateur", "exemple", "entrees", input_id)
+            spec = next((spec for spec in calculator.inputs if spec.id == input_id), None)
+            if spec is None:
+                errors.append(_error(guide, parsed, name, path, "champ inconnu du calculateur ; champs possibles : "
+                                     + ", ".join(spec.id for spec in calculator.inputs)))
+            elif parse_input(spec, value)[1]:
+                errors.append(_error(guide, parsed, name, path, f"valeur refusée par le calculateur : {parse_input(spec, value)[1]}"))
+    return errors
+
+
+CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges, check_calculators)
 
 
 def check(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+from guide.browser_assets import MissingRuntime, browser_assets, write_browser_assets  # noqa: E402
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # noqa: E402
 from guide.errors import ContentErrors  # noqa: E402
 from guide.rendering import render_error_pages, render_pages  # noqa: E402
@@ -29,7 +30,7 @@ from guide.structured_data import json_for_script, structured_data_for  # noqa: 
 log = logging.getLogger("mkdocs.hooks.guide")
 
 # State of the current build only; rebuilt on every on_config.
-_build = {"guide": None, "pages": {}, "command": "build"}
+_build = {"guide": None, "pages": {}, "command": "build", "assets": None}
 
 
 def on_startup(*, command, dirty):
@@ -51,8 +52,13 @@ def on_config(config, **kwargs):
         for line in errors.report().splitlines():
             log.error(line)
         raise Abort("Contenu invalide : le site n'a pas été reconstruit.") from None
+    try:
+        assets = browser_assets(root, guide.frameworks)
+    except MissingRuntime as exc:
+        raise Abort(str(exc)) from None
     _build["guide"] = guide
-    _build["pages"] = {page.path: page for page in render_pages(guide)}
+    _build["assets"] = assets
+    _build["pages"] = {page.path: page for page in render_pages(guide, assets)}
     return config
 
 
@@ -65,7 +71,12 @@ def on_files(files, /, *, config):
 
 
 def on_post_build(*, config):
-    """Write the search worker wrapper that overrides/main.html points Material to."""
+    """Write the calculators' browser files and the search worker wrapper."""
+    if _build["assets"] is not None and _build["guide"] is not None:
+        try:
+            write_browser_assets(_build["assets"], Path(config.site_dir))
+        except MissingRuntime as exc:
+            raise Abort(str(exc)) from None
     workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
     for worker in workers.glob("search.*.min.js"):
         wrapper = workers / worker.name.replace("search.", "guide-search.", 1)

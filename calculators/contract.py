@@ -1,0 +1,268 @@
+"""The calculator contract, standard library only (runs in CPython and Pyodide).
+
+A calculator is a module of this package with ``INPUT_IDS``, ``OUTPUT_IDS`` and a pure
+``compute(values, settings)``. Everything a reader sees (labels, units, defaults,
+bounds, help, thresholds) comes from the ``calculateur`` block of the framework file of
+the same name (``frameworks/roi.yml`` for ``roi``), exported as plain JSON settings:
+one declaration drives the form, the build-time pre-render, the CLI and the browser.
+
+``run(calculator, raw_inputs)`` parses raw text (French formats), validates every field,
+computes, and returns either outputs or per-field French errors; never NaN, infinity
+or a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+from calculators.numbers import NumberError, format_money, format_number, format_percent, parse_number
+
+# Calculators of the package; each name is also its framework file and its page.
+CALCULATOR_NAMES = ("roi",)
+
+KIND_EXAMPLES = {
+    "montant": "un montant en chiffres, par exemple 12 500,50",
+    "pourcentage": "un pourcentage en chiffres, par exemple 40",
+    "nombre": "un nombre, par exemple 2,5",
+    "entier": "un nombre entier, par exemple 12",
+}
+INPUT_MODES = {"montant": "decimal", "pourcentage": "decimal", "nombre": "decimal", "entier": "numeric"}
+YES = {"oui", "o", "yes", "y", "true", "1", "vrai"}
+NO = {"non", "n", "no", "false", "0", "faux"}
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    id: str
+    label: str
+    kind: str  # montant, pourcentage, nombre, entier, choix, oui_non
+    default: object
+    help: str
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    options: tuple[tuple[str, str], ...] = ()  # (value, label) for "choix"
+
+    @property
+    def label_with_unit(self) -> str:
+        return f"{self.label} ({self.unit})" if self.unit else self.label
+
+    @property
+    def input_mode(self) -> str:
+        return INPUT_MODES.get(self.kind, "text")
+
+    def display(self, value) -> str:
+        """A parsed value as the reader would type it (used for defaults and links)."""
+        if self.kind == "oui_non":
+            return "oui" if value else "non"
+        if self.kind == "choix":
+            return str(value)
+        return format_number(float(value), 2).replace("\u202f", " ")
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    id: str
+    label: str
+    format: str  # pourcentage, montant, ratio, nombre, mois, texte, liste
+    help: str
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Calculator:
+    name: str
+    title: str
+    inputs: tuple[InputSpec, ...]
+    outputs: tuple[OutputSpec, ...]
+    settings: dict
+    compute: Callable[[dict, dict], dict]
+
+    def input(self, input_id: str) -> InputSpec:
+        return next(spec for spec in self.inputs if spec.id == input_id)
+
+    def defaults(self) -> dict:
+        return {spec.id: spec.display(spec.default) for spec in self.inputs}
+
+
+@dataclass
+class Outcome:
+    """One output: a value, or ``None`` with a note saying which input makes it undefined."""
+
+    value: object = None
+    note: str = ""
+    status: str = ""  # e.g. "sain", "a-surveiller", "perte" against the guide's targets
+    status_text: str = ""
+
+
+@dataclass
+class Result:
+    values: dict = field(default_factory=dict)
+    outcomes: dict = field(default_factory=dict)
+    errors: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def load_calculator(name: str, settings: dict) -> Calculator:
+    """The calculator ``name``; ``settings`` is every framework as plain data (``settings[name]["calculateur"]``)."""
+    if name not in CALCULATOR_NAMES:
+        raise KeyError(name)
+    module = importlib.import_module(f"calculators.{name}")
+    block = settings[name]["calculateur"]
+    inputs = tuple(
+        InputSpec(
+            id=entry["id"],
+            label=entry["libelle"],
+            kind=entry["type"],
+            default=entry["defaut"],
+            help=entry["aide"],
+            unit=entry.get("unite", ""),
+            minimum=entry.get("min"),
+            maximum=entry.get("max"),
+            options=tuple((option["id"], option["libelle"]) for option in entry.get("options", [])),
+        )
+        for entry in block["entrees"]
+    )
+    outputs = tuple(
+        OutputSpec(id=entry["id"], label=entry["libelle"], format=entry["format"], help=entry["aide"],
+                   unit=entry.get("unite", ""))
+        for entry in block["sorties"]
+    )
+    declared_inputs = tuple(spec.id for spec in inputs)
+    declared_outputs = tuple(spec.id for spec in outputs)
+    if declared_inputs != tuple(module.INPUT_IDS) or declared_outputs != tuple(module.OUTPUT_IDS):
+        raise ValueError(
+            f"le calculateur {name} attend les entrées {module.INPUT_IDS} et les sorties {module.OUTPUT_IDS}, "
+            f"le fichier déclare {declared_inputs} et {declared_outputs}"
+        )
+    return Calculator(name=name, title=block["titre"], inputs=inputs, outputs=outputs, settings=settings,
+                      compute=module.compute)
+
+
+def _bounds_message(spec: InputSpec) -> str:
+    def show(bound):
+        if spec.kind == "montant":
+            return format_money(bound, spec.unit or "€")
+        if spec.kind == "pourcentage":
+            return f"{format_number(bound)}\u00a0%"
+        return format_number(bound)
+
+    if spec.minimum is not None and spec.maximum is not None:
+        return f"Saisissez une valeur entre {show(spec.minimum)} et {show(spec.maximum)}"
+    if spec.minimum is not None:
+        return f"Saisissez une valeur d'au moins {show(spec.minimum)}"
+    return f"Saisissez une valeur d'au plus {show(spec.maximum)}"
+
+
+def parse_input(spec: InputSpec, raw) -> tuple[object, str | None]:
+    """(value, None) or (None, French error that says what to type)."""
+    if spec.kind == "oui_non":
+        if isinstance(raw, bool):
+            return raw, None
+        text = str(raw).strip().lower() if raw is not None else ""
+        if text in YES:
+            return True, None
+        if text in NO:
+            return False, None
+        return None, f"Répondez oui ou non pour « {spec.label} »"
+    if spec.kind == "choix":
+        allowed = [value for value, _ in spec.options]
+        if isinstance(raw, str) and raw.strip() in allowed:
+            return raw.strip(), None
+        return None, "Choisissez l'une des options : " + ", ".join(label for _, label in spec.options)
+
+    example = KIND_EXAMPLES.get(spec.kind, "un nombre")
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, f"Saisissez {example}"
+    if isinstance(raw, bool):
+        return None, f"Saisissez {example}"
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+        if not math.isfinite(value):
+            return None, f"Saisissez {example}"
+    elif isinstance(raw, str):
+        try:
+            value = parse_number(raw)
+        except NumberError:
+            return None, f"Saisissez {example}"
+    else:
+        return None, f"Saisissez {example}"
+    if spec.kind == "entier" and value != int(value):
+        return None, "Saisissez un nombre entier, sans virgule, par exemple 12"
+    if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
+        return None, _bounds_message(spec)
+    return (int(value) if spec.kind == "entier" else value), None
+
+
+def run(calculator: Calculator, raw_inputs: dict) -> Result:
+    """Parse, validate and compute. Missing inputs take their default value."""
+    result = Result()
+    for spec in calculator.inputs:
+        raw = raw_inputs.get(spec.id, spec.default) if isinstance(raw_inputs, dict) else spec.default
+        value, error = parse_input(spec, raw)
+        if error:
+            result.errors[spec.id] = error
+        else:
+            result.values[spec.id] = value
+    if isinstance(raw_inputs, dict):
+        known = {spec.id for spec in calculator.inputs}
+        for key in raw_inputs:
+            if key not in known:
+                result.errors[str(key)] = "Paramètre inconnu ; paramètres possibles : " + ", ".join(sorted(known))
+    if result.errors:
+        return result
+    outcomes = calculator.compute(dict(result.values), calculator.settings)
+    for spec in calculator.outputs:
+        outcome = outcomes.get(spec.id, Outcome(note="Résultat indisponible."))
+        if isinstance(outcome.value, float) and not math.isfinite(outcome.value):
+            outcome = Outcome(note="Résultat non défini pour ces valeurs.")
+        result.outcomes[spec.id] = outcome
+    return result
+
+
+def display(spec: OutputSpec, value) -> str:
+    """An output's value as a French display string."""
+    if value is None:
+        return ""
+    if spec.format == "pourcentage":
+        return format_percent(value)
+    if spec.format == "montant":
+        return format_money(value, spec.unit or "€")
+    if spec.format == "ratio":
+        return format_number(value, 2)
+    if spec.format == "mois":
+        return f"{format_number(value, 1)}\u00a0mois"
+    if spec.format == "nombre":
+        return format_number(value, 2)
+    if spec.format == "liste":
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def as_json(calculator: Calculator, result: Result) -> dict:
+    """The CLI's and the browser's JSON: raw outputs, French display strings, notes, statuses."""
+    if result.errors:
+        return {"errors": dict(result.errors)}
+    data = {}
+    display_strings, notes, statuses = {}, {}, {}
+    for spec in calculator.outputs:
+        outcome = result.outcomes[spec.id]
+        data[spec.id] = outcome.value
+        if outcome.value is not None:
+            display_strings[spec.id] = display(spec, outcome.value)
+        if outcome.note:
+            notes[spec.id] = outcome.note
+        if outcome.status:
+            statuses[spec.id] = {"status": outcome.status, "text": outcome.status_text}
+    data["display"] = display_strings
+    if notes:
+        data["notes"] = notes
+    if statuses:
+        data["statuses"] = statuses
+    return data

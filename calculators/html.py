@@ -1,0 +1,123 @@
+"""HTML of a calculator: the form and the results, from the calculator's declaration.
+
+The build pre-renders both with the default values; in the browser, the worker renders
+the results again with the same function. Every text is escaped; ids come from the
+declaration (validated identifiers). No blank line is emitted, so the HTML can sit in a
+Markdown page as one raw block.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape as _escape_html
+
+from calculators.contract import Calculator, Result, display
+from calculators.typography import french_typography
+
+
+def escape(text: str) -> str:
+    """Escaped text with French typography."""
+    return _escape_html(french_typography(str(text)))
+
+
+def escape_attribute(text: str) -> str:
+    return _escape_html(str(text), quote=True)
+
+
+def field_id(calculator: Calculator, input_id: str) -> str:
+    return f"calc-{calculator.name}-{input_id}"
+
+
+def _field(calculator: Calculator, spec, raw: str, error: str | None) -> str:
+    base = field_id(calculator, spec.id)
+    described = f"{base}-aide {base}-erreur"
+    error_html = (
+        f'<p class="guide-field__error" id="{base}-erreur"><span class="guide-visually-hidden">Erreur : </span>{escape(error)}</p>'
+        if error
+        else f'<p class="guide-field__error" id="{base}-erreur" hidden></p>'
+    )
+    invalid = ' aria-invalid="true"' if error else ""
+    if spec.kind == "choix":
+        options = "".join(
+            f'<option value="{escape(value)}"{" selected" if value == raw else ""}>{escape(label)}</option>'
+            for value, label in spec.options
+        )
+        control = f'<select id="{base}" name="{spec.id}" aria-describedby="{described}"{invalid}>{options}</select>'
+    elif spec.kind == "oui_non":
+        options = "".join(
+            f'<option value="{value}"{" selected" if value == raw else ""}>{label}</option>'
+            for value, label in (("oui", "Oui"), ("non", "Non"))
+        )
+        control = f'<select id="{base}" name="{spec.id}" aria-describedby="{described}"{invalid}>{options}</select>'
+    else:
+        control = (
+            f'<input id="{base}" name="{spec.id}" type="text" inputmode="{spec.input_mode}" autocomplete="off" '
+            f'spellcheck="false" value="{escape(raw)}" aria-describedby="{described}"{invalid}>'
+        )
+    css = "guide-field guide-field--error" if error else "guide-field"
+    return (
+        f'<div class="{css}" data-input="{spec.id}">'
+        f'<label for="{base}">{escape(spec.label_with_unit)}</label>'
+        f'<p class="guide-field__hint" id="{base}-aide">{escape(spec.help)}</p>'
+        f"{error_html}{control}</div>"
+    )
+
+
+def render_form(calculator: Calculator, raw_values: dict, errors: dict | None = None) -> str:
+    errors = errors or {}
+    fields = "".join(
+        _field(calculator, spec, str(raw_values.get(spec.id, spec.display(spec.default))), errors.get(spec.id))
+        for spec in calculator.inputs
+    )
+    return (
+        f'<form class="guide-calculator__form" novalidate aria-label="{escape(calculator.title)} : vos valeurs">'
+        f"{fields}</form>"
+    )
+
+
+def render_results(calculator: Calculator, result: Result) -> str:
+    """The results list: each output with its value (or why it is absent) and how to read it."""
+    items = []
+    for spec in calculator.outputs:
+        outcome = result.outcomes[spec.id]
+        if outcome.value is None:
+            value_html = f'<span class="guide-result__absent">non calculé</span>'
+        else:
+            value_html = f'<strong class="guide-result__value">{escape(display(spec, outcome.value))}</strong>'
+        status = ""
+        if outcome.status:
+            status = f' <span class="guide-status guide-status--{escape(outcome.status)}">{escape(outcome.status_text)}</span>'
+        note = f'<span class="guide-result__note">{escape(outcome.note)}</span>' if outcome.note else ""
+        items.append(
+            f'<div class="guide-result" data-output="{spec.id}"><dt>{escape(spec.label)}</dt>'
+            f"<dd>{value_html}{status}{note}"
+            f'<span class="guide-result__help">{escape(spec.help)}</span></dd></div>'
+        )
+    return f'<dl class="guide-results">{"".join(items)}</dl>'
+
+
+def render_widget(calculator: Calculator, result: Result, raw_values: dict, runtime_dir: str, bundle_file: str) -> str:
+    """The whole calculator as pre-rendered in the page (works without JavaScript).
+
+    ``runtime_dir`` and ``bundle_file`` are paths under the site's ``assets/`` folder: the
+    browser script loads Pyodide and the calculators from there.
+    """
+    defaults = escape_attribute(json.dumps(calculator.defaults(), ensure_ascii=False))
+    return (
+        f'<div class="guide-calculator" data-calculator="{calculator.name}" id="calculateur-{calculator.name}" '
+        f'data-runtime="{escape_attribute(runtime_dir)}" data-bundle="{escape_attribute(bundle_file)}" '
+        f'data-defaults="{defaults}">'
+        f"{render_form(calculator, raw_values, result.errors)}"
+        '<div class="guide-calculator__panel">'
+        '<p class="guide-calculator__state" data-state="initial">'
+        "Résultat calculé pour les valeurs ci-contre. Le calcul en direct démarre quand vous modifiez une valeur.</p>"
+        '<noscript><p class="guide-calculator__state">JavaScript est désactivé : le résultat affiché correspond aux '
+        "valeurs par défaut. La formule et un exemple chiffré figurent plus bas.</p></noscript>"
+        f'<div class="guide-calculator__results" role="status" aria-live="polite" aria-atomic="true">'
+        f"{render_results(calculator, result)}</div>"
+        '<p class="guide-calculator__notice" hidden></p>'
+        '<div class="guide-calculator__actions">'
+        '<button type="button" class="md-button" data-action="copy-link">Copier le lien</button>'
+        '<span class="guide-calculator__copied" aria-live="polite"></span>'
+        "</div></div></div>"
+    )
