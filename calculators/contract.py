@@ -217,9 +217,12 @@ def run(calculator: Calculator, raw_inputs: dict) -> Result:
                 result.errors[str(key)] = "Paramètre inconnu ; paramètres possibles : " + ", ".join(sorted(known))
     if result.errors:
         return result
-    outcomes = calculator.compute(dict(result.values), calculator.settings)
+    try:
+        outcomes = calculator.compute(dict(result.values), calculator.settings)
+    except (ArithmeticError, ValueError):  # extreme values: say so rather than fail
+        outcomes = {}
     for spec in calculator.outputs:
-        outcome = outcomes.get(spec.id, Outcome(note="Résultat indisponible."))
+        outcome = outcomes.get(spec.id, Outcome(note="Résultat non calculable pour ces valeurs."))
         if isinstance(outcome.value, float) and not math.isfinite(outcome.value):
             outcome = Outcome(note="Résultat non défini pour ces valeurs.")
         result.outcomes[spec.id] = outcome

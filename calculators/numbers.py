@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -68,16 +68,24 @@ def parse_number(text: str) -> float:
     return value
 
 
-def round_half_up(value: float, decimals: int) -> Decimal:
+def _decimal(value: float | Decimal) -> Decimal:
+    """The shortest decimal that reads back as this float (so 2.675 stays 2.675)."""
+    number = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    if not number.is_finite():
+        raise ValueError("valeur non finie")
+    return number
+
+
+def round_half_up(value: float | Decimal, decimals: int) -> Decimal:
     """Round for display, half away from zero: 2.675 -> 2.68 (Python's round gives 2.67)."""
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    with localcontext() as context:
+        context.prec = 400  # any finite float (up to 1.8e308) times 100, with its decimals
+        return _decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
-def format_number(value: float, decimals: int = 2, keep_zeros: bool = False) -> str:
+def format_number(value: float | Decimal, decimals: int = 2, keep_zeros: bool = False) -> str:
     """``1234.5`` -> ``1 234,5`` (thousands with U+202F, decimal comma, no trailing zeros)."""
-    if not math.isfinite(value):
-        raise ValueError("valeur non finie")
     rounded = round_half_up(value, decimals)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0"
@@ -104,4 +112,7 @@ def format_money(value: float, currency: str = "€") -> str:
 
 def format_percent(ratio: float, decimals: int = 1) -> str:
     """A ratio as a percentage: ``0.6434`` -> ``64,3 %``; ``4.0`` -> ``400 %``."""
-    return f"{format_number(ratio * 100, decimals)}{NBSP}%"
+    with localcontext() as context:
+        context.prec = 400
+        percent = _decimal(ratio) * 100  # in decimal: a huge finite ratio stays finite
+    return f"{format_number(percent, decimals)}{NBSP}%"

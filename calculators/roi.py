@@ -5,6 +5,8 @@ Pure functions; inputs are parsed values (amounts in the currency of the form).
 
 from __future__ import annotations
 
+import math
+
 from calculators.contract import Outcome
 from calculators.numbers import format_money
 
@@ -25,6 +27,8 @@ def compute(values: dict, settings: dict) -> dict:
     ratio = romi(revenue, cost)
     if ratio is None:
         return {"romi": Outcome(note="Le ROMI n'est pas défini pour un coût marketing de 0 : saisissez le coût de la période.")}
+    if not math.isfinite(ratio):
+        return {"romi": Outcome(note="Le coût marketing est trop petit pour calculer un ROMI : vérifiez sa valeur.")}
     gain = revenue - cost
     if ratio > 0:
         text = f"Chaque euro investi a rapporté {format_money(1 + ratio)} de chiffre d'affaires attribué : le marketing a rapporté {format_money(gain)} de plus qu'il n'a coûté."

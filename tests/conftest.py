@@ -15,7 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 # What a build needs; copied so that tests can break the content without touching the repo.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "frameworks", "hooks", "guide", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "frameworks", "hooks", "guide", "calculators", "overrides")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,6 +36,7 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    (target / "node_modules").symlink_to(REPO / "node_modules")  # the Pyodide runtime, read only
     return target
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
 from guide.rendering import french_date, headcount_range, page_path, render_pages
 from tests.conftest import mkdocs_build
@@ -16,7 +17,7 @@ GUIDE = load_guide(REPO_ROOT)
 
 # Fields that hold identifiers, references or metadata rather than text a reader sees in the article.
 NOT_SHOWN = {"id", "cadre", "themes", "source", "sources", "phase", "option", "typologie", "ambition", "ressources",
-             "fichier", "url", "type", "date_publication", "date_mise_a_jour", "titre_court", "description"}
+             "fichier", "url", "type", "format", "date_publication", "date_mise_a_jour", "titre_court", "description"}
 
 
 def shown_texts(value, key=None):
@@ -121,7 +122,7 @@ def test_french_dates():
 
 
 def test_rendering_is_plain_python_without_mkdocs():
-    pages = {page.path: page for page in render_pages(GUIDE)}
+    pages = {page.path: page for page in render_pages(GUIDE, browser_assets(REPO_ROOT, GUIDE.frameworks))}
     assert "index.md" in pages and "phases.md" in pages
     assert pages["phases.md"].yaml_file == "frameworks/phases.yml"
     assert pages["phases.md"].markdown.startswith("---\ntitle: Les phases de maturité\n")

@@ -1,0 +1,88 @@
+"""French number input and output."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calculators.numbers import NBSP, NARROW_NBSP, NumberError, format_money, format_number, format_percent, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 500,50 €", 12500.5),
+        ("12\u00a0500,50\u00a0€", 12500.5),
+        ("12\u202f500,50", 12500.5),
+        ("12500.5", 12500.5),
+        ("12500,5", 12500.5),
+        ("12.500,50", 12500.5),
+        ("12,500.50", 12500.5),
+        ("1.234.567", 1234567.0),
+        ("15 %", 15.0),
+        ("15%", 15.0),
+        ("-3,5", -3.5),
+        ("\u22122", -2.0),
+        ("+7", 7.0),
+        ("  42  ", 42.0),
+        ("1 000 000 $", 1000000.0),
+        ("0", 0.0),
+        ("0,05", 0.05),
+    ],
+)
+def test_parses_what_people_type(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "€", "abc", "1e5", "nan", "inf", "-inf", "1,2,3", "12,5.3", "1 2 3,4,5",
+                                  "--1", "1-", "0x10", "1_000", "½", "9" * 400])
+def test_refuses_anything_else(text):
+    with pytest.raises(NumberError):
+        parse_number(text)
+
+
+def test_formats_money_in_french():
+    assert format_money(1234.56) == f"1{NARROW_NBSP}234,56{NBSP}€"
+    assert format_money(92000) == f"92{NARROW_NBSP}000{NBSP}€"
+    assert format_money(-1234.5) == f"-1{NARROW_NBSP}234,50{NBSP}€"
+    assert format_money(1234567.891, "$") == f"1{NARROW_NBSP}234{NARROW_NBSP}567,89{NBSP}$"
+
+
+def test_formats_percentages_and_numbers():
+    assert format_percent(4.0) == f"400{NBSP}%"
+    assert format_percent(-0.2) == f"-20{NBSP}%"
+    assert format_percent(0.6434) == f"64,3{NBSP}%"
+    assert format_number(2.675) == "2,68"  # half away from zero, where round() gives 2.67
+    assert format_number(-0.001) == "0"  # never "-0"
+    assert format_number(3.109, 3) == "3,109"
+
+
+def test_formatting_refuses_non_finite_values():
+    for value in (math.nan, math.inf, -math.inf):
+        with pytest.raises(ValueError):
+            format_number(value)
+
+
+@given(st.text(max_size=60))
+def test_any_text_parses_to_a_finite_number_or_a_french_reason(text):
+    try:
+        value = parse_number(text)
+    except NumberError as error:
+        assert error.reason
+    else:
+        assert math.isfinite(value)
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_formatted_amounts_read_back(value):
+    assert parse_number(format_number(value, 2, keep_zeros=True)) == pytest.approx(round(value, 2), abs=0.0051)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_any_finite_number_can_be_displayed(value):
+    assert format_number(value)
+    assert format_money(value)
+    assert format_percent(value)
