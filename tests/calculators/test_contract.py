@@ -88,5 +88,12 @@ def test_any_valid_amounts_give_a_finite_romi_or_an_explanation(roi, cost, reven
     outcome = run(roi, {"marketing_spend": cost, "attributed_revenue": revenue}).outcomes["romi"]
     if cost == 0:
         assert outcome.value is None and "coût marketing de 0" in outcome.note
+    elif outcome.value is None:  # a cost so small that the ratio overflows
+        assert "trop petit" in outcome.note
     else:
         assert math.isfinite(outcome.value)
+
+
+def test_a_vanishing_cost_is_explained(roi):
+    outcome = run(roi, {"marketing_spend": 1e-310, "attributed_revenue": 1e11}).outcomes["romi"]
+    assert outcome.value is None and outcome.note.startswith("Le coût marketing est trop petit")
