@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -40,9 +42,22 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# The test site is built for the very address it is served from: Material's instant
+# navigation only intercepts links found in sitemap.xml, which holds absolute URLs.
+# Chosen once per run (this module may be imported twice: as pytest's conftest and as tests.conftest).
+SITE_PORT = int(os.environ.setdefault("GUIDE_TEST_SITE_PORT", str(free_port())))
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
     """Run the real ``mkdocs build --strict`` on a project directory."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="https://guide.test/")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -73,15 +88,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built site served on 127.0.0.1 (random free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+@contextlib.contextmanager
+def serve_directory(directory: Path, port: int = 0):
+    """Serve a folder on 127.0.0.1 (a free port unless given); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served on 127.0.0.1, at the address it was built for."""
+    with serve_directory(built_site, SITE_PORT) as url:
+        assert url == SITE_URL
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -96,10 +122,8 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh browser page that records console errors and every request leaving 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+def watched_page(context, site_url):
+    """A page of ``context`` that records console errors and every request leaving ``site_url``."""
     tab = context.new_page()
     tab.console_errors = []
     tab.outside_requests = []
@@ -111,5 +135,12 @@ def page(browser, site_url):
             tab.outside_requests.append(request.url)
 
     tab.on("request", watch)
-    yield tab
+    return tab
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser page that records console errors and every request leaving 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    yield watched_page(context, site_url)
     context.close()

@@ -9,11 +9,12 @@ import pytest
 
 from guide.catalog import REPO_ROOT, load_guide
 from guide.structured_data import json_for_script
+from tests.conftest import SITE_URL
 from tests.site_text import article_text, normalise, page_html
 
 GUIDE = load_guide(REPO_ROOT)
 PAGES = ["", "fondations", "signaux", "phases", "modeles", "typologies", "matrice-decision", "sourcing", "role-cmo",
-         "faq", "sources", "contribuer"]
+         "roi", "faq", "sources", "contribuer"]
 
 
 def jsonld(html: str) -> list[dict]:
@@ -23,14 +24,14 @@ def jsonld(html: str) -> list[dict]:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_has_canonical_url_open_graph_and_breadcrumbs(built_site, page):
     html = page_html(built_site, page)
-    url = f"https://guide.test/{page + '/' if page else ''}"
+    url = f"{SITE_URL}{page + '/' if page else ''}"
     assert f'<link rel="canonical" href="{url}">' in html
     for prop in ("og:title", "og:description", "og:type", "og:locale", "og:site_name"):
         assert f'<meta property="{prop}"' in html
     assert f'<meta property="og:url" content="{url}">' in html
     [breadcrumbs] = [data for data in jsonld(html) if data["@type"] == "BreadcrumbList"]
     items = breadcrumbs["itemListElement"]
-    assert items[0] == {"@type": "ListItem", "position": 1, "name": "Accueil", "item": "https://guide.test/"}
+    assert items[0] == {"@type": "ListItem", "position": 1, "name": "Accueil", "item": SITE_URL}
     assert items[-1]["item"] == url
 
 
@@ -57,7 +58,7 @@ def test_framework_pages_are_articles_credited_to_their_sources(built_site):
 def test_sitemap_lists_every_page(built_site):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     for page in PAGES:
-        assert f"<loc>https://guide.test/{page + '/' if page else ''}</loc>" in sitemap
+        assert f"<loc>{SITE_URL}{page + '/' if page else ''}</loc>" in sitemap
 
 
 def test_json_for_script_cannot_close_the_script_element():
