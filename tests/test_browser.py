@@ -15,6 +15,7 @@ def test_home_page_renders_with_the_three_ways_in(page, site_url):
     doors = page.locator(".guide-doors li")
     assert doors.count() == 3
     assert "Lire le guide" in doors.nth(0).inner_text()
+    assert "Utiliser un calculateur" in doors.nth(1).inner_text()
     assert "Modifier le guide" in doors.nth(2).inner_text()
     assert page.console_errors == []
     assert page.outside_requests == []

@@ -104,9 +104,14 @@ def test_keyboard_only(page, site_url):
     page.keyboard.type("25 000")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "calc-roi-attributed_revenue"
-    page.keyboard.press("Enter")
-    wait_for_live_result(page)
+    computed = wait_for_live_result(page)  # typing recalculates after a short pause
     assert "100 %" in results_text(page)
+    # Enter recalculates too: set a value without any input event, so only Enter can trigger it.
+    page.locator("#calc-roi-marketing_spend").evaluate("el => { el.value = '50 000' }")
+    page.locator("#calc-roi-marketing_spend").focus()
+    page.keyboard.press("Enter")
+    wait_for_live_result(page, computed)
+    assert normalise(page.locator(".guide-result__value").inner_text()) == "0 %"
 
 
 def test_instant_navigation_away_and_back_reuses_the_worker(page, site_url):

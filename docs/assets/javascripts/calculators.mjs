@@ -93,6 +93,14 @@ class CalculatorWidget {
       event.preventDefault()
       this.changed(true)
     })
+    // A form with several text fields and no submit button has no implicit submission:
+    // Enter in a field recalculates at once.
+    this.form.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && event.target.matches("input")) {
+        event.preventDefault()
+        this.changed(true)
+      }
+    })
     this.form.addEventListener("focusin", () => startWorker(this), { once: true })
     this.root.querySelector('[data-action="copy-link"]').addEventListener("click", () => this.copyLink())
     const start = () => startWorker(this)

@@ -1,0 +1,203 @@
+"""Benchmark of the calculators in headless Chromium (figures to quote, never asserted in tests).
+
+    scripts/benchmark            (installs what it needs, then runs this file)
+
+Builds the site for a local address and serves it gzip-compressed, as static hosts do, then
+measures on it:
+1. time from navigation to the first live result on the ROI page (a link with inputs, so the
+   worker starts at once), against a bare page of the same site that only calls loadPyodide
+   on the main thread; same run, cold cache each time, median of RUNS;
+2. input-to-updated-result latency over 50 edits: typed (includes the 250 ms debounce) and
+   submitted with Enter (no debounce): median and p95;
+3. Lighthouse (npm, pinned) performance score, Total Blocking Time, LCP and page weight of the
+   ROI page, mobile (default throttling) and desktop presets, and of a framework page for comparison.
+Writes everything to .cache/benchmark-calculators.json.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import threading
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build  # noqa: E402
+
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".wasm", ".zip", ".txt")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files gzip-compressed when the browser accepts it, as static hosts (GitHub Pages) serve them."""
+
+    cache: dict[str, bytes] = {}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not path.endswith(COMPRESSIBLE) or "gzip" not in self.headers.get("Accept-Encoding", "") \
+                or not os.path.isfile(path):
+            return super().send_head()
+        if path not in self.cache:
+            self.cache[path] = gzip.compress(Path(path).read_bytes(), compresslevel=6)
+        body = self.cache[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve_compressed(directory: Path, port: int):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+
+RUNS = 3
+EDITS = 50
+BARE_PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>loadPyodide seul</title></head>
+<body><p id="etat">chargement</p><script type="module">
+import {{ loadPyodide }} from "./assets/{runtime}pyodide.mjs";
+await loadPyodide({{ indexURL: new URL("./assets/{runtime}", location.href).href }});
+window.__ready = performance.now();
+document.getElementById("etat").textContent = "prêt";
+</script></body></html>"""
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def first_live_result(browser, url: str) -> float:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "roi/?attributed_revenue=8000")
+    page.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=180_000,
+                           polling="raf")
+    elapsed = page.evaluate("performance.now()")
+    context.close()
+    return elapsed
+
+
+def bare_load(browser, url: str) -> float:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "bare-pyodide.html")
+    page.wait_for_function("window.__ready", timeout=180_000, polling="raf")
+    elapsed = page.evaluate("window.__ready")
+    context.close()
+    return elapsed
+
+
+def edit_latencies(browser, url: str) -> dict[str, list[float]]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "roi/?attributed_revenue=8000")
+    page.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=180_000)
+    field = page.locator("#calc-roi-attributed_revenue")
+    results = {"typed": [], "enter": []}
+    for mode in results:
+        for index in range(EDITS):
+            before = int(page.locator(".guide-calculator").get_attribute("data-computed"))
+            value = f"{20000 + index * 137} €"
+            start = page.evaluate("performance.now()")
+            if mode == "typed":
+                field.fill(value)
+            else:
+                field.evaluate("(el, v) => { el.value = v }", value)
+                field.press("Enter")
+            page.wait_for_function(
+                "n => Number(document.querySelector('.guide-calculator').dataset.computed) > n",
+                arg=before, timeout=30_000, polling="raf")
+            results[mode].append(page.evaluate("performance.now()") - start)
+    context.close()
+    return results
+
+
+def lighthouse(url: str, preset: str | None) -> dict:
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    with tempfile.TemporaryDirectory() as tmp:
+        output = Path(tmp) / "report.json"
+        command = [str(REPO / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
+                   f"--output-path={output}", "--only-categories=performance", f"--chrome-flags={flags}"]
+        if preset:
+            command.append(f"--preset={preset}")
+        subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), timeout=600,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        report = json.loads(output.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    return {
+        "score": round(report["categories"]["performance"]["score"] * 100),
+        "total_blocking_time_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "largest_contentful_paint_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "total_byte_weight_kb": round(audits["total-byte-weight"]["numericValue"] / 1024),
+    }
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build = mkdocs_build(REPO, site, url)
+        if build.returncode != 0:
+            print(build.stderr, file=sys.stderr)
+            return 1
+        runtime = next((site / "assets" / "pyodide").iterdir()).name + "/"
+        (site / "bare-pyodide.html").write_text(BARE_PAGE.format(runtime="pyodide/" + runtime), encoding="utf-8")
+        figures: dict = {"machine": {"cores": os.cpu_count()}, "runs": RUNS, "edits": EDITS}
+        with serve_compressed(site, port), sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            ours, bare = [], []
+            for _ in range(RUNS):  # interleaved, so both see the same machine load
+                bare.append(bare_load(browser, url))
+                ours.append(first_live_result(browser, url))
+            figures["first_live_result_ms"] = {"runs": [round(v) for v in ours], "median": round(statistics.median(ours))}
+            figures["bare_load_pyodide_ms"] = {"runs": [round(v) for v in bare], "median": round(statistics.median(bare))}
+            figures["ratio_first_result_to_bare"] = round(statistics.median(ours) / statistics.median(bare), 2)
+            latencies = edit_latencies(browser, url)
+            figures["edit_latency_ms"] = {
+                mode: {"median": round(statistics.median(values)), "p95": round(percentile(values, 0.95))}
+                for mode, values in latencies.items()
+            }
+            browser.close()
+            figures["lighthouse"] = {
+                "roi_page": {"mobile": lighthouse(url + "roi/", None), "desktop": lighthouse(url + "roi/", "desktop")},
+                "framework_page_phases": {"mobile": lighthouse(url + "phases/", None)},
+            }
+    out = REPO / ".cache" / "benchmark-calculators.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(json.dumps(figures, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
