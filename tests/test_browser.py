@@ -89,7 +89,7 @@ def test_phone_layout_shows_the_menu_button_and_readable_tables(browser, site_ur
 
 
 @pytest.mark.parametrize("path", ["", "fondations/", "signaux/", "phases/", "modeles/", "typologies/",
-                                  "matrice-decision/", "sourcing/", "role-cmo/", "faq/", "sources/", "contribuer/",
+                                  "matrice-decision/", "sourcing/", "role-cmo/", "roi/", "faq/", "sources/", "contribuer/",
                                   "page-inexistante/"])
 def test_every_page_loads_without_console_error_or_outside_request(page, site_url, path):
     page.goto(site_url + path)
