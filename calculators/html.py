@@ -81,7 +81,7 @@ def render_results(calculator: Calculator, result: Result) -> str:
     for spec in calculator.outputs:
         outcome = result.outcomes[spec.id]
         if outcome.value is None:
-            value_html = f'<span class="guide-result__absent">non calculé</span>'
+            value_html = '<span class="guide-result__absent">non calculé</span>'
         else:
             value_html = f'<strong class="guide-result__value">{escape(display(spec, outcome.value))}</strong>'
         status = ""

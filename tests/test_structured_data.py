@@ -41,7 +41,7 @@ def test_faq_page_json_ld_holds_every_question_with_the_page_text(built_site):
     questions = GUIDE.frameworks["faq"]["questions"]
     assert len(faq["mainEntity"]) == len(questions)
     text = article_text(built_site, "faq")
-    for entity, question in zip(faq["mainEntity"], questions):
+    for entity, question in zip(faq["mainEntity"], questions, strict=True):
         assert normalise(entity["name"]) == normalise(question["question"])
         assert normalise(entity["name"]) in text
         assert normalise(entity["acceptedAnswer"]["text"]) in text
