@@ -109,6 +109,25 @@ class Result:
         return not self.errors
 
 
+def threshold(settings: dict, threshold_id: str) -> float:
+    """A figure of ``frameworks/seuils.yml`` (the one the pages quote), by its id."""
+    for item in settings.get("seuils", {}).get("seuils", []):
+        if item["id"] == threshold_id:
+            return item["valeur"]
+    raise ValueError(f"repère « {threshold_id} » absent de seuils.yml : le calculateur en a besoin")
+
+
+def threshold_text(item: dict) -> str:
+    """``{"valeur": 40, "unite": "h par semaine"}`` -> ``40 h par semaine``; ``:1`` is glued (``3:1``)."""
+    number = format_number(item["valeur"], decimals=2)
+    unit = item.get("unite", "")
+    if not unit:
+        return number
+    if unit.startswith(":"):
+        return number + unit
+    return number + "\u00a0" + unit
+
+
 def load_calculator(name: str, settings: dict) -> Calculator:
     """The calculator ``name``; ``settings`` is every framework as plain data (``settings[name]["calculateur"]``)."""
     if name not in CALCULATOR_NAMES:

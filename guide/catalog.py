@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide import rules
+from guide import rules, thresholds
 from guide.errors import ContentError, ContentErrors, format_field_path
 from guide.validation import check_schema, schema_registry, validate
 from guide.yaml_source import ParsedYaml, parse_yaml
@@ -151,6 +151,7 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         ids=known_ids,
     )
     rule_errors = rules.check(guide, parsed_files)
+    rule_errors += thresholds.resolve_placeholders(guide, parsed_files)
     if rule_errors:
         raise ContentErrors(rule_errors)
     return guide

@@ -16,10 +16,11 @@ from urllib.parse import quote
 import jinja2
 import yaml
 
-from calculators.contract import display, load_calculator, run
+from calculators.contract import display, load_calculator, run, threshold_text
 from calculators.html import render_widget
 from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
+from guide.thresholds import thresholds_by_id
 from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -161,8 +162,15 @@ def render_pages(
     def page_title(name: str) -> str:
         return guide.frameworks[name]["page"]["titre_court"]
 
+    thresholds = thresholds_by_id(guide.frameworks)
+
+    def seuil(threshold_id: str) -> str:
+        """A figure of seuils.yml, formatted (``40 h par semaine``), for templates."""
+        return threshold_text(thresholds[threshold_id])
+
     env.globals.update(
         guide=guide,
+        seuil=seuil,
         frameworks=guide.frameworks,
         link=link,
         page_title=page_title,

@@ -67,3 +67,9 @@ def test_inline_code_refuses_backticks():
     assert inline_code("frameworks/phases.yml") == "`frameworks/phases.yml`"
     with pytest.raises(ValueError):
         inline_code("a`b")
+
+
+def test_typography_keeps_no_break_spaces_and_groups_digits():
+    assert french_typography("40\u00a0h et 1\u202f000\u00a0$") == "40\u00a0h et 1\u202f000\u00a0$"
+    assert french_typography("une base de 40 000 contacts") == "une base de 40\u202f000 contacts"
+    assert french_typography("de 10 à 80  employés") == "de 10 à 80 employés"

@@ -1,0 +1,55 @@
+"""Figures defined once in seuils.yml: quoted by pages through {seuil:ID}, read by the calculators."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators.contract import threshold, threshold_text
+from guide.browser_assets import browser_assets
+from guide.catalog import REPO_ROOT, load_guide
+from guide.errors import ContentErrors
+from guide.rendering import render_pages
+from tests.helpers import line_of, replace_in
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+def test_threshold_text_formats_value_and_unit_the_french_way():
+    assert threshold_text({"valeur": 40, "unite": "h par semaine"}) == f"40{NBSP}h par semaine"
+    assert threshold_text({"valeur": 1000000, "unite": "$"}) == f"1{NNBSP}000{NNBSP}000{NBSP}$"
+    assert threshold_text({"valeur": 3, "unite": ":1"}) == "3:1"
+    assert threshold_text({"valeur": 2.5, "unite": ""}) == "2,5"
+
+
+def test_calculators_read_the_same_figures_as_the_pages():
+    guide = load_guide(REPO_ROOT)
+    assert threshold(guide.frameworks, "heures-coordination") == 40
+    with pytest.raises(ValueError, match="absent de seuils.yml"):
+        threshold(guide.frameworks, "inexistant")
+
+
+def test_a_placeholder_in_any_text_is_replaced_by_the_figure(project):
+    replace_in(project / "frameworks" / "faq.yml", 'reponse: "Dès que', 'reponse: "Comptez {seuil:heures-coordination}. Dès que')
+    guide = load_guide(project)
+    assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(f"Comptez 40{NBSP}h par semaine. Dès que")
+
+
+def test_changing_a_figure_changes_every_page_that_quotes_it(project):
+    replace_in(project / "frameworks" / "seuils.yml", "valeur: 40\n", "valeur: 35\n")
+    guide = load_guide(project)
+    pages = {page.name: page.markdown for page in render_pages(guide, browser_assets(project, guide.frameworks))}
+    assert f"35{NBSP}h par semaine" in pages["seuils"]
+    assert f"40{NBSP}h par semaine" not in pages["seuils"]
+
+
+def test_an_unknown_placeholder_is_an_error_at_its_line(project):
+    signals = project / "frameworks" / "signaux.yml"
+    replace_in(signals, 'symptome: "Le site web', 'symptome: "{seuil:heures-coordinaton} Le site web')
+    with pytest.raises(ContentErrors) as caught:
+        load_guide(project)
+    [error] = caught.value.errors
+    assert error.file == "frameworks/signaux.yml"
+    assert error.line == line_of(signals, "{seuil:heures-coordinaton}")
+    assert error.field == "signaux[0].symptome"
+    assert "repère inconnu « heures-coordinaton »" in error.message
+    assert "vouliez-vous dire « heures-coordination » ?" in error.message
