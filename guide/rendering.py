@@ -20,6 +20,7 @@ from calculators.contract import display, load_calculator, run, threshold_text
 from calculators.html import render_widget
 from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
+from guide.glossary import GLOSSARY_FRAMEWORK, abbreviations
 from guide.thresholds import thresholds_by_id
 from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
 
@@ -186,6 +187,9 @@ def render_pages(
         template = env.get_template(f"{name}.md.j2")
         view = calculator_view(guide, name, assets) if "calculateur" in data else None
         body = template.render(name=name, data=data, page=page, questions=questions, calculator=view)
+        if name != GLOSSARY_FRAMEWORK:
+            glossary_lines = abbreviations(body, guide.frameworks.get(GLOSSARY_FRAMEWORK, {}).get("termes", []))
+            body += f"\n{glossary_lines}\n" if glossary_lines else ""
         pages.append(
             RenderedPage(
                 name=name,

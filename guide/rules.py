@@ -30,6 +30,10 @@ def _framework_links(data: dict, name: str):
         for index, question in enumerate(data["questions"]):
             for theme_index, theme in enumerate(question["themes"]):
                 yield ("questions", index, "themes", theme_index), theme
+    if name == "glossaire":
+        for index, term in enumerate(data["termes"]):
+            if "cadre" in term:
+                yield ("termes", index, "cadre"), term["cadre"]
     if name == "seuils":
         for index, item in enumerate(data["seuils"]):
             for calculator_index, calculator in enumerate(item.get("calculateurs", [])):

@@ -1,0 +1,50 @@
+"""The glossary page, and its terms explained as tooltips wherever a page uses them."""
+
+from __future__ import annotations
+
+import re
+
+from guide.catalog import REPO_ROOT, load_guide
+from guide.glossary import abbreviations, tooltip
+from tests.helpers import load_errors, replace_in
+from tests.site_text import article_text, page_html
+
+GUIDE = load_guide(REPO_ROOT)
+TERMS = GUIDE.frameworks["glossaire"]["termes"]
+KPI = {"terme": "KPI", "developpe": "key performance indicator", "definition": "Un indicateur.", "formes": ["KPIs", "KPI"]}
+
+
+def test_a_form_is_found_as_a_whole_word_only():
+    assert abbreviations("Suivre les KPIs du mois.", [KPI]) == "*[KPIs]: Key performance indicator. Un indicateur."
+    assert abbreviations("Le KPI principal", [KPI]) == "*[KPI]: Key performance indicator. Un indicateur."
+    assert abbreviations("KPIS, MKPI, KPI-like, kpi", [KPI]) == ""
+
+
+def test_a_term_without_expansion_shows_its_definition():
+    assert tooltip({"terme": "SWOT", "definition": "Une matrice."}) == "Une matrice."
+
+
+def test_terms_used_on_a_page_are_explained_on_hover(built_site):
+    html = page_html(built_site, "roi")
+    cac = next(term for term in TERMS if term["id"] == "romi")
+    titles = dict((text, title) for title, text in re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', html))
+    assert "ROMI" in titles
+    assert titles["ROMI"].startswith("Return On Marketing Investment, retour sur investissement marketing.")
+    assert cac["definition"][:20].replace("'", "’") in titles["ROMI"]
+
+
+def test_the_glossary_page_lists_every_term_in_alphabetical_order(built_site):
+    text = article_text(built_site, "glossaire")
+    positions = [text.index(term["terme"] + " ") for term in sorted(TERMS, key=lambda term: term["terme"])]
+    assert positions == sorted(positions)
+    assert len(TERMS) >= 25
+    html = page_html(built_site, "glossaire")
+    for term in TERMS:
+        assert f'id="{term["id"]}"' in html
+
+
+def test_a_term_pointing_to_an_unknown_page_is_an_error(project):
+    replace_in(project / "frameworks" / "glossaire.yml", "cadre: role-cmo", "cadre: role-cm")
+    [error] = load_errors(project)
+    assert error.file == "frameworks/glossaire.yml" and error.field == "termes[0].cadre"
+    assert "vouliez-vous dire « role-cmo » ?" in error.message
