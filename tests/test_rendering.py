@@ -144,3 +144,16 @@ def test_editing_a_yaml_file_changes_the_page_on_the_next_build(project, tmp_pat
                "objectif: Industrialiser la croissance, sans précipitation.")
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
     assert "Industrialiser la croissance, sans précipitation." in article_text(tmp_path / "site", "phases")
+
+
+def test_externalisation_pages_show_their_cards_and_numbered_steps(built_site):
+    roi_cards = page_html(built_site, "externalisation")
+    for pillar in GUIDE.frameworks["externalisation"]["piliers"]:
+        assert f'<div class="card" id="{pillar["id"]}">' in roi_cards
+    assert 'href="../roi/"' in roi_cards
+    tipping_point = page_html(built_site, "bascule-internalisation")
+    for indicator in GUIDE.frameworks["bascule-internalisation"]["indicateurs"]:
+        assert f'<div class="card" id="{indicator["id"]}">' in tipping_point
+    steps = re.search(r'<div class="guide-steps">\s*<ol>(.*?)</ol>', tipping_point, re.S).group(1)
+    ids = re.findall(r'<li>\s*<p class="guide-steps__name" id="([a-z-]+)">', steps)
+    assert ids == [step["id"] for step in GUIDE.frameworks["bascule-internalisation"]["etapes"]]

@@ -14,6 +14,7 @@ from tests.site_text import article_text, normalise, page_html
 
 GUIDE = load_guide(REPO_ROOT)
 PAGES = ["", "fondations", "signaux", "phases", "modeles", "typologies", "matrice-decision", "sourcing", "role-cmo",
+         "externalisation", "bascule-internalisation",
          "roi", "faq", "sources", "contribuer"]
 
 
