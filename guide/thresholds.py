@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from calculators.contract import threshold_text
-from calculators.numbers import format_number
+from calculators.numbers import NBSP, format_number
 from guide.errors import ContentError, format_field_path
 from guide.yaml_source import ParsedYaml
 
@@ -39,12 +39,12 @@ def range_text(low: dict, high: dict) -> str:
     """``1 jour par semaine`` and ``2 jours par semaine`` -> ``1 à 2 jours par semaine``.
 
     The unit is written once when both ends share it (singular or plural); otherwise, and for
-    ratios such as ``3:1``, each end keeps its own.
+    ratios such as ``3:1``, each end keeps its own. No-break spaces keep ``1 à 2`` on one line.
     """
     low_unit, high_unit = low.get("unite", ""), high.get("unite", "")
     if low_unit.startswith(":") or _singular(low_unit) != _singular(high_unit):
-        return f"{threshold_text(low)} à {threshold_text(high)}"
-    return f"{format_number(low['valeur'], decimals=2)} à {threshold_text(high)}"
+        return f"{threshold_text(low)}{NBSP}à {threshold_text(high)}"
+    return f"{format_number(low['valeur'], decimals=2)}{NBSP}à{NBSP}{threshold_text(high)}"
 
 
 def _strings(value, path=()):

@@ -61,14 +61,14 @@ def test_a_range_placeholder_writes_the_shared_unit_once(project):
                'reponse: "{seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}, {seuil:roas-cible-min à roas-cible-max}. Dès que')
     guide = load_guide(project)
     assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(
-        f"1 à 2{NBSP}jours par semaine, 3:1 à 5:1. Dès que")
+        f"1{NBSP}à{NBSP}2{NBSP}jours par semaine, 3:1{NBSP}à 5:1. Dès que")
 
 
 def test_a_range_keeps_both_units_when_they_differ():
     assert range_text({"valeur": 40, "unite": "h par semaine"}, {"valeur": 2, "unite": "jours par semaine"}) == (
-        f"40{NBSP}h par semaine à 2{NBSP}jours par semaine")
+        f"40{NBSP}h par semaine{NBSP}à 2{NBSP}jours par semaine")
     assert range_text({"valeur": 80000, "unite": "€"}, {"valeur": 120000, "unite": "€"}) == (
-        f"80{NNBSP}000 à 120{NNBSP}000{NBSP}€")
+        f"80{NNBSP}000{NBSP}à{NBSP}120{NNBSP}000{NBSP}€")
 
 
 @pytest.mark.parametrize("placeholder, message", [
