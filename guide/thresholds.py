@@ -3,6 +3,9 @@
 An editor writes ``{seuil:heures-coordination}`` in any text of any framework; loading the
 guide replaces it with the formatted value (``40 h par semaine``), so a page never repeats a
 figure by hand. The calculators read the same values (``calculators.contract.threshold``).
+
+A range joins two figures with « à »: ``{seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}``
+becomes ``1 à 2 jours par semaine`` (the unit is written once when both ends share it).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from calculators.contract import threshold_text
+from calculators.numbers import NBSP, format_number
 from guide.errors import ContentError, format_field_path
 from guide.yaml_source import ParsedYaml
 
@@ -20,10 +24,27 @@ if TYPE_CHECKING:
 
 THRESHOLDS_FRAMEWORK = "seuils"
 PLACEHOLDER = re.compile(r"\{seuil:([^{}]*)\}")
+RANGE_SEPARATOR = re.compile(r"\s+à\s+")
 
 
 def thresholds_by_id(frameworks: dict) -> dict[str, dict]:
     return {item["id"]: item for item in frameworks.get(THRESHOLDS_FRAMEWORK, {}).get("seuils", [])}
+
+
+def _singular(unit: str) -> str:
+    return " ".join(word.removesuffix("s") for word in unit.split())
+
+
+def range_text(low: dict, high: dict) -> str:
+    """``1 jour par semaine`` and ``2 jours par semaine`` -> ``1 à 2 jours par semaine``.
+
+    The unit is written once when both ends share it (singular or plural); otherwise, and for
+    ratios such as ``3:1``, each end keeps its own. No-break spaces keep ``1 à 2`` on one line.
+    """
+    low_unit, high_unit = low.get("unite", ""), high.get("unite", "")
+    if low_unit.startswith(":") or _singular(low_unit) != _singular(high_unit):
+        return f"{threshold_text(low)}{NBSP}à {threshold_text(high)}"
+    return f"{format_number(low['valeur'], decimals=2)}{NBSP}à{NBSP}{threshold_text(high)}"
 
 
 def _strings(value, path=()):
@@ -43,7 +64,7 @@ def _strings(value, path=()):
 
 
 def resolve_placeholders(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
-    """Replace every ``{seuil:ID}`` by its value, in place; report unknown ids."""
+    """Replace every ``{seuil:ID}`` (or ``{seuil:ID à ID}``) by its value, in place; report unknown ids."""
     known = thresholds_by_id(guide.frameworks)
     errors = []
     for name, data in guide.frameworks.items():
@@ -53,15 +74,27 @@ def resolve_placeholders(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[
                 continue
 
             def replace(match: re.Match) -> str:
-                threshold_id = match.group(1).strip()
-                if threshold_id in known:
-                    return threshold_text(known[threshold_id])
-                message = f"repère inconnu « {threshold_id} » dans {{seuil:…}} : il n'existe pas dans seuils.yml"
-                close = difflib.get_close_matches(threshold_id, sorted(known), n=1, cutoff=0.6)
-                message += f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+                ids = [part.strip() for part in RANGE_SEPARATOR.split(match.group(1).strip())]
                 line, column = parsed[name].position_of(path)
-                errors.append(ContentError(guide.files[name], line, column, format_field_path(path), message))
-                return match.group(0)
+                problems = []
+                if len(ids) > 2:
+                    problems.append(f"« {match.group(0)} » : une fourchette relie deux repères, "
+                                    "par exemple {seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}")
+                for threshold_id in ids if len(ids) <= 2 else []:
+                    if threshold_id not in known:
+                        message = f"repère inconnu « {threshold_id} » dans {{seuil:…}} : il n'existe pas dans seuils.yml"
+                        close = difflib.get_close_matches(threshold_id, sorted(known), n=1, cutoff=0.6)
+                        message += f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+                        problems.append(message)
+                if not problems and len(ids) == 2 and known[ids[0]]["valeur"] > known[ids[1]]["valeur"]:
+                    problems.append(f"fourchette « {match.group(0)} » à l'envers : écrivez le plus petit repère en premier")
+                if problems:
+                    errors.extend(ContentError(guide.files[name], line, column, format_field_path(path), problem)
+                                  for problem in problems)
+                    return match.group(0)
+                if len(ids) == 1:
+                    return threshold_text(known[ids[0]])
+                return range_text(known[ids[0]], known[ids[1]])
 
             container[key] = PLACEHOLDER.sub(replace, text)
     return errors

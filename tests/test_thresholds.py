@@ -9,6 +9,7 @@ from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
 from guide.errors import ContentErrors
 from guide.rendering import render_pages
+from guide.thresholds import range_text
 from tests.helpers import line_of, replace_in
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -53,3 +54,33 @@ def test_an_unknown_placeholder_is_an_error_at_its_line(project):
     assert error.field == "signaux[0].symptome"
     assert "repère inconnu « heures-coordinaton »" in error.message
     assert "vouliez-vous dire « heures-coordination » ?" in error.message
+
+
+def test_a_range_placeholder_writes_the_shared_unit_once(project):
+    replace_in(project / "frameworks" / "faq.yml", 'reponse: "Dès que',
+               'reponse: "{seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}, {seuil:roas-cible-min à roas-cible-max}. Dès que')
+    guide = load_guide(project)
+    assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(
+        f"1{NBSP}à{NBSP}2{NBSP}jours par semaine, 3:1{NBSP}à 5:1. Dès que")
+
+
+def test_a_range_keeps_both_units_when_they_differ():
+    assert range_text({"valeur": 40, "unite": "h par semaine"}, {"valeur": 2, "unite": "jours par semaine"}) == (
+        f"40{NBSP}h par semaine{NBSP}à 2{NBSP}jours par semaine")
+    assert range_text({"valeur": 80000, "unite": "€"}, {"valeur": 120000, "unite": "€"}) == (
+        f"80{NNBSP}000{NBSP}à{NBSP}120{NNBSP}000{NBSP}€")
+
+
+@pytest.mark.parametrize("placeholder, message", [
+    ("{seuil:cmo-fractionne-jours-min à cmo-fractionne-jour-max}", "vouliez-vous dire « cmo-fractionne-jours-max » ?"),
+    ("{seuil:cmo-fractionne-jours-max à cmo-fractionne-jours-min}", "à l'envers : écrivez le plus petit repère en premier"),
+    ("{seuil:roas-cible-min à roas-cible-max à ltv-cac-minimum}", "une fourchette relie deux repères"),
+])
+def test_a_wrong_range_is_an_error_at_its_line(project, placeholder, message):
+    signals = project / "frameworks" / "signaux.yml"
+    replace_in(signals, 'symptome: "Le site web', f'symptome: "{placeholder} Le site web')
+    with pytest.raises(ContentErrors) as caught:
+        load_guide(project)
+    [error] = caught.value.errors
+    assert error.line == line_of(signals, placeholder)
+    assert message in error.message
