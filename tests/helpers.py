@@ -31,3 +31,16 @@ def load_errors(root: Path) -> list[ContentError]:
     with pytest.raises(ContentErrors) as caught:
         load_guide(root)
     return caught.value.errors
+
+
+def page_slugs(with_slash: bool = False) -> list[str]:
+    """The URL path of every generated page (``""`` for the home page), from the frameworks themselves."""
+    from guide.catalog import REPO_ROOT
+    from guide.rendering import page_path
+
+    slugs = []
+    for name in load_guide(REPO_ROOT).frameworks:
+        path = page_path(name)
+        slug = "" if path == "index.md" else path.removesuffix(".md")
+        slugs.append(slug + "/" if slug and with_slash else slug)
+    return sorted(slugs)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers import page_slugs
+
 pytestmark = pytest.mark.browser
-PAGES = ["", "fondations/", "signaux/", "phases/", "modeles/", "typologies/", "matrice-decision/", "sourcing/",
-         "role-cmo/", "roi/", "faq/", "sources/", "contribuer/"]
+PAGES = page_slugs(with_slash=True)
 
 
 def violations(page) -> list[str]:

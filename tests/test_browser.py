@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.helpers import page_slugs
+
 pytestmark = pytest.mark.browser
 
 
@@ -88,9 +90,7 @@ def test_phone_layout_shows_the_menu_button_and_readable_tables(browser, site_ur
     context.close()
 
 
-@pytest.mark.parametrize("path", ["", "fondations/", "signaux/", "phases/", "modeles/", "typologies/",
-                                  "matrice-decision/", "sourcing/", "role-cmo/", "roi/", "faq/", "sources/", "contribuer/",
-                                  "page-inexistante/"])
+@pytest.mark.parametrize("path", [*page_slugs(with_slash=True), "page-inexistante/"])
 def test_every_page_loads_without_console_error_or_outside_request(page, site_url, path):
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from tests.conftest import REPO, mkdocs_build
-from tests.helpers import line_of, replace_in
+from tests.helpers import line_of, page_slugs, replace_in
 
 
 def tree_digest(directory: Path) -> str:
@@ -23,9 +23,8 @@ def tree_digest(directory: Path) -> str:
 def test_strict_build_of_the_repository_passes(built_site):
     assert (built_site / "index.html").exists()
     assert (built_site / "sitemap.xml").exists()
-    for name in ("phases", "signaux", "modeles", "sourcing", "typologies", "matrice-decision", "role-cmo", "faq",
-                 "fondations", "sources", "contribuer"):
-        assert (built_site / name / "index.html").exists(), name
+    for slug in page_slugs():
+        assert (built_site / slug / "index.html").exists(), slug
 
 
 def test_invalid_content_stops_the_build_in_french_and_keeps_the_last_good_site(project, tmp_path):

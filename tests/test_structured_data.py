@@ -9,13 +9,12 @@ import pytest
 
 from guide.catalog import REPO_ROOT, load_guide
 from guide.structured_data import json_for_script
+from tests.helpers import page_slugs
 from tests.conftest import SITE_URL
 from tests.site_text import article_text, normalise, page_html
 
 GUIDE = load_guide(REPO_ROOT)
-PAGES = ["", "fondations", "signaux", "phases", "modeles", "typologies", "matrice-decision", "sourcing", "role-cmo",
-         "externalisation", "bascule-internalisation",
-         "roi", "faq", "sources", "contribuer"]
+PAGES = page_slugs()
 
 
 def jsonld(html: str) -> list[dict]:
