@@ -41,6 +41,10 @@ def _framework_links(data: dict, name: str):
     if name == "accueil":
         for index, door in enumerate(data["portes"]):
             yield ("portes", index, "cadre"), door["cadre"]
+    if name == "kpis":
+        for index, family in enumerate(data["familles"]):
+            if "calculateur" in family:
+                yield ("familles", index, "calculateur", "cadre"), family["calculateur"]["cadre"]
 
 
 def check_framework_links(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
@@ -106,6 +110,29 @@ def check_phase_ranges(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[Co
     return errors
 
 
+def check_case_study_roadmap(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    """The roadmap's steps follow each other month after month, from month 1 to the mission's last month."""
+    name = "etude-de-cas"
+    if name not in guide.frameworks:
+        return []
+    data = guide.frameworks[name]
+    steps = data["feuille_de_route"]
+    errors = []
+    expected_start = 1
+    for index, step in enumerate(steps):
+        if step["mois_debut"] != expected_start:
+            where = "la mission commence au mois 1" if index == 0 else "l'étape doit commencer le mois qui suit la fin de la précédente"
+            errors.append(_error(guide, parsed, name, ("feuille_de_route", index, "mois_debut"), f"doit valoir {expected_start} : {where}"))
+        if step["mois_fin"] < step["mois_debut"]:
+            errors.append(_error(guide, parsed, name, ("feuille_de_route", index, "mois_fin"), "ne peut pas précéder mois_debut"))
+        expected_start = step["mois_fin"] + 1
+    duration = data["intervention"]["duree_mois"]
+    if steps and steps[-1]["mois_fin"] != duration:
+        errors.append(_error(guide, parsed, name, ("feuille_de_route", len(steps) - 1, "mois_fin"),
+                             f"doit valoir {duration} : la feuille de route s'achève avec la mission (intervention.duree_mois)"))
+    return errors
+
+
 def check_calculators(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """A ``calculateur`` block matches its Python calculator; defaults and example are valid inputs."""
     from calculators.contract import CALCULATOR_NAMES, load_calculator, parse_input
@@ -139,7 +166,7 @@ def check_calculators(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[Con
     return errors
 
 
-CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges, check_calculators)
+CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges, check_case_study_roadmap, check_calculators)
 
 
 def check(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
