@@ -35,7 +35,7 @@ def test_terms_used_on_a_page_are_explained_on_hover(built_site):
 
 def test_the_glossary_page_lists_every_term_in_alphabetical_order(built_site):
     text = article_text(built_site, "glossaire")
-    positions = [text.index(term["terme"] + " ") for term in sorted(TERMS, key=lambda term: term["terme"])]
+    positions = [text.index(term["terme"] + " ") for term in sorted(TERMS, key=lambda term: term["terme"].lower())]
     assert positions == sorted(positions)
     assert len(TERMS) >= 25
     html = page_html(built_site, "glossaire")

@@ -33,7 +33,7 @@ def test_the_five_steps_form_a_numbered_flow_with_their_tools(built_site):
     assert len(items) == len(steps) == 5
     for item, step in zip(items, steps, strict=True):
         assert f'href="#{step["id"]}"' in item
-        tags = [normalise(tag) for tag in re.findall(r"<li>(.*?)</li>", item)]
+        tags = [normalise(re.sub(r"<.*?>", "", tag)) for tag in re.findall(r"<li>(.*?)</li>", item)]
         assert tags == [normalise(tool) for tool in step["outils"]]
     assert [normalise(re.sub(r"<.*?>", "", cell)) for cell in re.findall(r"<td[^>]*><strong>(.*?)</strong></td>", html)][:4] == [
         "Produit", "Prix", "Distribution", "Communication"]
