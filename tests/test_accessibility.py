@@ -7,7 +7,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "fondations/", "signaux/", "phases/", "modeles/", "typologies/", "matrice-decision/", "sourcing/",
-         "role-cmo/", "roi/", "faq/", "sources/", "contribuer/"]
+         "role-cmo/", "roi/", "faq/", "sources/", "contribuer/", "hypercroissance/", "recyclage-contenu/",
+         "expansion-internationale/"]
 
 
 def violations(page) -> list[str]:

@@ -14,7 +14,7 @@ from tests.site_text import article_text, normalise, page_html
 
 GUIDE = load_guide(REPO_ROOT)
 PAGES = ["", "fondations", "signaux", "phases", "modeles", "typologies", "matrice-decision", "sourcing", "role-cmo",
-         "roi", "faq", "sources", "contribuer"]
+         "roi", "faq", "sources", "contribuer", "hypercroissance", "recyclage-contenu", "expansion-internationale"]
 
 
 def jsonld(html: str) -> list[dict]:
