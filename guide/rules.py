@@ -166,7 +166,25 @@ def check_calculators(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[Con
     return errors
 
 
-CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges, check_case_study_roadmap, check_calculators)
+def check_content_cascade(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    """In the recycling cascade, a content only comes from contents listed above it (no loop)."""
+    name = "recyclage-contenu"
+    if name not in guide.frameworks:
+        return []
+    errors = []
+    seen: set[str] = set()
+    for index, item in enumerate(guide.frameworks[name]["cascade"]):
+        for parent_index, parent in enumerate(item.get("issu_de", [])):
+            if parent not in seen:
+                where = "lui-même" if parent == item["id"] else f"« {parent} », qui doit être placé plus haut dans la liste"
+                errors.append(_error(guide, parsed, name, ("cascade", index, "issu_de", parent_index),
+                                     f"un contenu ne peut être tiré que d'un contenu cité avant lui ; ici : {where}"))
+        seen.add(item["id"])
+    return errors
+
+
+CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges, check_case_study_roadmap, check_calculators,
+          check_content_cascade)
 
 
 def check(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
