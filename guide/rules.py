@@ -41,6 +41,9 @@ def _framework_links(data: dict, name: str):
     if name == "accueil":
         for index, door in enumerate(data["portes"]):
             yield ("portes", index, "cadre"), door["cadre"]
+        for index, stage in enumerate(data.get("parcours", [])):
+            for page_index, page_name in enumerate(stage["cadres"]):
+                yield ("parcours", index, "cadres", page_index), page_name
     if name == "kpis":
         for index, family in enumerate(data["familles"]):
             if "calculateur" in family:
