@@ -3,9 +3,10 @@
 - on_config: load and validate every framework; on any error print them all in French
   and stop the build before the site directory is touched (``mkdocs serve`` shows them
   in the preview instead).
-- on_files: add one generated page per framework.
+- on_files: add one generated page per framework; its edit link opens the YAML file that feeds it.
 - on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
-- on_post_build: write the search worker wrapper (French stemming of typed words).
+- on_post_build: write the calculators' browser files, the search worker wrapper (French
+  stemming of typed words) and the ``_headers`` file (cache lifetimes for static hosts).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from guide.browser_assets import MissingRuntime, browser_assets, write_browser_a
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # noqa: E402
 from guide.errors import ContentErrors  # noqa: E402
 from guide.rendering import render_error_pages, render_pages  # noqa: E402
+from guide.repository import path_from_docs, repository_url  # noqa: E402
 from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -58,7 +60,9 @@ def on_config(config, **kwargs):
         raise Abort(str(exc)) from None
     _build["guide"] = guide
     _build["assets"] = assets
-    _build["pages"] = {page.path: page for page in render_pages(guide, assets)}
+    editors_guide_url = repository_url(config.repo_url, config.edit_uri, root, Path(config.docs_dir),
+                                       "CONTRIBUTING.md", action="blob")
+    _build["pages"] = {page.path: page for page in render_pages(guide, assets, editors_guide_url=editors_guide_url)}
     return config
 
 
@@ -66,7 +70,11 @@ def on_files(files, /, *, config):
     for path, page in _build["pages"].items():
         if files.get_file_from_path(path) is not None:
             raise Abort(f"docs/{path} existe déjà alors que cette page est produite à partir de {page.yaml_file}")
-        files.append(File.generated(config, path, content=page.markdown))
+        generated = File.generated(config, path, content=page.markdown)
+        # « Modifier cette page » opens the YAML file that feeds the page, not the generated Markdown.
+        root = Path(config.config_file_path).resolve().parent
+        generated.edit_uri = path_from_docs(root, Path(config.docs_dir), page.yaml_file)
+        files.append(generated)
     return files
 
 
