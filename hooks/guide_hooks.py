@@ -23,6 +23,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from guide.browser_assets import MissingRuntime, browser_assets, write_browser_assets  # noqa: E402
+from guide.cache_headers import write_headers_file  # noqa: E402
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # noqa: E402
 from guide.errors import ContentErrors  # noqa: E402
 from guide.rendering import render_error_pages, render_pages  # noqa: E402
@@ -79,7 +80,7 @@ def on_files(files, /, *, config):
 
 
 def on_post_build(*, config):
-    """Write the calculators' browser files and the search worker wrapper."""
+    """Write the calculators' browser files, the search worker wrapper, then ``_headers`` (lists them all)."""
     if _build["assets"] is not None and _build["guide"] is not None:
         try:
             write_browser_assets(_build["assets"], Path(config.site_dir))
@@ -89,6 +90,7 @@ def on_post_build(*, config):
     for worker in workers.glob("search.*.min.js"):
         wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
         wrapper.write_text(f'importScripts("{worker.name}", "../french-search-stemming.js");\n', encoding="utf-8")
+    write_headers_file(Path(config.site_dir))
 
 
 def _absolute(config, url: str) -> str:
