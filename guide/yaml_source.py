@@ -189,6 +189,52 @@ def _unclosed_quote_before(text: str, error_line: int) -> tuple[int, int] | None
     return None
 
 
+_APOSTROPHE = (
+    "apostrophe dans un texte entre guillemets simples : elle ferme le texte trop tôt ; entourez le texte "
+    "de guillemets doubles (\"l'offre\") ou doublez l'apostrophe ('l''offre')"
+)
+_OVER_INDENTED = (
+    "indentation incohérente : ce champ est plus indenté que le champ au-dessus ; "
+    "alignez-le sur les autres champs du même bloc"
+)
+_KEY_LINE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _apostrophe_in_single_quotes(line_text: str, column: int) -> int | None:
+    """Column of an apostrophe that closed a '…' text before the error (``'l'offre'``), if any."""
+    match = _OPENING_QUOTE.match(line_text)
+    if not match or match.group(1) != "'":
+        return None
+    index = match.end()
+    while True:
+        index = line_text.find("'", index)
+        if index < 0:
+            return None
+        if line_text[index + 1:index + 2] == "'":
+            index += 2  # a doubled apostrophe is fine
+            continue
+        closes_a_word = line_text[index + 1:index + 2].isalpha() and line_text[index - 1:index].isalpha()
+        return index + 1 if closes_a_word and index + 1 < column else None
+
+
+def _over_indented(lines: list[str], number: int) -> int | None:
+    """Column of a ``key:`` line indented deeper than the ``key: value`` line above it, if so."""
+    match = _KEY_LINE.match(lines[number - 1])
+    if not match or match.group(0).lstrip().startswith("-"):
+        return None
+    indent = len(match.group(1))
+    for previous in range(number - 1, 0, -1):
+        above = lines[previous - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        above_match = _KEY_LINE.match(above)
+        if not above_match or not above[above_match.end():].strip():
+            return None  # the line above opens a block: deeper indentation is expected
+        key_column = above_match.start(2)
+        return indent + 1 if indent > key_column else None
+    return None
+
+
 def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[int, int]]:
     if isinstance(exc, yaml.reader.ReaderError):
         return (
@@ -204,6 +250,14 @@ def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[
     unclosed = _unclosed_quote_before(text, position[0])
     if unclosed is not None:
         return _UNCLOSED_QUOTE, unclosed
+    lines = text.split("\n")
+    if 0 < position[0] <= len(lines):
+        apostrophe = _apostrophe_in_single_quotes(lines[position[0] - 1], position[1])
+        if apostrophe is not None:
+            return _APOSTROPHE, (position[0], apostrophe)
+        column = _over_indented(lines, position[0])
+        if column is not None:
+            return _OVER_INDENTED, (position[0], column)
     text = f"{context} {problem}"
     for needle, message in _SYNTAX_MESSAGES:
         if needle in text:

@@ -4,8 +4,9 @@ Every ``frameworks/*.yml`` gets the same families of mistakes an editor can make
 framework file is covered as soon as it exists. Each variant says which file it breaks and,
 when it is known, the line where the mistake is: the error must point there.
 
-- In the text: empty file, a tab, bad indentation, a colon left unquoted, a quote not closed,
-  a field written twice, an unknown ``{seuil:…}`` figure.
+- In the text: empty file, a tab, bad indentation (too little, too much), a colon left
+  unquoted, a quote not closed, an apostrophe inside single quotes, a field written twice, an
+  unknown ``{seuil:…}`` figure.
 - In the data (the real data with one change, written back as YAML): a required field
   missing from ``page`` and from the first item of each top-level list, a text replaced by a
   list or a number, an unknown field, a duplicate id, an id in the wrong format, a link to
@@ -31,6 +32,28 @@ SCHEMAS_DIR = FRAMEWORKS_DIR / "schemas"
 PAGE_REQUIRED = ("titre", "titre_court", "description", "introduction")
 
 
+# What the French message of each kind of mistake says (the first matching part of the kind).
+EXPECTED_MESSAGES = (
+    ("fichier-vide", "le fichier est vide"),
+    ("que-des-commentaires", "le fichier est vide"),
+    ("tabulation", "tabulation interdite"),
+    ("champ-trop-indente", "plus indenté que le champ au-dessus"),
+    ("indentation", "indentation incohérente"),
+    ("deux-points-sans-guillemets", "deux-points inattendu"),
+    ("guillemet-non-ferme", "guillemet non refermé"),
+    ("apostrophe-entre-guillemets-simples", "apostrophe dans un texte entre guillemets simples"),
+    ("champ-en-double", "champ en double"),
+    ("seuil-inconnu", "repère inconnu"),
+    ("-sans-", "ce champ est obligatoire"),
+    ("champ-inconnu", "champ inconnu"),
+    ("identifiant-en-double", "identifiant en double"),
+    ("identifiant-mal-ecrit", "un identifiant s'écrit en minuscules"),
+    ("texte-remplace-par-", "doit être un texte"),
+    ("voir-aussi-cadre-inconnu", "cadre inconnu"),
+    ("source-inconnue", "identifiant inconnu"),
+)
+
+
 @dataclass(frozen=True)
 class Variant:
     framework: str  # the file broken: frameworks/<framework>.yml
@@ -46,6 +69,10 @@ class Variant:
     @property
     def id(self) -> str:
         return f"{self.framework}-{self.kind}"
+
+    @property
+    def message(self) -> str:
+        return next(fragment for part, fragment in EXPECTED_MESSAGES if part in self.kind)
 
 
 def _lines(text: str) -> list[str]:
@@ -99,9 +126,13 @@ def text_variants(name: str, text: str) -> list[Variant]:
 
     found.append(Variant(name, "tabulation", _with_line(lines, short, "\t" + lines[short].lstrip(" ")), short + 1))
     found.append(Variant(name, "indentation", _with_line(lines, short, " " + lines[short].lstrip(" ")), short + 1))
+    found.append(Variant(name, "champ-trop-indente", _with_line(lines, short, "    " + lines[short].lstrip(" ")),
+                         short + 1))
     found.append(Variant(name, "deux-points-sans-guillemets",
                          _with_line(lines, titre, f"  titre: Attention : {value}"), titre + 1))
     found.append(Variant(name, "guillemet-non-ferme", _with_line(lines, titre, f'  titre: "{value}'), titre + 1))
+    found.append(Variant(name, "apostrophe-entre-guillemets-simples",
+                         _with_line(lines, titre, f"  titre: 'Aujourd'hui, {value}'"), titre + 1))
     found.append(Variant(name, "champ-en-double", _with_line(lines, titre, [lines[titre], lines[titre]]), titre + 2,
                          "page.titre"))
     found.append(Variant(name, "seuil-inconnu",

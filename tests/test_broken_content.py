@@ -62,8 +62,9 @@ def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
     assert {variant.framework for variant in CORPUS} == set(names)
     assert len({variant.id for variant in CORPUS}) == len(CORPUS)
     kinds = {variant.kind for variant in CORPUS}
-    for kind in ("fichier-vide", "tabulation", "indentation", "deux-points-sans-guillemets", "guillemet-non-ferme",
-                 "champ-en-double", "seuil-inconnu", "page-champ-inconnu"):
+    for kind in ("fichier-vide", "tabulation", "indentation", "champ-trop-indente", "deux-points-sans-guillemets",
+                 "guillemet-non-ferme", "apostrophe-entre-guillemets-simples", "champ-en-double", "seuil-inconnu",
+                 "page-champ-inconnu"):
         assert kind in kinds
     for family in ("page-sans-", "-sans-", "-identifiant-en-double", "-champ-inconnu", "texte-remplace-par-",
                    "source-inconnue", "voir-aussi-cadre-inconnu"):
@@ -99,6 +100,7 @@ def test_every_broken_variant_is_rejected_in_french_at_its_line(scratch_project,
         assert variant.line in [error.line for error in mine], (variant.line, mine)
     if variant.field is not None:
         assert variant.field in [error.field for error in mine], (variant.field, mine)
+    assert any(variant.message in error.message for error in mine), (variant.message, mine)
 
 
 @pytest.mark.parametrize("variant", SAMPLE, ids=[variant.id for variant in SAMPLE])
