@@ -56,7 +56,7 @@ def test_pull_requests_and_main_are_checked_built_tested_and_main_is_deployed():
     verify = data["jobs"]["verifier"]
     runs = [step.get("run", "") for step in verify["steps"]]
     assert runs.index("scripts/check --github") < runs.index("scripts/build site") < runs.index(".ci/run")
-    assert verify["container"] == "python:3.11-bookworm"  # the README's machine: Debian, Python 3.11
+    assert verify["container"]["image"] == "python:3.11-bookworm"  # the README's machine: Debian, Python 3.11
     actions = [step.get("uses", "").split("@")[0] for step in verify["steps"]]
     node = verify["steps"][actions.index("actions/setup-node")]["with"]["node-version"]
     assert node == "20"
