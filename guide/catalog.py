@@ -39,6 +39,30 @@ class Guide:
         return self.frameworks[framework][list_key or framework]
 
 
+# Files already parsed, by (name shown in errors, content): a reload parses only what changed
+# (the live preview, the tests that break one file at a time). Callers get a copy to change.
+_PARSED: dict[tuple[str, str], ParsedYaml] = {}
+
+
+def _copy_data(value):
+    if isinstance(value, dict):
+        return {key: _copy_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_data(item) for item in value]
+    return value  # str, int, float, bool, None: immutable
+
+
+def _parse(text: str, filename: str) -> ParsedYaml:
+    key = (filename, text)
+    if key not in _PARSED:
+        if len(_PARSED) >= 256:
+            _PARSED.clear()
+        _PARSED[key] = parse_yaml(text, filename)
+    cached = _PARSED[key]
+    # The data is changed later ({seuil:…} replaced in place); positions and errors are only read.
+    return ParsedYaml(_copy_data(cached.data), cached.value_positions, cached.key_positions, list(cached.errors))
+
+
 def framework_names(frameworks_dir: Path) -> list[str]:
     return sorted(path.stem for path in frameworks_dir.glob("*.yml"))
 
@@ -124,7 +148,7 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         except UnicodeDecodeError:
             errors.append(ContentError(filename, 1, 1, "", "le fichier doit être enregistré en UTF-8"))
             continue
-        parsed = parse_yaml(text, filename)
+        parsed = _parse(text, filename)
         parsed_files[name] = parsed
         errors.extend(parsed.errors)
 

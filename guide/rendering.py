@@ -149,8 +149,10 @@ def calculator_view(guide: Guide, name: str, assets: BrowserAssets | None) -> di
 
 
 def render_pages(
-    guide: Guide, assets: BrowserAssets | None = None, templates_dir: Path = TEMPLATES_DIR
+    guide: Guide, assets: BrowserAssets | None = None, templates_dir: Path = TEMPLATES_DIR,
+    editors_guide_url: str | None = None,
 ) -> list[RenderedPage]:
+    """``editors_guide_url``: where CONTRIBUTING.md is read in the repository (None: not configured)."""
     env = make_environment(templates_dir)
 
     def link(name: str, item_id: str | None = None) -> Trusted:
@@ -178,6 +180,7 @@ def render_pages(
         page_path=page_path,
         sources={source["id"]: source for source in guide.frameworks.get("sources", {}).get("sources", [])},
         Trusted=Trusted,
+        editors_guide_url=safe_url(editors_guide_url) if (editors_guide_url or "").startswith("https://") else None,
     )
 
     pages = []

@@ -168,6 +168,15 @@ def validate(
     return errors
 
 
+_VALID_SCHEMAS: set[str] = set()
+
+
 def check_schema(schema: dict) -> None:
-    """Raise if a schema itself is not valid draft-07 (a programmer's error, not an editor's)."""
-    Draft7Validator.check_schema(schema)
+    """Raise if a schema itself is not valid draft-07 (a programmer's error, not an editor's).
+
+    A schema found valid once is not checked again (the live preview and the tests load often).
+    """
+    key = json.dumps(schema, sort_keys=True)
+    if key not in _VALID_SCHEMAS:
+        Draft7Validator.check_schema(schema)
+        _VALID_SCHEMAS.add(key)

@@ -65,6 +65,8 @@ def _mark(node_or_mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+_UNCLOSED_QUOTE = "guillemet non refermé : un texte commencé par un guillemet doit se terminer par le même"
+
 # PyYAML's messages, in the order we test them, with what they mean to an editor.
 _SYNTAX_MESSAGES = [
     (
@@ -132,7 +134,7 @@ _SYNTAX_MESSAGES = [
     ),
     (
         "while parsing a quoted scalar",
-        "guillemet non refermé : un texte commencé par un guillemet doit se terminer par le même",
+        _UNCLOSED_QUOTE,
     ),
     (
         "expected ',' or ']'",
@@ -154,6 +156,85 @@ def _position_in_text(text: str, index: int) -> tuple[int, int]:
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
+# A value that opens with a quote: `titre: "…`, `- "…`, `- titre: '…`.
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(["'])""")
+
+
+def _closing_quotes(rest: str, quote: str) -> int:
+    if quote == "'":
+        return rest.replace("''", "").count("'")
+    return len(re.findall(r'(?<!\\)"', rest))
+
+
+def _unclosed_quote_before(text: str, error_line: int) -> tuple[int, int] | None:
+    """Where a quote left open starts, when it explains a syntax error found further down.
+
+    A text opened with ``"`` and not closed runs on to the next ``"`` of the file (often the
+    opening quote of the next field), and PyYAML complains there, about indentation. The
+    mistake is on the nearest line above whose value opens a quote without closing it, if the
+    quoted text it starts ends on the error line or the line before it.
+    """
+    lines = text.split("\n")
+    for number in range(min(error_line - 1, len(lines)), 0, -1):
+        match = _OPENING_QUOTE.match(lines[number - 1])
+        if not match:
+            continue
+        quote = match.group(1)
+        if _closing_quotes(lines[number - 1][match.end():], quote):
+            return None  # the nearest quoted value is closed on its own line
+        for end in range(number + 1, len(lines) + 1):
+            if _closing_quotes(lines[end - 1], quote):
+                return (number, match.start(1) + 1) if error_line in (end, end + 1) else None
+        return number, match.start(1) + 1
+    return None
+
+
+_APOSTROPHE = (
+    "apostrophe dans un texte entre guillemets simples : elle ferme le texte trop tôt ; entourez le texte "
+    "de guillemets doubles (\"l'offre\") ou doublez l'apostrophe ('l''offre')"
+)
+_OVER_INDENTED = (
+    "indentation incohérente : ce champ est plus indenté que le champ au-dessus ; "
+    "alignez-le sur les autres champs du même bloc"
+)
+_KEY_LINE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _apostrophe_in_single_quotes(line_text: str, column: int) -> int | None:
+    """Column of an apostrophe that closed a '…' text before the error (``'l'offre'``), if any."""
+    match = _OPENING_QUOTE.match(line_text)
+    if not match or match.group(1) != "'":
+        return None
+    index = match.end()
+    while True:
+        index = line_text.find("'", index)
+        if index < 0:
+            return None
+        if line_text[index + 1:index + 2] == "'":
+            index += 2  # a doubled apostrophe is fine
+            continue
+        closes_a_word = line_text[index + 1:index + 2].isalpha() and line_text[index - 1:index].isalpha()
+        return index + 1 if closes_a_word and index + 1 < column else None
+
+
+def _over_indented(lines: list[str], number: int) -> int | None:
+    """Column of a ``key:`` line indented deeper than the ``key: value`` line above it, if so."""
+    match = _KEY_LINE.match(lines[number - 1])
+    if not match or match.group(0).lstrip().startswith("-"):
+        return None
+    indent = len(match.group(1))
+    for previous in range(number - 1, 0, -1):
+        above = lines[previous - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        above_match = _KEY_LINE.match(above)
+        if not above_match or not above[above_match.end():].strip():
+            return None  # the line above opens a block: deeper indentation is expected
+        key_column = above_match.start(2)
+        return indent + 1 if indent > key_column else None
+    return None
+
+
 def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[int, int]]:
     if isinstance(exc, yaml.reader.ReaderError):
         return (
@@ -165,10 +246,18 @@ def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     position = _mark(mark) if mark is not None else (1, 1)
     if "while scanning a quoted scalar" in context and getattr(exc, "context_mark", None):
-        return (
-            "guillemet non refermé : un texte commencé par un guillemet doit se terminer par le même",
-            _mark(exc.context_mark),
-        )
+        return _UNCLOSED_QUOTE, _mark(exc.context_mark)
+    unclosed = _unclosed_quote_before(text, position[0])
+    if unclosed is not None:
+        return _UNCLOSED_QUOTE, unclosed
+    lines = text.split("\n")
+    if 0 < position[0] <= len(lines):
+        apostrophe = _apostrophe_in_single_quotes(lines[position[0] - 1], position[1])
+        if apostrophe is not None:
+            return _APOSTROPHE, (position[0], apostrophe)
+        column = _over_indented(lines, position[0])
+        if column is not None:
+            return _OVER_INDENTED, (position[0], column)
     text = f"{context} {problem}"
     for needle, message in _SYNTAX_MESSAGES:
         if needle in text:

@@ -3,9 +3,10 @@
 - on_config: load and validate every framework; on any error print them all in French
   and stop the build before the site directory is touched (``mkdocs serve`` shows them
   in the preview instead).
-- on_files: add one generated page per framework.
+- on_files: add one generated page per framework; its edit link opens the YAML file that feeds it.
 - on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
-- on_post_build: write the search worker wrapper (French stemming of typed words).
+- on_post_build: write the calculators' browser files, the search worker wrapper (French
+  stemming of typed words) and the ``_headers`` file (cache lifetimes for static hosts).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from guide.browser_assets import MissingRuntime, browser_assets, write_browser_assets  # noqa: E402
+from guide.cache_headers import write_headers_file  # noqa: E402
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # noqa: E402
 from guide.errors import ContentErrors  # noqa: E402
 from guide.rendering import render_error_pages, render_pages  # noqa: E402
+from guide.repository import path_from_docs, repository_url  # noqa: E402
 from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -58,7 +61,9 @@ def on_config(config, **kwargs):
         raise Abort(str(exc)) from None
     _build["guide"] = guide
     _build["assets"] = assets
-    _build["pages"] = {page.path: page for page in render_pages(guide, assets)}
+    editors_guide_url = repository_url(config.repo_url, config.edit_uri, root, Path(config.docs_dir),
+                                       "CONTRIBUTING.md", action="blob")
+    _build["pages"] = {page.path: page for page in render_pages(guide, assets, editors_guide_url=editors_guide_url)}
     return config
 
 
@@ -66,12 +71,16 @@ def on_files(files, /, *, config):
     for path, page in _build["pages"].items():
         if files.get_file_from_path(path) is not None:
             raise Abort(f"docs/{path} existe déjà alors que cette page est produite à partir de {page.yaml_file}")
-        files.append(File.generated(config, path, content=page.markdown))
+        generated = File.generated(config, path, content=page.markdown)
+        # « Modifier cette page » opens the YAML file that feeds the page, not the generated Markdown.
+        root = Path(config.config_file_path).resolve().parent
+        generated.edit_uri = path_from_docs(root, Path(config.docs_dir), page.yaml_file)
+        files.append(generated)
     return files
 
 
 def on_post_build(*, config):
-    """Write the calculators' browser files and the search worker wrapper."""
+    """Write the calculators' browser files, the search worker wrapper, then ``_headers`` (lists them all)."""
     if _build["assets"] is not None and _build["guide"] is not None:
         try:
             write_browser_assets(_build["assets"], Path(config.site_dir))
@@ -81,6 +90,7 @@ def on_post_build(*, config):
     for worker in workers.glob("search.*.min.js"):
         wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
         wrapper.write_text(f'importScripts("{worker.name}", "../french-search-stemming.js");\n', encoding="utf-8")
+    write_headers_file(Path(config.site_dir))
 
 
 def _absolute(config, url: str) -> str:

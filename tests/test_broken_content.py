@@ -1,0 +1,157 @@
+"""Fuzz corpus: broken variants of the real framework files are all rejected, in French, at their line.
+
+The variants are generated from every ``frameworks/*.yml`` (see ``tests/broken_content.py``),
+so a new framework file is covered without touching this test. Each is rejected by the loader
+with a French message naming the file and the line; a sample goes through the check command
+and through ``scripts/build``, which must leave the last good site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide.catalog import framework_names, load_guide
+from guide.errors import ContentErrors
+from tests.broken_content import FRAMEWORKS_DIR, _dump, corpus
+from tests.conftest import REPO, copy_project
+from tests.test_build import tree_digest
+from guide.yaml_source import parse_yaml
+
+CORPUS = corpus()
+# Enough to see each command at work on different files and mistakes, without a build per variant.
+SAMPLE = CORPUS[:: max(1, len(CORPUS) // 8)][:8]
+ENGLISH = ("required property", "is not of type", "additional properties", "mapping values", "found character",
+           "expected", "while scanning", "while parsing", "traceback", "could not", "does not match",
+           "is not valid", "is too", "unexpected", "error")
+FRENCH = re.compile(r"[éèêàùçî«»]|\b(?:le|la|les|un|une|des|de|du|par|avec|pas|est|doit|champ|ce|cette|dans|fichier)\b")
+
+
+def assert_french(message: str) -> None:
+    lowered = message.lower()
+    assert not any(word in lowered for word in ENGLISH), message
+    assert FRENCH.search(message), message
+
+
+@pytest.fixture(scope="module")
+def scratch_project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("fuzz") / "project")
+
+
+def load_with(project: Path, variant) -> list:
+    path = project / variant.filename
+    original = path.read_bytes()
+    path.write_text(variant.text, encoding="utf-8")
+    try:
+        with pytest.raises(ContentErrors) as caught:
+            load_guide(project)
+    finally:
+        path.write_bytes(original)
+    return caught.value.errors
+
+
+def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
+    assert len(CORPUS) >= 50
+    names = framework_names(FRAMEWORKS_DIR)
+    assert {variant.framework for variant in CORPUS} == set(names)
+    assert len({variant.id for variant in CORPUS}) == len(CORPUS)
+    kinds = {variant.kind for variant in CORPUS}
+    for kind in ("fichier-vide", "tabulation", "indentation", "champ-trop-indente", "deux-points-sans-guillemets",
+                 "guillemet-non-ferme", "apostrophe-entre-guillemets-simples", "champ-en-double", "seuil-inconnu",
+                 "page-champ-inconnu"):
+        assert kind in kinds
+    for family in ("page-sans-", "-sans-", "-identifiant-en-double", "-champ-inconnu", "texte-remplace-par-",
+                   "source-inconnue", "voir-aussi-cadre-inconnu"):
+        assert any(family in kind for kind in kinds), family
+    print(f"corpus : {len(CORPUS)} variantes cassées de {len(names)} fichiers")
+
+
+def test_the_real_data_written_back_still_loads(scratch_project):
+    """Control: data variants fail because of their one change, not because of the rewriting."""
+    for name in framework_names(FRAMEWORKS_DIR):
+        path = scratch_project / "frameworks" / f"{name}.yml"
+        original = path.read_text(encoding="utf-8")
+        data = parse_yaml(original, name).data
+        path.write_text(_dump(data, [line for line in original.splitlines()[:2] if line.startswith("#")]),
+                        encoding="utf-8")
+        try:
+            load_guide(scratch_project)
+        finally:
+            path.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.parametrize("variant", CORPUS, ids=[variant.id for variant in CORPUS])
+def test_every_broken_variant_is_rejected_in_french_at_its_line(scratch_project, variant):
+    errors = load_with(scratch_project, variant)
+    assert errors
+    for error in errors:
+        assert error.line > 0 and error.column > 0, error
+        assert_french(error.message)
+        assert str(error).startswith(f"{error.file}:{error.line}:{error.column}: ")
+    mine = [error for error in errors if error.file == variant.filename]
+    assert mine, errors
+    if variant.line is not None:
+        assert variant.line in [error.line for error in mine], (variant.line, mine)
+    if variant.field is not None:
+        assert variant.field in [error.field for error in mine], (variant.field, mine)
+    assert any(variant.message in error.message for error in mine), (variant.message, mine)
+
+
+@pytest.mark.parametrize("variant", SAMPLE, ids=[variant.id for variant in SAMPLE])
+def test_the_check_command_reports_a_sample_in_french_without_traceback(tmp_path, variant):
+    project = copy_project(tmp_path / "project")
+    (project / variant.filename).write_text(variant.text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project), "--github"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stderr.splitlines()
+    assert re.match(r"\d+ erreurs? dans le contenu : corrigez-(la|les) avant de publier\.$", lines[-1])
+    assert any(re.match(rf"{re.escape(variant.filename)}:[1-9]\d*:[1-9]\d*: ", line) for line in lines[:-1])
+    assert any(line.startswith(f"::error file={variant.filename},line=") for line in result.stdout.splitlines())
+
+
+@pytest.fixture(scope="module")
+def build_script_project(tmp_path_factory):
+    """A project with scripts/build (setup stubbed: packages are installed) and a first good build."""
+    project = copy_project(tmp_path_factory.mktemp("fuzz-build") / "project")
+    scripts = project / "scripts"
+    scripts.mkdir()
+    shutil.copy2(REPO / "scripts" / "build", scripts / "build")
+    (scripts / "setup").write_text("#!/usr/bin/env bash\n", encoding="utf-8")
+    (scripts / "setup").chmod(0o755)
+    (project / ".venv").symlink_to(REPO / ".venv")
+    site = project.parent / "published"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site
+
+
+def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([str(project / "scripts" / "build"), str(site)], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("variant", SAMPLE, ids=[variant.id for variant in SAMPLE])
+def test_a_failed_build_leaves_the_last_good_site_untouched(build_script_project, variant):
+    project, site = build_script_project
+    before = tree_digest(site)
+    path = project / variant.filename
+    original = path.read_bytes()
+    path.write_text(variant.text, encoding="utf-8")
+    try:
+        result = run_build(project, site)
+    finally:
+        path.write_bytes(original)
+    assert result.returncode != 0
+    assert f"{variant.filename}:" in result.stderr and "Traceback" not in result.stdout + result.stderr
+    assert "n'a pas été modifié" in result.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["project", "published"]  # no half-written folder

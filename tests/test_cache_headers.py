@@ -1,0 +1,92 @@
+"""The ``_headers`` file: hashed and versioned files cached for a year, pages and the rest revalidated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guide.browser_assets import browser_assets
+from guide.cache_headers import IMMUTABLE, SHORT, cache_rules, headers_file_text, is_immutable
+from guide.catalog import REPO_ROOT, load_guide
+
+
+def make_site(root: Path, paths: list[str]) -> Path:
+    for path in paths:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text("x", encoding="utf-8")
+    return root
+
+
+def matches(rule: str, path: str) -> bool:
+    """How Netlify and Cloudflare match a request path (``/phases/`` serves ``phases/index.html``)."""
+    url = "/" + path.removesuffix("index.html") if path.endswith("index.html") else "/" + path
+    if rule.endswith("*"):
+        return url.startswith(rule[:-1]) and url != rule[:-1]
+    return url == rule
+
+
+def parse(text: str) -> list[tuple[str, str]]:
+    rules, current = [], None
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            current = line
+        else:
+            name, value = line.strip().split(": ", 1)
+            assert name == "Cache-Control"
+            rules.append((current, value))
+    return rules
+
+
+def assert_each_file_has_one_rule(site: Path, rules: list[tuple[str, str]]) -> dict[str, str]:
+    lifetimes = {}
+    for path in (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != "_headers"):
+        matching = [value for rule, value in rules if matches(rule, path)]
+        assert len(matching) == 1, (path, matching)  # two rules would join their values: "max-age=0, max-age=31536000"
+        lifetimes[path] = matching[0]
+    return lifetimes
+
+
+SAMPLE = [
+    "index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "phases/index.html", "search/search_index.json",
+    "assets/pyodide/314.0.7/pyodide.asm.wasm", "assets/pyodide/314.0.7/pyodide.mjs",
+    "assets/calculators/bundle.0123456789ab.json", "assets/javascripts/bundle.a5f9d56c.min.js",
+    "assets/javascripts/bundle.a5f9d56c.min.js.map", "assets/javascripts/calculators.mjs",
+    "assets/javascripts/workers/search.a7633da7.min.js", "assets/javascripts/workers/guide-search.a7633da7.min.js",
+    "assets/javascripts/lunr/min/lunr.fr.min.js", "assets/javascripts/lunr/tinyseg.js",
+    "assets/stylesheets/main.57a0d79d.min.css", "assets/stylesheets/guide.css", "assets/images/favicon.png",
+]
+
+
+def test_hashed_and_versioned_files_are_immutable_and_the_rest_revalidated(tmp_path):
+    site = make_site(tmp_path, SAMPLE)
+    rules = cache_rules(site)
+    assert ("/assets/pyodide/314.0.7/*", IMMUTABLE) in rules
+    assert ("/assets/calculators/bundle.0123456789ab.json", IMMUTABLE) in rules
+    assert ("/assets/javascripts/workers/guide-search.a7633da7.min.js", IMMUTABLE) in rules
+    assert ("/", SHORT) in rules and ("/phases/", SHORT) in rules and ("/sitemap.xml", SHORT) in rules
+    assert ("/assets/javascripts/lunr/*", SHORT) in rules  # one rule for a folder of unversioned files
+    lifetimes = assert_each_file_has_one_rule(site, rules)
+    for path, value in lifetimes.items():
+        assert value == (IMMUTABLE if is_immutable(path) else SHORT), path
+    assert lifetimes["assets/javascripts/lunr/min/lunr.fr.min.js"] == SHORT  # "min.js" without a hash
+    assert lifetimes["assets/stylesheets/guide.css"] == SHORT
+
+
+def test_headers_file_round_trips(tmp_path):
+    site = make_site(tmp_path, SAMPLE)
+    assert parse(headers_file_text(site)) == cache_rules(site)
+
+
+def test_the_build_writes_headers_for_every_file_of_the_site(built_site):
+    text = (built_site / "_headers").read_text(encoding="utf-8")
+    rules = parse(text)
+    assert len(rules) <= 100  # Cloudflare Pages reads at most 100 rules
+    lifetimes = assert_each_file_has_one_rule(built_site, rules)
+    assets = browser_assets(REPO_ROOT, load_guide(REPO_ROOT).frameworks)
+    assert (f"/assets/{assets.bundle_file}", IMMUTABLE) in rules  # the exact hashed name
+    assert (f"/assets/{assets.runtime_dir}*", IMMUTABLE) in rules
+    workers = sorted(p.name for p in (built_site / "assets/javascripts/workers").glob("*search.*.min.js"))
+    assert workers and all((f"/assets/javascripts/workers/{name}", IMMUTABLE) in rules for name in workers)
+    assert lifetimes["index.html"] == lifetimes["phases/index.html"] == lifetimes["sitemap.xml"] == SHORT
+    assert lifetimes["search/search_index.json"] == SHORT

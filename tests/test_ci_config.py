@@ -1,0 +1,120 @@
+"""The CI workflow and the pre-commit hooks call the README's commands, with pinned versions."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guide.catalog import REPO_ROOT
+
+WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
+README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+# The commands of the README that CI may run; anything else would be a second recipe.
+README_COMMANDS = ("scripts/check", "scripts/build", ".ci/run")
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+
+def workflow(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def steps(data: dict) -> list[dict]:
+    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+def uses_lines(path: Path) -> list[str]:
+    return [line.split("uses:", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip().startswith(("uses:", "- uses:"))]
+
+
+def test_there_is_a_workflow_and_each_is_valid_yaml():
+    assert WORKFLOWS
+    for path in WORKFLOWS:
+        data = workflow(path)
+        assert isinstance(data, dict) and data.get("jobs"), path
+
+
+def test_every_command_is_one_of_the_readme():
+    for command in README_COMMANDS:
+        assert command in README
+    runs = [step["run"].strip() for path in WORKFLOWS for step in steps(workflow(path)) if "run" in step]
+    assert runs
+    for run in runs:
+        assert run.split()[0] in README_COMMANDS, run
+    assert {run.split()[0] for run in runs} == set(README_COMMANDS)
+
+
+def test_pull_requests_and_main_are_checked_built_tested_and_main_is_deployed():
+    data = workflow(REPO_ROOT / ".github" / "workflows" / "site.yml")
+    triggers = data.get(True, data.get("on"))  # YAML 1.1 reads the key « on » as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    verify = data["jobs"]["verifier"]
+    runs = [step.get("run", "") for step in verify["steps"]]
+    assert runs.index("scripts/check --github") < runs.index("scripts/build site") < runs.index(".ci/run")
+    assert verify["container"]["image"] == "python:3.11-bookworm"  # the README's machine: Debian, Python 3.11
+    actions = [step.get("uses", "").split("@")[0] for step in verify["steps"]]
+    node = verify["steps"][actions.index("actions/setup-node")]["with"]["node-version"]
+    assert node == "20"
+    assert verify["steps"][actions.index("actions/upload-artifact")]["with"]["path"] == "site/"
+    assert "actions/configure-pages" in actions and "actions/upload-pages-artifact" in actions
+    build = verify["steps"][runs.index("scripts/build site")]
+    assert "base_url" in build["env"]["SITE_URL"] and "REPO_URL" in build["env"] and "EDIT_URI" in build["env"]
+    deploy = data["jobs"]["publier"]
+    assert deploy["needs"] == "verifier" and "refs/heads/main" in deploy["if"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_actions_are_pinned_to_a_commit_with_their_version():
+    for path in WORKFLOWS:
+        lines = uses_lines(path)
+        assert lines
+        for line in lines:
+            assert PINNED.match(line), line
+
+
+def test_nothing_needs_the_folder_beside_the_clone():
+    """CI checks out the repository alone: no file of the project may reach for the shared folder beside it."""
+    needle = "../" + "shared"
+    skipped = {".git", ".venv", "node_modules", ".cache", "site", "__pycache__", ".pytest_cache", ".hypothesis"}
+    checked = 0
+    for path in REPO_ROOT.rglob("*"):
+        if skipped.intersection(path.relative_to(REPO_ROOT).parts) or not path.is_file():
+            continue
+        if path.suffix in {".py", ".yml", ".yaml", ".mjs", ".js", ".toml", ".md", ".j2", ""}:
+            assert needle not in path.read_text(encoding="utf-8", errors="replace"), path
+            checked += 1
+    assert checked > 50
+
+
+def test_pre_commit_runs_the_check_command_yamllint_and_ruff():
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: (repo, hook) for repo in config["repos"] for hook in repo["hooks"]}
+    local, check = hooks["guide-check"]
+    assert local["repo"] == "local" and check["entry"] == "scripts/check" and check["pass_filenames"] is False
+    for hook_id, url in (("yamllint", "https://github.com/adrienverge/yamllint"),
+                         ("ruff-check", "https://github.com/astral-sh/ruff-pre-commit")):
+        repo, _ = hooks[hook_id]
+        assert repo["repo"] == url
+        assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"]), repo["rev"]
+
+
+def test_yamllint_config_suits_prose():
+    config = yaml.safe_load((REPO_ROOT / ".yamllint").read_text(encoding="utf-8"))
+    assert config["extends"] == "default"
+    assert config["rules"]["line-length"] == "disable"
+    assert config["rules"]["truthy"]["check-keys"] is False
+
+
+def test_yamllint_passes_on_the_frameworks_and_the_configuration():
+    pytest.importorskip("yamllint")  # not a dependency of the project: pre-commit installs it
+    files = [str(path) for path in sorted((REPO_ROOT / "frameworks").glob("*.yml"))]
+    files += ["mkdocs.yml", ".pre-commit-config.yaml", ".yamllint", *map(str, WORKFLOWS)]
+    result = subprocess.run([sys.executable, "-m", "yamllint", "--strict", *files], cwd=REPO_ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
