@@ -68,7 +68,7 @@ def _field(calculator: Calculator, spec, raw: str, error: str | None) -> str:
     else:
         control = (
             f'<input id="{base}" name="{spec.id}" type="text" inputmode="{spec.input_mode}" autocomplete="off" '
-            f'spellcheck="false" value="{escape(raw)}" aria-describedby="{described}"{invalid}>'
+            f'spellcheck="false" value="{escape_attribute(raw)}" aria-describedby="{described}"{invalid}>'
         )
     suggestions = ""
     if spec.suggestions:
