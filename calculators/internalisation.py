@@ -202,7 +202,7 @@ def render_chart(calculator, result) -> str:
     parts = [
         f'<rect class="guide-chart__band" x="{LEFT}" y="{y(high * loaded)}" width="{plot_w}" '
         f'height="{round(y(low * loaded) - y(high * loaded), 1)}"/>',
-        f'<text class="guide-chart__small" x="{LEFT + 4}" y="{round(y(high * loaded) - 3, 1)}">'
+        f'<text class="guide-chart__small" x="{LEFT + plot_w - 4}" y="{round(y(low * loaded) + 13, 1)}" text-anchor="end">'
         f"zone {format_number(low * 100)}-{format_number(high * 100)}\u00a0%</text>",
     ]
     for index in range(int(round(y_max / step)) + 1):
@@ -222,17 +222,19 @@ def render_chart(calculator, result) -> str:
     ]
     end_days = min(MAX_DAYS, y_max / fees_per_day)
     parts.append(f'<line class="guide-chart__external" x1="{x(0)}" y1="{y(0)}" x2="{x(end_days)}" y2="{y(fees_per_day * end_days)}"/>')
-    label_days = min(end_days, MAX_DAYS * 0.55)
-    parts.append(f'<text class="guide-chart__label guide-chart__label--external" x="{x(label_days) + 6}" '
-                 f'y="{y(fees_per_day * label_days) + 14}">Externe</text>')
+    parts.append(f'<text class="guide-chart__label guide-chart__label--external" x="{round(x(end_days) - 10, 1)}" '
+                 f'y="{round(y(fees_per_day * end_days) + 12, 1)}" text-anchor="end">Externe</text>')
     if break_even <= MAX_DAYS:
         parts.append(f'<circle class="guide-chart__break-even" cx="{x(break_even)}" cy="{y(loaded)}" r="5"/>')
-        parts.append(f'<text class="guide-chart__small" x="{x(break_even)}" y="{round(y(loaded) + 18, 1)}" '
-                     f'text-anchor="middle">équilibre {_esc(format_number(break_even, 2))} j</text>')
+        parts.append(f'<text class="guide-chart__small" x="{round(x(break_even) + 8, 1)}" y="{round(y(loaded) + 16, 1)}" '
+                     f'text-anchor="start">équilibre {_esc(format_number(break_even, 2))} j</text>')
     parts.append(f'<circle class="guide-chart__you" cx="{x(days_now)}" cy="{y(fees_now)}" r="5"/>')
-    anchor = "end" if days_now > MAX_DAYS * 0.7 else "start"
-    shift = -8 if anchor == "end" else 8
-    parts.append(f'<text class="guide-chart__small" x="{x(days_now) + shift}" y="{round(y(fees_now) - 8, 1)}" '
+    # Above-left of the point (the line climbs to the right), or below-right near the origin.
+    if days_now >= 1.5:
+        label_x, label_y, anchor = x(days_now) - 8, y(fees_now) - 8, "end"
+    else:
+        label_x, label_y, anchor = x(days_now) + 8, y(fees_now) + 16, "start"
+    parts.append(f'<text class="guide-chart__small" x="{round(label_x, 1)}" y="{round(label_y, 1)}" '
                  f'text-anchor="{anchor}">vous : {_esc(format_number(days_now, 2))} j</text>')
 
     if break_even <= MAX_DAYS:
