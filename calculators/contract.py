@@ -21,7 +21,7 @@ from typing import Callable
 from calculators.numbers import NumberError, format_money, format_number, format_percent, parse_number
 
 # Calculators of the package; each name is also its framework file and its page.
-CALCULATOR_NAMES = ("roi",)
+CALCULATOR_NAMES = ("roi", "internalisation", "diagnostic")
 
 KIND_EXAMPLES = {
     "montant": "un montant en chiffres, par exemple 12 500,50",
@@ -38,13 +38,18 @@ NO = {"non", "n", "no", "false", "0", "faux"}
 class InputSpec:
     id: str
     label: str
-    kind: str  # montant, pourcentage, nombre, entier, choix, oui_non
+    kind: str  # montant, pourcentage, nombre, entier, choix, choix_multiple, oui_non
     default: object
     help: str
     unit: str = ""
     minimum: float | None = None
     maximum: float | None = None
-    options: tuple[tuple[str, str], ...] = ()  # (value, label) for "choix"
+    options: tuple[tuple[str, str], ...] = ()  # (value, label) for "choix" and "choix_multiple"
+    optional: bool = False  # an empty field is accepted (None): the outputs that need it say so
+    suggestions: tuple[tuple[str, float], ...] = ()  # (label, value) buttons that fill the field
+
+    def option_label(self, value: str) -> str:
+        return next((label for option, label in self.options if option == value), str(value))
 
     @property
     def label_with_unit(self) -> str:
@@ -56,18 +61,33 @@ class InputSpec:
 
     def display(self, value) -> str:
         """A parsed value as the reader would type it (used for defaults and links)."""
+        if value is None:
+            return ""
         if self.kind == "oui_non":
             return "oui" if value else "non"
         if self.kind == "choix":
             return str(value)
+        if self.kind == "choix_multiple":
+            return ",".join(value)
         return format_number(float(value), 2).replace("\u202f", " ")
+
+    def display_label(self, value) -> str:
+        """A parsed value for a reader (option labels rather than ids), e.g. in the worked example."""
+        if self.kind == "choix":
+            return self.option_label(value)
+        if self.kind == "choix_multiple":
+            return ", ".join(self.option_label(item) for item in value) if value else "aucun"
+        if value is None:
+            return "non renseigné"
+        text = self.display(value)
+        return f"{text}\u00a0%" if self.kind == "pourcentage" else text
 
 
 @dataclass(frozen=True)
 class OutputSpec:
     id: str
     label: str
-    format: str  # pourcentage, montant, ratio, nombre, mois, texte, liste
+    format: str  # pourcentage, montant, ratio, nombre, jours, mois, texte, liste, oui_non
     help: str
     unit: str = ""
 
@@ -78,8 +98,10 @@ class Calculator:
     title: str
     inputs: tuple[InputSpec, ...]
     outputs: tuple[OutputSpec, ...]
-    settings: dict
-    compute: Callable[[dict, dict], dict]
+    settings: dict = field(repr=False)  # every framework: too long to show in a test report
+    compute: Callable[[dict, dict], dict] = field(repr=False)
+    # Optional HTML shown under the results (a chart, a report), rendered by the calculator's module.
+    render_extra: Callable[["Calculator", "Result"], str] | None = None
 
     def input(self, input_id: str) -> InputSpec:
         return next(spec for spec in self.inputs if spec.id == input_id)
@@ -96,6 +118,7 @@ class Outcome:
     note: str = ""
     status: str = ""  # e.g. "sain", "a-surveiller", "perte" against the guide's targets
     status_text: str = ""
+    label: str = ""  # display text replacing the formatted value (an id shown by its name)
 
 
 @dataclass
@@ -128,6 +151,27 @@ def threshold_text(item: dict) -> str:
     return number + "\u00a0" + unit
 
 
+def options_of(entry: dict, settings: dict) -> tuple[tuple[str, str], ...]:
+    """An input's options: listed in the entry, or taken from another framework's list
+    (``options_depuis: {cadre: signaux, liste: signaux, libelle: titre}``) so that they are written once."""
+    source = entry.get("options_depuis")
+    if source:
+        items = settings[source["cadre"]][source["liste"]]
+        return tuple((item["id"], item[source["libelle"]]) for item in items)
+    return tuple((option["id"], option["libelle"]) for option in entry.get("options", []))
+
+
+def _default_value(entry: dict):
+    """A numeric default may be written as text (``{seuil:hausse-retention}`` becomes ``10 %``)."""
+    default = entry["defaut"]
+    if isinstance(default, str) and entry["type"] in KIND_EXAMPLES:
+        try:
+            return parse_number(default)
+        except NumberError:
+            return default  # reported by the guide's check as a refused default
+    return default
+
+
 def load_calculator(name: str, settings: dict) -> Calculator:
     """The calculator ``name``; ``settings`` is every framework as plain data (``settings[name]["calculateur"]``)."""
     if name not in CALCULATOR_NAMES:
@@ -139,12 +183,14 @@ def load_calculator(name: str, settings: dict) -> Calculator:
             id=entry["id"],
             label=entry["libelle"],
             kind=entry["type"],
-            default=entry["defaut"],
+            default=_default_value(entry),
             help=entry["aide"],
             unit=entry.get("unite", ""),
             minimum=entry.get("min"),
             maximum=entry.get("max"),
-            options=tuple((option["id"], option["libelle"]) for option in entry.get("options", [])),
+            options=options_of(entry, settings),
+            optional=entry.get("optionnel", False),
+            suggestions=tuple((item["libelle"], item["valeur"]) for item in entry.get("suggestions", [])),
         )
         for entry in block["entrees"]
     )
@@ -161,7 +207,7 @@ def load_calculator(name: str, settings: dict) -> Calculator:
             f"le fichier déclare {declared_inputs} et {declared_outputs}"
         )
     return Calculator(name=name, title=block["titre"], inputs=inputs, outputs=outputs, settings=settings,
-                      compute=module.compute)
+                      compute=module.compute, render_extra=getattr(module, "render_extra", None))
 
 
 def _bounds_message(spec: InputSpec) -> str:
@@ -195,9 +241,13 @@ def parse_input(spec: InputSpec, raw) -> tuple[object, str | None]:
         if isinstance(raw, str) and raw.strip() in allowed:
             return raw.strip(), None
         return None, "Choisissez l'une des options : " + ", ".join(label for _, label in spec.options)
+    if spec.kind == "choix_multiple":
+        return _parse_choices(spec, raw)
 
     example = KIND_EXAMPLES.get(spec.kind, "un nombre")
     if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if spec.optional:
+            return None, None
         return None, f"Saisissez {example}"
     if isinstance(raw, bool):
         return None, f"Saisissez {example}"
@@ -217,6 +267,24 @@ def parse_input(spec: InputSpec, raw) -> tuple[object, str | None]:
     if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
         return None, _bounds_message(spec)
     return (int(value) if spec.kind == "entier" else value), None
+
+
+def _parse_choices(spec: InputSpec, raw) -> tuple[object, str | None]:
+    """Several options: a list of ids, or ids separated by commas (``a,b``); none is a valid answer."""
+    allowed = [value for value, _ in spec.options]
+    if raw is None:
+        items = []
+    elif isinstance(raw, str):
+        items = [item.strip() for item in raw.split(",") if item.strip()]
+    elif isinstance(raw, (list, tuple)) and all(isinstance(item, str) for item in raw):
+        items = [item.strip() for item in raw if item.strip()]
+    else:
+        return None, "Cochez des options parmi : " + ", ".join(label for _, label in spec.options)
+    unknown = [item for item in items if item not in allowed]
+    if unknown:
+        shown = ", ".join(f"« {item[:30]} »" for item in unknown[:3])
+        return None, f"Option inconnue {shown} ; options possibles : " + ", ".join(allowed)
+    return [value for value in allowed if value in items], None  # declaration order, no duplicates
 
 
 def run(calculator: Calculator, raw_inputs: dict) -> Result:
@@ -260,6 +328,10 @@ def display(spec: OutputSpec, value) -> str:
         return format_number(value, 2)
     if spec.format == "mois":
         return f"{format_number(value, 1)}\u00a0mois"
+    if spec.format == "jours":
+        return f"{format_number(value, 2)}\u00a0j par semaine"
+    if spec.format == "oui_non":
+        return "Oui" if value else "Non"
     if spec.format == "nombre":
         return format_number(value, 2)
     if spec.format == "liste":
@@ -277,7 +349,7 @@ def as_json(calculator: Calculator, result: Result) -> dict:
         outcome = result.outcomes[spec.id]
         data[spec.id] = outcome.value
         if outcome.value is not None:
-            display_strings[spec.id] = display(spec, outcome.value)
+            display_strings[spec.id] = outcome.label or display(spec, outcome.value)
         if outcome.note:
             notes[spec.id] = outcome.note
         if outcome.status:

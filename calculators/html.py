@@ -37,6 +37,22 @@ def _field(calculator: Calculator, spec, raw: str, error: str | None) -> str:
         else f'<p class="guide-field__error" id="{base}-erreur" hidden></p>'
     )
     invalid = ' aria-invalid="true"' if error else ""
+    css = "guide-field guide-field--error" if error else "guide-field"
+    if spec.kind == "choix_multiple":
+        chosen = {item.strip() for item in raw.split(",")}
+        boxes = "".join(
+            f'<label class="guide-choice" for="{base}-{escape_attribute(value)}">'
+            f'<input type="checkbox" id="{base}-{escape_attribute(value)}" name="{spec.id}" value="{escape_attribute(value)}"'
+            f'{" checked" if value in chosen else ""}> {escape(label)}</label>'
+            for value, label in spec.options
+        )
+        return (
+            f'<fieldset class="{css} guide-field--choices" data-input="{spec.id}" data-kind="choix_multiple" '
+            f'aria-describedby="{described}">'
+            f"<legend>{escape(spec.label_with_unit)}</legend>"
+            f'<p class="guide-field__hint" id="{base}-aide">{escape(spec.help)}</p>'
+            f"{error_html}{boxes}</fieldset>"
+        )
     if spec.kind == "choix":
         options = "".join(
             f'<option value="{escape(value)}"{" selected" if value == raw else ""}>{escape(label)}</option>'
@@ -52,14 +68,21 @@ def _field(calculator: Calculator, spec, raw: str, error: str | None) -> str:
     else:
         control = (
             f'<input id="{base}" name="{spec.id}" type="text" inputmode="{spec.input_mode}" autocomplete="off" '
-            f'spellcheck="false" value="{escape(raw)}" aria-describedby="{described}"{invalid}>'
+            f'spellcheck="false" value="{escape_attribute(raw)}" aria-describedby="{described}"{invalid}>'
         )
-    css = "guide-field guide-field--error" if error else "guide-field"
+    suggestions = ""
+    if spec.suggestions:
+        buttons = "".join(
+            f'<button type="button" class="guide-suggestion" data-fill="{spec.id}" '
+            f'data-value="{escape_attribute(spec.display(value))}">{escape(label)}</button>'
+            for label, value in spec.suggestions
+        )
+        suggestions = f'<p class="guide-field__suggestions" hidden>Préremplir : {buttons}</p>'
     return (
         f'<div class="{css}" data-input="{spec.id}">'
         f'<label for="{base}">{escape(spec.label_with_unit)}</label>'
         f'<p class="guide-field__hint" id="{base}-aide">{escape(spec.help)}</p>'
-        f"{error_html}{control}</div>"
+        f"{error_html}{control}{suggestions}</div>"
     )
 
 
@@ -82,18 +105,23 @@ def render_results(calculator: Calculator, result: Result) -> str:
         outcome = result.outcomes[spec.id]
         if outcome.value is None:
             value_html = '<span class="guide-result__absent">non calculé</span>'
+            raw = ""
         else:
-            value_html = f'<strong class="guide-result__value">{escape(display(spec, outcome.value))}</strong>'
+            shown = outcome.label or display(spec, outcome.value)
+            value_html = f'<strong class="guide-result__value">{escape(shown)}</strong>'
+            raw = ",".join(outcome.value) if isinstance(outcome.value, list) else str(outcome.value)
         status = ""
         if outcome.status:
             status = f' <span class="guide-status guide-status--{escape(outcome.status)}">{escape(outcome.status_text)}</span>'
         note = f'<span class="guide-result__note">{escape(outcome.note)}</span>' if outcome.note else ""
         items.append(
-            f'<div class="guide-result" data-output="{spec.id}"><dt>{escape(spec.label)}</dt>'
+            f'<div class="guide-result" data-output="{spec.id}" data-value="{escape_attribute(raw)}">'
+            f"<dt>{escape(spec.label)}</dt>"
             f"<dd>{value_html}{status}{note}"
             f'<span class="guide-result__help">{escape(spec.help)}</span></dd></div>'
         )
-    return f'<dl class="guide-results">{"".join(items)}</dl>'
+    extra = calculator.render_extra(calculator, result) if calculator.render_extra else ""
+    return f'<dl class="guide-results">{"".join(items)}</dl>{extra}'
 
 
 def render_widget(calculator: Calculator, result: Result, raw_values: dict, runtime_dir: str, bundle_file: str) -> str:
@@ -118,6 +146,9 @@ def render_widget(calculator: Calculator, result: Result, raw_values: dict, runt
         '<p class="guide-calculator__notice" hidden></p>'
         '<div class="guide-calculator__actions">'
         '<button type="button" class="md-button" data-action="copy-link">Copier le lien</button>'
+        '<button type="button" class="md-button" data-action="copy-text" hidden>Copier les résultats</button>'
+        '<button type="button" class="md-button" data-action="export-csv" hidden>Exporter en CSV</button>'
+        '<button type="button" class="md-button" data-action="print" hidden>Imprimer</button>'
         '<span class="guide-calculator__copied" aria-live="polite"></span>'
         "</div></div></div>"
     )

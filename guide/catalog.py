@@ -174,8 +174,9 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         files=files,
         ids=known_ids,
     )
-    rule_errors = rules.check(guide, parsed_files)
-    rule_errors += thresholds.resolve_placeholders(guide, parsed_files)
+    # Figures first: a calculator's default may be written {seuil:ID}, and the rules check it as a value.
+    rule_errors = thresholds.resolve_placeholders(guide, parsed_files)
+    rule_errors += rules.check(guide, parsed_files)
     if rule_errors:
         raise ContentErrors(rule_errors)
     return guide

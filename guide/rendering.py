@@ -126,6 +126,12 @@ def _browser_title(name: str, page: dict) -> str:
     return french_typography(page["titre"]) if page_path(name) == "index.md" else page["titre_court"]
 
 
+def _shown(spec, outcome) -> str:
+    if outcome.value is None:
+        return ""
+    return outcome.label or display(spec, outcome.value)
+
+
 def calculator_view(guide: Guide, name: str, assets: BrowserAssets | None) -> dict:
     """What a calculator page shows: the pre-rendered widget (defaults) and the worked example."""
     if assets is None:
@@ -139,12 +145,13 @@ def calculator_view(guide: Guide, name: str, assets: BrowserAssets | None) -> di
                                         assets.runtime_dir, assets.bundle_file)),
         "calculator": calculator,
         "example_inputs": [
-            (spec.label_with_unit, spec.display(example.values[spec.id])) for spec in calculator.inputs
+            (spec.label_with_unit, spec.display_label(example.values[spec.id])) for spec in calculator.inputs
         ],
         "example_outputs": [
-            (spec.label, display(spec, example.outcomes[spec.id].value), example.outcomes[spec.id].note)
+            (spec.label, _shown(spec, example.outcomes[spec.id]), example.outcomes[spec.id].note)
             for spec in calculator.outputs
         ],
+        "example": example,
     }
 
 

@@ -147,6 +147,10 @@ def check_calculators(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[Con
         if name not in CALCULATOR_NAMES:
             errors.append(_error(guide, parsed, name, ("calculateur",), f"aucun calculateur « {name} » dans calculators/"))
             continue
+        problems = _option_sources(guide, parsed, name, data)
+        if problems:
+            errors.extend(problems)
+            continue
         try:
             calculator = load_calculator(name, guide.frameworks)
         except ValueError as exc:
@@ -186,8 +190,48 @@ def check_content_cascade(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list
     return errors
 
 
+def _option_sources(guide: "Guide", parsed: dict[str, ParsedYaml], name: str, data: dict) -> list[ContentError]:
+    """``options_depuis`` names an existing list of another framework, and a field of its items."""
+    errors = []
+    for index, entry in enumerate(data["calculateur"]["entrees"]):
+        source = entry.get("options_depuis")
+        if not source:
+            continue
+        path = ("calculateur", "entrees", index, "options_depuis")
+        items = guide.frameworks.get(source["cadre"], {}).get(source["liste"])
+        if not isinstance(items, list) or not items:
+            errors.append(_error(guide, parsed, name, path, f"aucune liste « {source['liste']} » dans {source['cadre']}.yml"))
+        elif any(not isinstance(item.get(source["libelle"]), str) for item in items):
+            errors.append(_error(guide, parsed, name, path + ("libelle",),
+                                 f"les éléments de {source['cadre']}.yml ({source['liste']}) n'ont pas tous un champ texte « {source['libelle']} »"))
+    return errors
+
+
+def check_diagnostic_rules(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    """Every phase has exactly one row in the diagnostic's mapping; its sourcing names every kind of resources."""
+    name = "diagnostic"
+    if name not in guide.frameworks or "phases" not in guide.frameworks:
+        return []
+    rows = guide.frameworks[name]["regles"]["par_phase"]
+    errors = []
+    seen = set()
+    for index, row in enumerate(rows):
+        if row["phase"] in seen:
+            errors.append(_error(guide, parsed, name, ("regles", "par_phase", index, "phase"), f"la phase « {row['phase']} » a déjà sa ligne"))
+        seen.add(row["phase"])
+    for phase in guide.frameworks["phases"]["phases"]:
+        if phase["id"] not in seen:
+            errors.append(_error(guide, parsed, name, ("regles", "par_phase"), f"il manque la ligne de la phase « {phase['id']} »"))
+    resources = [item["id"] for item in guide.frameworks.get("matrice-decision", {}).get("ressources", [])]
+    for index, row in enumerate(rows):
+        if sorted(row["sourcing"]) != sorted(resources):
+            errors.append(_error(guide, parsed, name, ("regles", "par_phase", index, "sourcing"),
+                                 "donnez une situation pour chaque niveau de ressources de la matrice : " + ", ".join(resources)))
+    return errors
+
+
 CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges, check_case_study_roadmap, check_calculators,
-          check_content_cascade)
+          check_diagnostic_rules, check_content_cascade)
 
 
 def check(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:

@@ -111,7 +111,7 @@ def test_keyboard_only(page, site_url):
     page.locator("#calc-roi-marketing_spend").focus()
     page.keyboard.press("Enter")
     wait_for_live_result(page, computed)
-    assert normalise(page.locator(".guide-result__value").inner_text()) == "0 %"
+    assert normalise(page.locator(".guide-result__value").first.inner_text()) == "0 %"
 
 
 def test_instant_navigation_away_and_back_reuses_the_worker(page, site_url):
@@ -149,3 +149,61 @@ def test_without_pyodide_the_pre_rendered_result_stays_with_a_message(browser, b
         assert "400 %" in results_text(page)
         assert page.locator("#calc-roi-attributed_revenue").input_value() == "8 000"
     context.close()
+
+
+# --- The internalisation and diagnostic calculators ------------------------------------------
+
+def test_internalisation_prerenders_its_chart_and_redraws_it_live(page, site_url):
+    page.goto(site_url + "internalisation/")
+    chart = page.locator("svg.guide-chart")
+    assert "vous : 2 j" in normalise(chart.inner_html())  # pre-rendered at build
+    assert "64,3 %" in results_text(page) and "Passer à un modèle hybride" in results_text(page)
+    page.get_by_role("button", name="Québec, avec avantages : 15 %").click()
+    computed = wait_for_live_result(page)
+    assert page.locator("#calc-internalisation-employer_charges_pct").input_value() == "15"
+    assert "80 %" in results_text(page) and "Recruter une direction marketing interne" in results_text(page)
+    page.locator("#calc-internalisation-days_per_week").fill("4")
+    wait_for_live_result(page, computed)
+    assert "vous : 4 j" in normalise(page.locator("svg.guide-chart").inner_html())
+    assert "days_per_week=4" in page.url and "employer_charges_pct=15" in page.url
+    page.locator("#calc-internalisation-days_per_week").fill("6")
+    error = page.locator("#calc-internalisation-days_per_week-erreur")
+    error.wait_for(state="visible", timeout=LIVE_TIMEOUT)
+    assert "Saisissez une valeur entre 0 et 5" in error.inner_text()
+    assert page.console_errors == [] and page.outside_requests == []
+
+
+def test_internalisation_chart_fits_a_phone_in_the_dark_theme(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark")
+    page = watched_page(context, site_url)
+    page.goto(site_url + "internalisation/")
+    box = page.locator("svg.guide-chart").bounding_box()
+    assert box["width"] <= 360 and box["width"] > 250
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_diagnostic_report_checkboxes_url_and_csv(page, site_url):
+    page.goto(site_url + "diagnostic/?employees=35&signals=decisions-reactives")
+    assert page.locator("#calc-diagnostic-signals-decisions-reactives").is_checked()
+    wait_for_live_result(page)
+    text = results_text(page)
+    assert "Phase 2 : Structuration initiale" in text and "Oui" in text
+    report = normalise(page.locator(".guide-report").inner_text())
+    assert "Décisions réactives" in report and "Industrialiser la croissance." in report
+    assert page.locator('.guide-report a[href="../signaux/#decisions-reactives"]').count() == 1
+    page.locator("#calc-diagnostic-signals-kpis-non-interpretes").check()
+    page.wait_for_function("() => location.search.includes('kpis-non-interpretes')")
+    assert "signals=decisions-reactives%2Ckpis-non-interpretes" in page.url
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Exporter en CSV").click()
+    download = download_info.value
+    assert download.suggested_filename == "calculateur-diagnostic.csv"
+    content = open(download.path(), encoding="utf-8-sig").read()
+    assert content.startswith('"Type";"Intitulé";"Valeur";"Remarque"')
+    assert "Structuration initiale" in content and "KPIs non interprétés" in content
+    page.emulate_media(media="print")
+    assert page.locator(".guide-calculator__form").is_hidden() and page.locator(".md-header").is_hidden()
+    assert page.locator(".guide-report").is_visible()
+    assert page.console_errors == [] and page.outside_requests == []

@@ -84,3 +84,26 @@ def test_a_wrong_range_is_an_error_at_its_line(project, placeholder, message):
     [error] = caught.value.errors
     assert error.line == line_of(signals, placeholder)
     assert message in error.message
+def test_a_changed_band_changes_the_internalisation_result_and_its_page(project):
+    """The 70 % high end of the band, lowered in a copy of seuils.yml: the page quotes the new figure
+    and the pre-rendered France example recommends internalising (its ratio, 64,3 %, now reaches it)."""
+    from calculators.contract import load_calculator, run
+
+    replace_in(project / "frameworks" / "seuils.yml", "valeur: 70\n", "valeur: 64\n")
+    guide = load_guide(project)
+    pages = {page.name: page.markdown for page in render_pages(guide, browser_assets(project, guide.frameworks))}
+    assert f"64{NBSP}%" in pages["internalisation"] and f"70{NBSP}%" not in pages["internalisation"]
+    assert "Recruter une direction marketing interne" in pages["internalisation"]
+    calculator = load_calculator("internalisation", guide.frameworks)
+    assert run(calculator, {}).outcomes["recommendation"].value == "internaliser"
+
+
+def test_a_changed_phase_threshold_changes_the_diagnostic_and_its_page(project):
+    replace_in(project / "frameworks" / "phases.yml", "effectif_min: 50\n", "effectif_min: 60\n")
+    replace_in(project / "frameworks" / "phases.yml", "effectif_max: 50\n", "effectif_max: 60\n")
+    guide = load_guide(project)
+    pages = {page.name: page.markdown for page in render_pages(guide, browser_assets(project, guide.frameworks))}
+    assert "à partir de 60 employés" in pages["diagnostic"]
+    from calculators.contract import load_calculator, run
+
+    assert run(load_calculator("diagnostic", guide.frameworks), {"employees": 55}).outcomes["phase"].value == "structuration"

@@ -52,3 +52,13 @@ def settings_file(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("reglages") / "settings.json"
     path.write_text(json.dumps(SETTINGS, ensure_ascii=False), encoding="utf-8")
     return str(path)
+
+
+@pytest.fixture(scope="session")
+def internalisation():
+    return load_calculator("internalisation", SETTINGS)
+
+
+@pytest.fixture(scope="session")
+def diagnostic():
+    return load_calculator("diagnostic", SETTINGS)

@@ -9,6 +9,7 @@
  * - The inputs live in the query string; unknown or malformed parameters are ignored with
  *   a notice. Text from the URL is only ever set as a field value or textContent.
  * - If Pyodide cannot load, the pre-rendered result stays and a message says so.
+ * - Results can be copied as text or saved as CSV, built in the page (nothing is sent).
  */
 const DEBOUNCE_MS = 250
 const STATE_TEXT = {
@@ -18,7 +19,7 @@ const STATE_TEXT = {
   invalid: "Corrigez les champs signalés : le résultat affiché correspond aux dernières valeurs valides.",
 }
 // What a value from a link may contain before it is handed to the calculator.
-const SAFE_VALUE = /^[0-9a-zA-Z \u00a0\u202f.,+\-\u2212€$%]{1,40}$/
+const SAFE_VALUE = /^[0-9a-zA-Z \u00a0\u202f.,+\-\u2212€$%]{0,40}$/
 
 let worker = null // one per visit
 let workerState = "idle" // idle, loading, ready, failed
@@ -77,7 +78,9 @@ class CalculatorWidget {
     this.copied = root.querySelector(".guide-calculator__copied")
     this.fields = new Map()
     for (const field of root.querySelectorAll("[data-input]")) {
-      this.fields.set(field.dataset.input, field.querySelector("input, select"))
+      // Several checkboxes: the fieldset stands for the field; its value is the checked ids, comma-separated.
+      const control = field.dataset.kind === "choix_multiple" ? field : field.querySelector("input, select")
+      this.fields.set(field.dataset.input, control)
     }
     this.latest = 0
     this.timer = null
@@ -103,6 +106,22 @@ class CalculatorWidget {
     })
     this.form.addEventListener("focusin", () => startWorker(this), { once: true })
     this.root.querySelector('[data-action="copy-link"]').addEventListener("click", () => this.copyLink())
+    const actions = { "copy-text": () => this.copyText(), "export-csv": () => this.exportCSV(), print: () => window.print() }
+    for (const [action, run] of Object.entries(actions)) {
+      const button = this.root.querySelector(`[data-action="${action}"]`)
+      if (!button) continue
+      button.hidden = false
+      button.addEventListener("click", run)
+    }
+    for (const suggestions of this.root.querySelectorAll(".guide-field__suggestions")) suggestions.hidden = false
+    this.form.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-fill]")
+      if (!button) return
+      const control = this.fields.get(button.dataset.fill)
+      if (!control) return
+      control.value = button.dataset.value
+      this.changed(true)
+    })
     const start = () => startWorker(this)
     if ("IntersectionObserver" in window) {
       const observer = new IntersectionObserver((entries) => {
@@ -128,7 +147,7 @@ class CalculatorWidget {
 
   values() {
     const values = {}
-    for (const [id, control] of this.fields) values[id] = control.value
+    for (const [id, control] of this.fields) values[id] = valueOf(control)
     return values
   }
 
@@ -139,6 +158,13 @@ class CalculatorWidget {
       const control = this.fields.get(key)
       if (!control) {
         ignored.push(key)
+      } else if (control.tagName === "FIELDSET") {
+        const boxes = [...control.querySelectorAll("input[type=checkbox]")]
+        const wanted = value.split(",").map((item) => item.trim()).filter(Boolean)
+        if (wanted.every((item) => boxes.some((box) => box.value === item))) {
+          for (const box of boxes) box.checked = wanted.includes(box.value)
+          this.dirty = true
+        } else ignored.push(key)
       } else if (control.tagName === "SELECT") {
         if ([...control.options].some((option) => option.value === value)) {
           control.value = value
@@ -210,12 +236,12 @@ class CalculatorWidget {
         message.append(hidden, document.createTextNode(errors[id]))
         message.hidden = false
         field.classList.add("guide-field--error")
-        control.setAttribute("aria-invalid", "true")
+        if (control !== field) control.setAttribute("aria-invalid", "true")
       } else {
         message.hidden = true
         message.textContent = ""
         field.classList.remove("guide-field--error")
-        control.removeAttribute("aria-invalid")
+        if (control !== field) control.removeAttribute("aria-invalid")
       }
     }
   }
@@ -238,6 +264,78 @@ class CalculatorWidget {
       this.copied.textContent = `Copiez ce lien : ${url}`
     }
   }
+
+  /** Rows of [what, value, remark]: the inputs, then the results as shown. */
+  rows() {
+    const rows = []
+    for (const [, control] of this.fields) {
+      const field = control.closest("[data-input]")
+      const label = field.querySelector("legend, label")
+      rows.push(["Saisie", text(label), shownValue(control), ""])
+    }
+    for (const result of this.results.querySelectorAll(".guide-result")) {
+      const value = result.querySelector(".guide-result__value")
+      const status = result.querySelector(".guide-status")
+      const note = result.querySelector(".guide-result__note")
+      rows.push([
+        "Résultat",
+        text(result.querySelector("dt")),
+        value ? text(value) : "non calculé",
+        [status && text(status), note && text(note)].filter(Boolean).join(" – "),
+      ])
+    }
+    return rows
+  }
+
+  async copyText() {
+    const title = text(document.querySelector(".md-content h1")) || this.name
+    const lines = [title, ""]
+    for (const [kind, label, value, remark] of this.rows()) {
+      lines.push(`${kind === "Saisie" ? "•" : "→"} ${label} : ${value}${remark ? ` (${remark})` : ""}`)
+    }
+    lines.push("", window.location.href)
+    try {
+      await navigator.clipboard.writeText(lines.join("\n"))
+      this.copied.textContent = "Résultats copiés."
+    } catch (error) {
+      this.copied.textContent = "Copie impossible dans ce navigateur : utilisez l'export CSV."
+    }
+  }
+
+  exportCSV() {
+    const cell = (value) => `"${String(value).replace(/"/g, '""')}"`
+    const lines = [["Type", "Intitulé", "Valeur", "Remarque"], ...this.rows()].map((row) => row.map(cell).join(";"))
+    // A byte order mark and semicolons: spreadsheets set to French open it as is.
+    const blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" })
+    const link = document.createElement("a")
+    link.href = URL.createObjectURL(blob)
+    link.download = `calculateur-${this.name}.csv`
+    document.body.append(link)
+    link.click()
+    link.remove()
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000)
+    this.copied.textContent = "Fichier CSV enregistré."
+  }
+}
+
+function text(element) {
+  return element ? element.textContent.replace(/\s+/g, " ").trim() : ""
+}
+
+function valueOf(control) {
+  if (control.tagName === "FIELDSET") {
+    return [...control.querySelectorAll("input[type=checkbox]:checked")].map((box) => box.value).join(",")
+  }
+  return control.value
+}
+
+function shownValue(control) {
+  if (control.tagName === "FIELDSET") {
+    const checked = [...control.querySelectorAll("input[type=checkbox]:checked")]
+    return checked.length ? checked.map((box) => text(box.closest("label"))).join(", ") : "aucun"
+  }
+  if (control.tagName === "SELECT") return text(control.selectedOptions[0])
+  return control.value
 }
 
 function initCalculators() {

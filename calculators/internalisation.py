@@ -1,0 +1,285 @@
+"""Fractional CMO or in-house marketing director: yearly costs, the 60-70 % band, signals, recommendation.
+
+F = day rate x days a week x billed weeks; L = gross salary x (1 + employer charges).
+The band, the coordination hours and the revenue floor come from ``frameworks/seuils.yml``;
+the signals and the recommendation rule from the ``regles`` block of
+``frameworks/internalisation.yml``. ``render_extra`` draws the chart (inline SVG), so the
+build's pre-render and the browser's live result are the same drawing.
+"""
+
+from __future__ import annotations
+
+import math
+
+from calculators.contract import Outcome, threshold
+from calculators.numbers import format_money, format_number
+
+INPUT_IDS = (
+    "day_rate", "days_per_week", "weeks_per_year", "gross_salary", "employer_charges_pct",
+    "coordination_hours_per_week", "annual_revenue", "needs_fast_iteration",
+)
+OUTPUT_IDS = (
+    "external_annual_cost", "internal_loaded_cost", "cost_ratio", "break_even_days_per_week",
+    "days_at_band_low", "days_at_band_high", "signals", "recommendation",
+)
+MAX_DAYS = 5  # a working week: the chart's range and the inputs' upper bound
+
+
+def external_annual_cost(day_rate: float, days_per_week: float, weeks_per_year: float) -> float:
+    return day_rate * days_per_week * weeks_per_year
+
+
+def internal_loaded_cost(gross_salary: float, employer_charges: float) -> float:
+    """Gross salary plus employer charges (a ratio: 0.43 = 43 %)."""
+    return gross_salary * (1 + employer_charges)
+
+
+def days_for_cost(cost: float, day_rate: float, weeks_per_year: float) -> float | None:
+    """Days a week at which the external fees reach ``cost`` a year; None without fees."""
+    yearly_per_day = day_rate * weeks_per_year
+    if yearly_per_day <= 0:
+        return None
+    value = cost / yearly_per_day
+    return value if math.isfinite(value) else None
+
+
+def rules(settings: dict) -> dict:
+    return settings["internalisation"]["regles"]
+
+
+def signal_threshold(settings: dict, signal_id: str) -> float | None:
+    signal = next(item for item in rules(settings)["signaux"] if item["id"] == signal_id)
+    return threshold(settings, signal["seuil"]) if "seuil" in signal else None
+
+
+def triggered_signals(ratio: float | None, coordination_hours: float, needs_fast_iteration: bool,
+                      annual_revenue: float, settings: dict) -> list[str]:
+    """Ids of the indicators that hold, in the order of the YAML."""
+    band_low = signal_threshold(settings, "budget") / 100
+    holds = {
+        "budget": ratio is not None and ratio >= band_low,
+        "complexity": coordination_hours >= signal_threshold(settings, "complexity"),
+        "data": bool(needs_fast_iteration),
+        "revenue_guard": annual_revenue < signal_threshold(settings, "revenue_guard"),
+    }
+    return [item["id"] for item in rules(settings)["signaux"] if holds.get(item["id"])]
+
+
+def recommend(signals: list[str], ratio: float | None, settings: dict) -> str:
+    """The rule of ``regles.regle``: internalise on a high ratio or enough signals, unless the revenue guard holds."""
+    rule = rules(settings)["regle"]
+    counted = sum(1 for signal in rule["signaux_comptes"] if signal in signals)
+    high = threshold(settings, rule["ratio_internaliser"]) / 100
+    internalise = (ratio is not None and ratio >= high) or counted >= rule["internaliser_des"]
+    if internalise:
+        return "hybride" if rule["garde_fou"] in signals else "internaliser"
+    if counted >= rule["hybride_des"]:
+        return "hybride"
+    return "externaliser"
+
+
+def compute(values: dict, settings: dict) -> dict:
+    v = values
+    regles = rules(settings)
+    out: dict[str, Outcome] = {}
+    fees = external_annual_cost(v["day_rate"], v["days_per_week"], v["weeks_per_year"])
+    loaded = internal_loaded_cost(v["gross_salary"], v["employer_charges_pct"] / 100)
+    out["external_annual_cost"] = Outcome(
+        value=fees, note=f"{format_number(v['days_per_week'])} j par semaine pendant {format_number(v['weeks_per_year'])} semaines facturées.")
+    out["internal_loaded_cost"] = Outcome(
+        value=loaded, note=f"Salaire brut et {format_number(v['employer_charges_pct'], 1)} % de charges patronales.")
+
+    band_low = threshold(settings, "honoraires-part-basse") / 100
+    band_high = threshold(settings, "honoraires-part-haute") / 100
+    band = f"{format_number(band_low * 100)} à {format_number(band_high * 100)} %"
+    ratio = fees / loaded if loaded > 0 else None
+    if ratio is None or not math.isfinite(ratio):
+        ratio = None
+        out["cost_ratio"] = Outcome(note="Sans salaire interne à comparer (salaire brut de 0), ce rapport n'est pas défini.")
+    elif ratio < band_low:
+        out["cost_ratio"] = Outcome(value=ratio, status="externe", status_text=f"Sous la zone de bascule ({band})",
+                                    note="La direction externe coûte nettement moins qu'un recrutement.")
+    elif ratio < band_high:
+        out["cost_ratio"] = Outcome(value=ratio, status="a-surveiller", status_text=f"Dans la zone de bascule ({band})",
+                                    note="Les honoraires approchent le coût d'une direction interne : la question de l'internalisation se pose.")
+    else:
+        out["cost_ratio"] = Outcome(value=ratio, status="interne", status_text=f"Au-delà de la zone de bascule ({band})",
+                                    note="Les honoraires coûtent presque autant, ou plus, qu'une direction interne.")
+
+    no_fees = "Sans honoraires (tarif journalier de 0), ce nombre de jours n'est pas défini."
+    for output, share, text in (
+        ("break_even_days_per_week", 1.0, "les honoraires égalent le coût d'une direction interne"),
+        ("days_at_band_low", band_low, f"les honoraires atteignent {format_number(band_low * 100)} % du salaire chargé"),
+        ("days_at_band_high", band_high, f"les honoraires atteignent {format_number(band_high * 100)} % du salaire chargé"),
+    ):
+        days = days_for_cost(share * loaded, v["day_rate"], v["weeks_per_year"])
+        if days is None:
+            out[output] = Outcome(note=no_fees)
+        elif days > MAX_DAYS:
+            out[output] = Outcome(value=days, note=f"À ce rythme, {text} au-delà d'une semaine de {MAX_DAYS} jours : ce seuil n'est jamais atteint.")
+        else:
+            out[output] = Outcome(value=days, note=f"À partir de ce nombre de jours par semaine, {text}.")
+
+    signals = triggered_signals(ratio, v["coordination_hours_per_week"], v["needs_fast_iteration"],
+                                v["annual_revenue"], settings)
+    names = {item["id"]: item["libelle"] for item in regles["signaux"]}
+    if signals:
+        out["signals"] = Outcome(value=signals, label=", ".join(names[item] for item in signals),
+                                 note=" ".join(item["explication"] for item in regles["signaux"] if item["id"] in signals))
+    else:
+        out["signals"] = Outcome(value=[], label="Aucun", note="Aucun indicateur d'internalisation n'est présent.")
+
+    choice = recommend(signals, ratio, settings)
+    recommendation = next(item for item in regles["recommandations"] if item["id"] == choice)
+    note = recommendation["explication"]
+    rule = regles["regle"]
+    if choice == "hybride" and rule["garde_fou"] in signals and recommend(
+            [item for item in signals if item != rule["garde_fou"]], ratio, settings) == "internaliser":
+        note = f"{regles['garde_fou_texte']} {note}"
+    out["recommendation"] = Outcome(value=choice, label=recommendation["titre"], note=note)
+    return out
+
+
+# --- The chart -----------------------------------------------------------------------------
+
+WIDTH, HEIGHT = 360, 250
+LEFT, RIGHT, TOP, BOTTOM = 52, 14, 16, 44
+
+
+def _nice_step(maximum: float) -> float:
+    """A round tick step that gives about four ticks up to ``maximum``."""
+    raw = maximum / 4
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def _thousands(value: float, currency: str) -> str:
+    if value >= 1000:
+        return f"{format_number(value / 1000, 1)} k{currency}"
+    return f"{format_number(value)} {currency}"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def render_extra(calculator, result) -> str:
+    """The link behind the recommendation, then the chart."""
+    if not result.ok:
+        return ""
+    return render_recommendation_link(calculator, result) + render_chart(calculator, result)
+
+
+def render_chart(calculator, result) -> str:
+    """The chart of both yearly costs against days a week (0 to 5), with the band and the break-even point."""
+    v = result.values
+    fees_per_day = v["day_rate"] * v["weeks_per_year"]
+    loaded = result.outcomes["internal_loaded_cost"].value
+    if fees_per_day <= 0 or not loaded or loaded <= 0 or not 1e-6 < fees_per_day * MAX_DAYS / loaded < 1e6:
+        return ('<p class="guide-chart__absent">Graphique non affiché : il faut un tarif journalier '
+                "et un salaire brut supérieurs à 0, d'ordres de grandeur comparables.</p>")
+    settings = calculator.settings
+    low = threshold(settings, "honoraires-part-basse") / 100
+    high = threshold(settings, "honoraires-part-haute") / 100
+    currency = calculator.outputs[0].unit or "€"
+    top_cost = max(loaded, fees_per_day * MAX_DAYS)
+    step = _nice_step(top_cost * 1.05)
+    y_max = step * math.ceil(top_cost * 1.05 / step)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(days: float) -> float:
+        return round(LEFT + plot_w * days / MAX_DAYS, 1)
+
+    def y(cost: float) -> float:
+        return round(TOP + plot_h * (1 - cost / y_max), 1)
+
+    days_now = v["days_per_week"]
+    fees_now = fees_per_day * days_now
+    break_even = loaded / fees_per_day
+    parts = [
+        f'<rect class="guide-chart__band" x="{LEFT}" y="{y(high * loaded)}" width="{plot_w}" '
+        f'height="{round(y(low * loaded) - y(high * loaded), 1)}"/>',
+        f'<text class="guide-chart__small" x="{LEFT + plot_w - 4}" y="{round(y(low * loaded) + 13, 1)}" text-anchor="end">'
+        f"zone {format_number(low * 100)}-{format_number(high * 100)}\u00a0%</text>",
+    ]
+    for index in range(int(round(y_max / step)) + 1):
+        tick = index * step
+        parts.append(f'<line class="guide-chart__grid" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(tick)}" y2="{y(tick)}"/>')
+        parts.append(f'<text class="guide-chart__tick" x="{LEFT - 5}" y="{y(tick) + 4}" text-anchor="end">'
+                     f"{_esc(_thousands(tick, currency))}</text>")
+    for day in range(MAX_DAYS + 1):
+        parts.append(f'<text class="guide-chart__tick" x="{x(day)}" y="{TOP + plot_h + 16}" text-anchor="middle">{day}</text>')
+    parts += [
+        f'<line class="guide-chart__axis" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(0)}" y2="{y(0)}"/>',
+        f'<line class="guide-chart__axis" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{y(0)}"/>',
+        f'<text class="guide-chart__tick" x="{LEFT + plot_w / 2}" y="{HEIGHT - 6}" text-anchor="middle">'
+        "Jours par semaine du CMO externe</text>",
+        f'<line class="guide-chart__internal" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(loaded)}" y2="{y(loaded)}"/>',
+        f'<text class="guide-chart__label" x="{LEFT + plot_w - 2}" y="{round(y(loaded) - 5, 1)}" text-anchor="end">Interne</text>',
+    ]
+    end_days = min(MAX_DAYS, y_max / fees_per_day)
+    parts.append(f'<line class="guide-chart__external" x1="{x(0)}" y1="{y(0)}" x2="{x(end_days)}" y2="{y(fees_per_day * end_days)}"/>')
+    parts.append(f'<text class="guide-chart__label guide-chart__label--external" x="{round(x(end_days) - 10, 1)}" '
+                 f'y="{round(y(fees_per_day * end_days) + 12, 1)}" text-anchor="end">Externe</text>')
+    if break_even <= MAX_DAYS:
+        parts.append(f'<circle class="guide-chart__break-even" cx="{x(break_even)}" cy="{y(loaded)}" r="5"/>')
+        parts.append(f'<text class="guide-chart__small" x="{round(x(break_even) + 8, 1)}" y="{round(y(loaded) + 16, 1)}" '
+                     f'text-anchor="start">équilibre {_esc(format_number(break_even, 2))} j</text>')
+    parts.append(f'<circle class="guide-chart__you" cx="{x(days_now)}" cy="{y(fees_now)}" r="5"/>')
+    # Above-left of the point (the line climbs to the right), or below-right near the origin.
+    if days_now >= 1.5:
+        label_x, label_y, anchor = x(days_now) - 8, y(fees_now) - 8, "end"
+    else:
+        label_x, label_y, anchor = x(days_now) + 8, y(fees_now) + 16, "start"
+    parts.append(f'<text class="guide-chart__small" x="{round(label_x, 1)}" y="{round(label_y, 1)}" '
+                 f'text-anchor="{anchor}">vous : {_esc(format_number(days_now, 2))} j</text>')
+
+    if break_even <= MAX_DAYS:
+        crossing = (f"Les deux coûts se croisent à {format_number(break_even, 2)} jours par semaine : "
+                    "au-delà, la direction externe coûte plus cher qu'un recrutement.")
+    else:
+        crossing = "Les deux coûts ne se croisent pas avant 5 jours par semaine : la direction externe reste moins chère."
+    description = (
+        f"Coût annuel d'une direction externe selon le nombre de jours par semaine (de 0 à {MAX_DAYS}), "
+        f"comparé au coût d'une direction interne, {format_money(loaded, currency)} par an. "
+        f"La zone de bascule va de {format_money(low * loaded, currency)} à {format_money(high * loaded, currency)}. "
+        f"À {format_number(days_now, 2)} jours par semaine, les honoraires font {format_money(fees_now, currency)} par an. "
+        + crossing
+    )
+    rows = "".join(
+        f"<tr><th scope=\"row\">{day}</th><td>{_esc(format_money(fees_per_day * day, currency))}</td>"
+        f"<td>{_esc(format_money(loaded, currency))}</td></tr>"
+        for day in range(MAX_DAYS + 1)
+    )
+    svg = (
+        f'<svg class="guide-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        'aria-labelledby="calc-internalisation-chart-title calc-internalisation-chart-desc" focusable="false">'
+        '<title id="calc-internalisation-chart-title">Coût annuel : direction externe et direction interne</title>'
+        f'<desc id="calc-internalisation-chart-desc">{_esc(description)}</desc>'
+        + "".join(parts) + "</svg>"
+    )
+    return (
+        '<figure class="guide-chart-figure" data-chart="internalisation">'
+        f"{svg}"
+        f'<figcaption>{_esc(description)}</figcaption>'
+        '<details class="guide-chart__data"><summary>Les valeurs du graphique</summary>'
+        '<table><thead><tr><th scope="col">Jours par semaine</th><th scope="col">Direction externe</th>'
+        f'<th scope="col">Direction interne</th></tr></thead><tbody>{rows}</tbody></table></details>'
+        "</figure>"
+    )
+
+
+def render_recommendation_link(calculator, result) -> str:
+    """A link to the sourcing option behind the recommendation (the page sits beside the others)."""
+    outcome = result.outcomes.get("recommendation")
+    if outcome is None or outcome.value is None:
+        return ""
+    settings = calculator.settings
+    recommendation = next(item for item in rules(settings)["recommandations"] if item["id"] == outcome.value)
+    option = next(item for item in settings["sourcing"]["options"] if item["id"] == recommendation["option"])
+    return (f'<p class="guide-calculator__more">Pour aller plus loin : <a href="../sourcing/#{_esc(option["id"])}">'
+            f'{_esc(option["nom"])}</a>, sur la page « {_esc(settings["sourcing"]["page"]["titre_court"])} », '
+            f'et <a href="../role-cmo/">{_esc(settings["role-cmo"]["page"]["titre_court"])}</a>.</p>')
