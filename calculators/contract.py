@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import importlib
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from calculators.numbers import NumberError, format_money, format_number, format_percent, parse_number
 
@@ -101,7 +101,7 @@ class Calculator:
     settings: dict = field(repr=False)  # every framework: too long to show in a test report
     compute: Callable[[dict, dict], dict] = field(repr=False)
     # Optional HTML shown under the results (a chart, a report), rendered by the calculator's module.
-    render_extra: Callable[["Calculator", "Result"], str] | None = None
+    render_extra: Callable[[Calculator, Result], str] | None = None
 
     def input(self, input_id: str) -> InputSpec:
         return next(spec for spec in self.inputs if spec.id == input_id)

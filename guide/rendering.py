@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from urllib.parse import quote
 
 import jinja2
@@ -21,8 +20,8 @@ from calculators.html import render_widget
 from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
 from guide.glossary import GLOSSARY_FRAMEWORK, abbreviations
-from guide.thresholds import thresholds_by_id
 from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
+from guide.thresholds import thresholds_by_id
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from guide.catalog import Guide
 
 
-def _error(guide: "Guide", parsed: dict[str, ParsedYaml], name: str, path: tuple, message: str) -> ContentError:
+def _error(guide: Guide, parsed: dict[str, ParsedYaml], name: str, path: tuple, message: str) -> ContentError:
     line, column = parsed[name].position_of(path)
     return ContentError(guide.files[name], line, column, format_field_path(path), message)
 
@@ -50,7 +50,7 @@ def _framework_links(data: dict, name: str):
                 yield ("familles", index, "calculateur", "cadre"), family["calculateur"]["cadre"]
 
 
-def check_framework_links(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def check_framework_links(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     names = sorted(guide.frameworks)
     errors = []
     for name, data in guide.frameworks.items():
@@ -65,7 +65,7 @@ def check_framework_links(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list
     return errors
 
 
-def check_decision_matrix(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def check_decision_matrix(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """Each ambition × resources pair has exactly one cell."""
     name = "matrice-decision"
     if name not in guide.frameworks:
@@ -91,7 +91,7 @@ def check_decision_matrix(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list
     return errors
 
 
-def check_phase_ranges(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def check_phase_ranges(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """Phases are numbered 1, 2, 3... and their headcount ranges follow each other."""
     name = "phases"
     if name not in guide.frameworks:
@@ -113,7 +113,7 @@ def check_phase_ranges(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[Co
     return errors
 
 
-def check_case_study_roadmap(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def check_case_study_roadmap(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """The roadmap's steps follow each other month after month, from month 1 to the mission's last month."""
     name = "etude-de-cas"
     if name not in guide.frameworks:
@@ -136,7 +136,7 @@ def check_case_study_roadmap(guide: "Guide", parsed: dict[str, ParsedYaml]) -> l
     return errors
 
 
-def check_calculators(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def check_calculators(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """A ``calculateur`` block matches its Python calculator; defaults and example are valid inputs."""
     from calculators.contract import CALCULATOR_NAMES, load_calculator, parse_input
 
@@ -173,7 +173,7 @@ def check_calculators(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[Con
     return errors
 
 
-def check_content_cascade(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def check_content_cascade(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """In the recycling cascade, a content only comes from contents listed above it (no loop)."""
     name = "recyclage-contenu"
     if name not in guide.frameworks:
@@ -190,7 +190,7 @@ def check_content_cascade(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list
     return errors
 
 
-def _option_sources(guide: "Guide", parsed: dict[str, ParsedYaml], name: str, data: dict) -> list[ContentError]:
+def _option_sources(guide: Guide, parsed: dict[str, ParsedYaml], name: str, data: dict) -> list[ContentError]:
     """``options_depuis`` names an existing list of another framework, and a field of its items."""
     errors = []
     for index, entry in enumerate(data["calculateur"]["entrees"]):
@@ -207,7 +207,7 @@ def _option_sources(guide: "Guide", parsed: dict[str, ParsedYaml], name: str, da
     return errors
 
 
-def check_diagnostic_rules(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def check_diagnostic_rules(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """Every phase has exactly one row in the diagnostic's mapping; its sourcing names every kind of resources."""
     name = "diagnostic"
     if name not in guide.frameworks or "phases" not in guide.frameworks:
@@ -234,7 +234,7 @@ CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges, chec
           check_diagnostic_rules, check_content_cascade)
 
 
-def check(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def check(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     errors = []
     for rule in CHECKS:
         errors.extend(rule(guide, parsed))

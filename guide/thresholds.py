@@ -63,7 +63,7 @@ def _strings(value, path=()):
                 yield from _strings(item, path + (index,))
 
 
-def resolve_placeholders(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+def resolve_placeholders(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """Replace every ``{seuil:ID}`` (or ``{seuil:ID à ID}``) by its value, in place; report unknown ids."""
     known = thresholds_by_id(guide.frameworks)
     errors = []
@@ -73,7 +73,7 @@ def resolve_placeholders(guide: "Guide", parsed: dict[str, ParsedYaml]) -> list[
             if "{seuil:" not in text:
                 continue
 
-            def replace(match: re.Match) -> str:
+            def replace(match: re.Match, name: str = name, path: tuple = path) -> str:
                 ids = [part.strip() for part in RANGE_SEPARATOR.split(match.group(1).strip())]
                 line, column = parsed[name].position_of(path)
                 problems = []

@@ -24,11 +24,11 @@ import http.server
 import io
 import json
 import os
-import threading
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent

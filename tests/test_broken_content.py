@@ -19,10 +19,10 @@ import pytest
 
 from guide.catalog import framework_names, load_guide
 from guide.errors import ContentErrors
+from guide.yaml_source import parse_yaml
 from tests.broken_content import FRAMEWORKS_DIR, _dump, corpus
 from tests.conftest import REPO, copy_project
 from tests.test_build import tree_digest
-from guide.yaml_source import parse_yaml
 
 CORPUS = corpus()
 # Enough to see each command at work on different files and mistakes, without a build per variant.

@@ -9,8 +9,8 @@ import pytest
 
 from guide.catalog import REPO_ROOT, load_guide
 from guide.structured_data import json_for_script
-from tests.helpers import page_slugs
 from tests.conftest import SITE_URL
+from tests.helpers import page_slugs
 from tests.site_text import article_text, normalise, page_html
 
 GUIDE = load_guide(REPO_ROOT)

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators.numbers import NBSP, NARROW_NBSP, NumberError, format_money, format_number, format_percent, parse_number
+from calculators.numbers import (
+    NARROW_NBSP,
+    NBSP,
+    NumberError,
+    format_money,
+    format_number,
+    format_percent,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
