@@ -180,6 +180,7 @@ def render_pages(
     env.globals.update(
         guide=guide,
         seuil=seuil,
+        calculator_names=[name for name, data in guide.frameworks.items() if "calculateur" in data],
         frameworks=guide.frameworks,
         link=link,
         page_title=page_title,

@@ -161,3 +161,16 @@ def test_externalisation_pages_show_their_cards_and_numbered_steps(built_site):
     steps = re.search(r'<div class="guide-steps">\s*<ol>(.*?)</ol>', tipping_point, re.S).group(1)
     ids = re.findall(r'<li>\s*<p class="guide-steps__name" id="([a-z-]+)">', steps)
     assert ids == [step["id"] for step in GUIDE.frameworks["bascule-internalisation"]["etapes"]]
+
+
+CALCULATORS = {name for name, data in GUIDE.frameworks.items() if "calculateur" in data}
+
+
+@pytest.mark.parametrize("name", sorted(name for name, data in GUIDE.frameworks.items()
+                                        if any(link["cadre"] in CALCULATORS for link in data["page"].get("voir_aussi", []))))
+def test_a_page_that_a_calculator_applies_leads_to_it_first(built_site, name):
+    html = page_html(built_site, slug(name))
+    section = html.split('id="avec-vos-chiffres"', 1)[1].split('id="pour-aller-plus-loin"', 1)[0]
+    for link in GUIDE.frameworks[name]["page"]["voir_aussi"]:
+        target = f'href="../{link["cadre"]}/"'
+        assert (target in section) == (link["cadre"] in CALCULATORS), link["cadre"]
