@@ -69,6 +69,10 @@ def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
     for family in ("page-sans-", "-sans-", "-identifiant-en-double", "-champ-inconnu", "texte-remplace-par-",
                    "source-inconnue", "voir-aussi-cadre-inconnu"):
         assert any(family in kind for kind in kinds), family
+    for name in names:  # each schema rejects, at least, a missing field and a wrong type
+        kinds_of_file = {variant.kind for variant in CORPUS if variant.framework == name}
+        assert any("-sans-" in kind for kind in kinds_of_file), name
+        assert any("texte-remplace-par-" in kind for kind in kinds_of_file), name
     print(f"corpus : {len(CORPUS)} variantes cassées de {len(names)} fichiers")
 
 
