@@ -209,3 +209,16 @@ def test_diagnostic_report_checkboxes_url_and_csv(page, site_url):
     assert page.locator(".guide-calculator__form").is_hidden() and page.locator(".md-header").is_hidden()
     assert page.locator(".guide-report").is_visible()
     assert page.console_errors == [] and page.outside_requests == []
+
+
+@pytest.mark.parametrize("query", ["", "?employees=120&signals=messages-incoherents%2Cmarketing-disperse%2C"
+                                       "decisions-reactives%2Ckpis-non-interpretes&ambition=large&resources=disponibles"
+                                       "&multi_business_units=oui"])
+def test_diagnostic_report_prints_on_at_most_two_a4_pages(page, site_url, query):
+    page.goto(site_url + "diagnostic/" + query)
+    if query:
+        wait_for_live_result(page)
+        assert "Orchestration" in results_text(page)
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2
