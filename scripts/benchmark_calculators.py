@@ -199,7 +199,10 @@ def main() -> int:
             figures["lighthouse"] = {
                 "roi_page": {"mobile": lighthouse_median(url + "roi/", None),
                              "desktop": lighthouse_median(url + "roi/", "desktop")},
+                "internalisation_page": {"mobile": lighthouse_median(url + "internalisation/", None)},
+                "diagnostic_page": {"mobile": lighthouse_median(url + "diagnostic/", None)},
                 "framework_page_phases": {"mobile": lighthouse_median(url + "phases/", None)},
+                "longest_framework_page_hypercroissance": {"mobile": lighthouse_median(url + "hypercroissance/", None)},
             }
     out = REPO / ".cache" / "benchmark-calculators.json"
     out.parent.mkdir(exist_ok=True)
