@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import free_port
 from tests.helpers import replace_in
+from tests.site_text import normalise
 
 
 def fetch(url: str) -> str:
@@ -63,3 +64,21 @@ def test_preview_reloads_on_yaml_change_and_shows_errors_in_the_page(preview):
 
     replace_in(path, "    numero: deux", "    numero: 2")
     wait_for(url, "Industrialiser la croissance, pas à pas.")
+
+
+def test_an_editor_changes_a_faq_answer_and_a_threshold_as_contributing_explains(preview):
+    """The walk-through of CONTRIBUTING.md: a FAQ answer, then a figure of seuils.yml, then a typo in a {seuil:…}."""
+    project, url, server = preview
+    base = url.removesuffix("phases/")
+    faq = project / "frameworks" / "faq.yml"
+    replace_in(faq, 'reponse: "Dès que les signaux', 'reponse: "Sans attendre, dès que les signaux')
+    wait_for(base + "faq/", "Sans attendre, dès que les signaux")
+
+    replace_in(project / "frameworks" / "seuils.yml", "valeur: 40\n", "valeur: 35\n")
+    wait_for(base + "bascule-internalisation/", "35\u00a0h par semaine")
+    wait_for(base + "seuils/", "35\u00a0h par semaine")
+
+    replace_in(faq, "{seuil:heures-coordination}", "{seuil:heures-coordinations}")
+    body = normalise(wait_for(base + "faq/", "Le contenu contient des erreurs"))
+    assert "frameworks/faq.yml:" in body and "repère inconnu « heures-coordinations »" in body
+    assert "vouliez-vous dire « heures-coordination » ?" in body
