@@ -56,6 +56,10 @@ def test_instant_navigation_between_frameworks_keeps_the_page_working(page, site
         ("incohérentes", "signaux/"),  # the page says « incohérents »
         ("incoherents", "signaux/"),  # typed without the accent
         ("orchestrer", "phases/"),  # the page says « orchestration »
+        ("QQOQCCP", "processus-marketing/"),
+        ("recycler", "recyclage-contenu/"),  # the page says « recyclage »
+        ("internaliser", "bascule-internalisation/"),
+        ("fractionné", "cmo-fractionne/"),
     ],
 )
 def test_search_finds_a_french_word_in_another_form(page, site_url, query, expected_page):
