@@ -31,3 +31,23 @@ def abbreviations(markdown: str, terms: list[dict]) -> str:
             if _occurs(form, markdown):
                 lines.append(f"*[{form}]: {tooltip(term)}")
     return "\n".join(lines)
+
+
+_ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def explain_first_use_only(html: str) -> str:
+    """Keep the tooltip on the first use of each term in a page's HTML; later uses become plain text.
+
+    One explanation per term reads better, and each tooltip costs the reader's browser some work.
+    """
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        term = match.group(1)
+        if term in seen:
+            return term
+        seen.add(term)
+        return match.group(0)
+
+    return _ABBR.sub(keep_first, html)

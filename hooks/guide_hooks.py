@@ -4,6 +4,7 @@
   and stop the build before the site directory is touched (``mkdocs serve`` shows them
   in the preview instead).
 - on_files: add one generated page per framework; its edit link opens the YAML file that feeds it.
+- on_page_content: keep the glossary's tooltip on the first use of each term only.
 - on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
 - on_post_build: write the calculators' browser files, the search worker wrapper (French
   stemming of typed words) and the ``_headers`` file (cache lifetimes for static hosts).
@@ -26,6 +27,7 @@ from guide.browser_assets import MissingRuntime, browser_assets, write_browser_a
 from guide.cache_headers import write_headers_file  # noqa: E402
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # noqa: E402
 from guide.errors import ContentErrors  # noqa: E402
+from guide.glossary import explain_first_use_only  # noqa: E402
 from guide.rendering import render_error_pages, render_pages  # noqa: E402
 from guide.repository import path_from_docs, repository_url  # noqa: E402
 from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
@@ -95,6 +97,10 @@ def on_post_build(*, config):
 
 def _absolute(config, url: str) -> str:
     return urljoin(config.site_url or "/", url)
+
+
+def on_page_content(html, /, *, page, config, files):
+    return explain_first_use_only(html)
 
 
 def on_page_context(context, /, *, page, config, nav):

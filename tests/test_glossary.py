@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from guide.catalog import REPO_ROOT, load_guide
-from guide.glossary import abbreviations, tooltip
+from guide.glossary import abbreviations, explain_first_use_only, tooltip
 from tests.helpers import load_errors, replace_in
 from tests.site_text import article_text, page_html
 
@@ -48,3 +48,14 @@ def test_a_term_pointing_to_an_unknown_page_is_an_error(project):
     [error] = load_errors(project)
     assert error.file == "frameworks/glossaire.yml" and error.field == "termes[0].cadre"
     assert "vouliez-vous dire « role-cmo » ?" in error.message
+
+
+def test_only_the_first_use_of_a_term_carries_its_tooltip():
+    html = '<p><abbr title="a">CAC</abbr> et <abbr title="b">LTV</abbr>, puis <abbr title="a">CAC</abbr>.</p>'
+    assert explain_first_use_only(html) == '<p><abbr title="a">CAC</abbr> et <abbr title="b">LTV</abbr>, puis CAC.</p>'
+
+
+def test_each_built_page_explains_a_term_once(built_site):
+    for page in ("roi", "hypercroissance", "kpis"):
+        terms = re.findall(r'<abbr title="[^"]*">([^<]*)</abbr>', page_html(built_site, page))
+        assert terms and len(terms) == len(set(terms)), page
