@@ -42,6 +42,19 @@ def settings() -> dict:
 
 
 @pytest.fixture(scope="session")
+def with_threshold():
+    """``with_threshold(settings, id, value)``: a deep copy of the settings with one figure of seuils.yml changed."""
+
+    def changed_settings(settings: dict, threshold_id: str, value: float) -> dict:
+        changed = json.loads(json.dumps(settings))
+        [item] = [item for item in changed["seuils"]["seuils"] if item["id"] == threshold_id]
+        item["valeur"] = value
+        return changed
+
+    return changed_settings
+
+
+@pytest.fixture(scope="session")
 def roi():
     return load_calculator("roi", SETTINGS)
 

@@ -148,12 +148,8 @@ def test_the_chart_is_accessible_and_follows_the_inputs(internalisation):
     assert 'href="../sourcing/#modele-hybride"' in html
 
 
-def test_thresholds_and_rule_come_from_the_settings(settings):
-    changed = json.loads(json.dumps(settings))
-    for item in changed["seuils"]["seuils"]:
-        if item["id"] == "honoraires-part-haute":
-            item["valeur"] = 64
-    calculator = load_calculator("internalisation", changed)
+def test_thresholds_and_rule_come_from_the_settings(settings, with_threshold):
+    calculator = load_calculator("internalisation", with_threshold(settings, "honoraires-part-haute", 64))
     assert run(calculator, FRANCE).outcomes["recommendation"].value == "internaliser"  # 64.3 % now reaches the high end
     changed = json.loads(json.dumps(settings))
     changed["internalisation"]["regles"]["regle"]["hybride_des"] = 2

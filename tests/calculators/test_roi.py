@@ -184,12 +184,8 @@ def test_per_field_french_errors(roi, field, raw, message):
     assert run(roi, {field: raw}).errors == {field: message}
 
 
-def test_a_threshold_changed_in_the_settings_changes_the_status(settings):
-    changed = json.loads(json.dumps(settings))
-    for item in changed["seuils"]["seuils"]:
-        if item["id"] == "roas-cible-min":
-            item["valeur"] = 4.5
-    calculator = load_calculator("roi", changed)
+def test_a_threshold_changed_in_the_settings_changes_the_status(settings, with_threshold):
+    calculator = load_calculator("roi", with_threshold(settings, "roas-cible-min", 4.5))
     outcome = run(calculator, {}).outcomes["roas"]  # ROAS 4 by default
     assert outcome.status == "a-surveiller" and "4,5:1" in outcome.status_text
 
