@@ -230,7 +230,32 @@ def check_diagnostic_rules(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[
     return errors
 
 
-CHECKS = (check_framework_links, check_decision_matrix, check_phase_ranges, check_case_study_roadmap, check_calculators,
+def check_threshold_provenance(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    """Each figure of seuils.yml comes from a source (source, citation, contexte) or is the guide's own
+    assumption (hypothese), never both and never neither; a dollar amount says which dollars."""
+    name = "seuils"
+    errors = []
+    for index, item in enumerate(guide.frameworks.get(name, {}).get("seuils", [])):
+        path = ("seuils", index)
+        sourced = [key for key in ("source", "citation", "contexte") if key in item]
+        if "hypothese" in item and sourced:
+            errors.append(_error(guide, parsed, name, path + ("hypothese",),
+                                 "un repère vient d'une source ou est une hypothèse du guide, pas les deux : "
+                                 f"retirez « hypothese » ou bien « {', '.join(sourced)} »"))
+        elif "hypothese" not in item and len(sourced) < 3:
+            missing = [key for key in ("source", "citation", "contexte") if key not in item]
+            errors.append(_error(guide, parsed, name, path,
+                                 f"ajoutez « {', '.join(missing)} » (la phrase de la source, recopiée mot pour mot, "
+                                 "et à qui s'applique le chiffre), ou bien « hypothese » (raison et date) "
+                                 "si le chiffre ne vient d'aucune source"))
+        unit = item.get("unite", "")
+        if "$" in unit and "$ CAD" not in unit and "$ US" not in unit:
+            errors.append(_error(guide, parsed, name, path + ("unite",),
+                                 f"« {unit} » : précisez la devise, par exemple « $ CAD » pour des dollars canadiens"))
+    return errors
+
+
+CHECKS = (check_threshold_provenance, check_framework_links, check_decision_matrix, check_phase_ranges, check_case_study_roadmap, check_calculators,
           check_diagnostic_rules, check_content_cascade)
 
 
