@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from calculators.numbers import NumberError, format_money, format_number, format_percent, parse_number
+from calculators.typography import french_typography
 
 # Calculators of the package; each name is also its framework file and its page.
 CALCULATOR_NAMES = ("roi", "internalisation", "diagnostic")
@@ -342,18 +343,18 @@ def display(spec: OutputSpec, value) -> str:
 def as_json(calculator: Calculator, result: Result) -> dict:
     """The CLI's and the browser's JSON: raw outputs, French display strings, notes, statuses."""
     if result.errors:
-        return {"errors": dict(result.errors)}
+        return {"errors": {key: french_typography(message) for key, message in result.errors.items()}}
     data = {}
     display_strings, notes, statuses = {}, {}, {}
     for spec in calculator.outputs:
         outcome = result.outcomes[spec.id]
         data[spec.id] = outcome.value
         if outcome.value is not None:
-            display_strings[spec.id] = outcome.label or display(spec, outcome.value)
+            display_strings[spec.id] = french_typography(outcome.label or display(spec, outcome.value))
         if outcome.note:
-            notes[spec.id] = outcome.note
+            notes[spec.id] = french_typography(outcome.note)
         if outcome.status:
-            statuses[spec.id] = {"status": outcome.status, "text": outcome.status_text}
+            statuses[spec.id] = {"status": outcome.status, "text": french_typography(outcome.status_text)}
     data["display"] = display_strings
     if notes:
         data["notes"] = notes

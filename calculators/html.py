@@ -12,7 +12,7 @@ import json
 from html import escape as _escape_html
 
 from calculators.contract import Calculator, Result, display
-from calculators.typography import french_typography
+from calculators.typography import french_typography, typeset_html
 
 
 def escape(text: str) -> str:
@@ -92,7 +92,7 @@ def render_form(calculator: Calculator, raw_values: dict, errors: dict | None = 
         _field(calculator, spec, str(raw_values.get(spec.id, spec.display(spec.default))), errors.get(spec.id))
         for spec in calculator.inputs
     )
-    return (
+    return typeset_html(
         f'<form class="guide-calculator__form" novalidate aria-label="{escape(calculator.title)} : vos valeurs">'
         f"{fields}</form>"
     )
@@ -121,7 +121,7 @@ def render_results(calculator: Calculator, result: Result) -> str:
             f'<span class="guide-result__help">{escape(spec.help)}</span></dd></div>'
         )
     extra = calculator.render_extra(calculator, result) if calculator.render_extra else ""
-    return f'<dl class="guide-results">{"".join(items)}</dl>{extra}'
+    return typeset_html(f'<dl class="guide-results">{"".join(items)}</dl>{extra}')
 
 
 def render_widget(calculator: Calculator, result: Result, raw_values: dict, runtime_dir: str, bundle_file: str) -> str:
@@ -131,7 +131,7 @@ def render_widget(calculator: Calculator, result: Result, raw_values: dict, runt
     browser script loads Pyodide and the calculators from there.
     """
     defaults = escape_attribute(json.dumps(calculator.defaults(), ensure_ascii=False))
-    return (
+    return typeset_html(
         f'<div class="guide-calculator" data-calculator="{calculator.name}" id="calculateur-{calculator.name}" '
         f'data-runtime="{escape_attribute(runtime_dir)}" data-bundle="{escape_attribute(bundle_file)}" '
         f'data-defaults="{defaults}">'

@@ -17,3 +17,35 @@ def french_typography(text: str) -> str:
     text = re.sub(r"« ", "«" + NARROW_NBSP, text)
     text = re.sub(r" ([%€$])", NBSP + r"\1", text)
     return text
+
+
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_RAW_ELEMENTS = ("script", "style", "code", "pre", "kbd", "samp", "textarea")
+_OPENING = re.compile(r"<(" + "|".join(_RAW_ELEMENTS) + r")[\s>]", re.I)
+_CLOSING = re.compile(r"</(" + "|".join(_RAW_ELEMENTS) + r")\s*>", re.I)
+
+
+def _typeset_text(text: str) -> str:
+    """French typography on a piece of HTML text (entities kept; line breaks kept)."""
+    text = text.replace("&#39;", "'").replace("&#x27;", "'").replace("'", "\u2019")
+    text = re.sub(r"[ \u00a0]+([;:!?»])", NARROW_NBSP + r"\1", text)
+    text = re.sub(r"«[ \u00a0]+", "«" + NARROW_NBSP, text)
+    text = re.sub(r"(?<=\d) (?=[%€])", NBSP, text)
+    return text
+
+
+def typeset_html(html: str) -> str:
+    """French typography on every text of an HTML fragment, whoever wrote it (YAML, template, code):
+    narrow no-break spaces before ; : ! ? » and after «, curly apostrophes. Tags, attributes,
+    comments and the content of code, pre, script and style elements are left as they are."""
+    parts = _TAG.split(html)
+    raw_depth = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag or a comment
+            if _OPENING.match(part) and not part.endswith("/>"):
+                raw_depth += 1
+            elif _CLOSING.match(part):
+                raw_depth = max(0, raw_depth - 1)
+        elif part and not raw_depth:
+            parts[index] = _typeset_text(part)
+    return "".join(parts)

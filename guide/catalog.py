@@ -28,6 +28,9 @@ class Guide:
     frameworks: dict[str, dict]
     files: dict[str, str]
     ids: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # The figures of seuils.yml that each framework's texts quote ({seuil:ID}), in order of first use:
+    # a page credits their sources and names the guide's own assumptions among them.
+    quoted_thresholds: dict[str, list[str]] = field(default_factory=dict)
 
     def item(self, framework: str, list_key: str, item_id: str) -> dict:
         for item in self.frameworks[framework][list_key]:

@@ -17,11 +17,12 @@ import yaml
 
 from calculators.contract import display, load_calculator, run, threshold_text
 from calculators.html import render_widget
+from calculators.typography import typeset_html
 from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
-from guide.glossary import GLOSSARY_FRAMEWORK, abbreviations
+from guide.glossary import GLOSSARY_FRAMEWORK, abbreviations, explain_first_use_only
 from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
-from guide.thresholds import thresholds_by_id
+from guide.thresholds import THRESHOLDS_FRAMEWORK, thresholds_by_id
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -105,6 +106,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env.filters["headcount"] = headcount_range
     env.filters["url"] = safe_url
     env.filters["lines"] = text_lines
+    env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
     return env
 
 
@@ -113,6 +115,27 @@ def questions_for(guide: Guide, name: str) -> list[dict]:
     if "faq" not in guide.frameworks:
         return []
     return [question for question in guide.frameworks["faq"]["questions"] if name in question["themes"]]
+
+
+def page_sources(guide: Guide, name: str, questions: list[dict]) -> list[str]:
+    """The sources a page shows, derived from what it shows: its own text (``page.sources``), the
+    FAQ entries it lists, the figures it quotes and, on the figures' page, every figure. In order of
+    first appearance; a page cannot show a source's content without crediting it."""
+    data = guide.frameworks[name]
+    thresholds = thresholds_by_id(guide.frameworks)
+    found: list[str] = list(data["page"].get("sources", []))
+    found += [question["source"] for question in questions if question.get("source")]
+    shown = [item["id"] for item in data.get("seuils", [])] if name == THRESHOLDS_FRAMEWORK else []
+    shown += guide.quoted_thresholds.get(name, [])
+    found += [thresholds[item_id]["source"] for item_id in shown if "source" in thresholds.get(item_id, {})]
+    return list(dict.fromkeys(found))
+
+
+def page_assumptions(guide: Guide, name: str) -> list[dict]:
+    """The guide's own assumptions (figures of seuils.yml with ``hypothese``) that a page quotes."""
+    thresholds = thresholds_by_id(guide.frameworks)
+    quoted = guide.quoted_thresholds.get(name, [])
+    return [thresholds[item_id] for item_id in quoted if "hypothese" in thresholds.get(item_id, {})]
 
 
 def _front_matter(title: str, description: str) -> str:
@@ -190,13 +213,21 @@ def render_pages(
         editors_guide_url=safe_url(editors_guide_url) if (editors_guide_url or "").startswith("https://") else None,
     )
 
+    def shown_questions(name: str) -> list[dict]:
+        return guide.frameworks["faq"]["questions"] if name == "faq" else questions_for(guide, name)
+
+    credits = {name: page_sources(guide, name, shown_questions(name)) for name in guide.frameworks}
+    env.globals["credits"] = credits
+
     pages = []
     for name, data in guide.frameworks.items():
         page = data["page"]
-        questions = guide.frameworks["faq"]["questions"] if name == "faq" else questions_for(guide, name)
+        questions = shown_questions(name)
         template = env.get_template(f"{name}.md.j2")
         view = calculator_view(guide, name, assets) if "calculateur" in data else None
-        body = template.render(name=name, data=data, page=page, questions=questions, calculator=view)
+        credited = credits[name]
+        body = template.render(name=name, data=data, page=page, questions=questions, calculator=view,
+                               credited=credited, assumptions=page_assumptions(guide, name))
         if name != GLOSSARY_FRAMEWORK:
             glossary_lines = abbreviations(body, guide.frameworks.get(GLOSSARY_FRAMEWORK, {}).get("termes", []))
             body += f"\n{glossary_lines}\n" if glossary_lines else ""
@@ -209,11 +240,23 @@ def render_pages(
                 heading=page["titre"],
                 description=page["description"],
                 yaml_file=guide.files[name],
-                source_ids=list(page.get("sources", [])),
+                source_ids=credited,
                 questions=questions,
             )
         )
     return pages
+
+
+def finish_page_html(html: str) -> str:
+    """A page's HTML as the reader gets it: glossary tooltips on each term's first use only, and French
+    typography on every text, whether it came from YAML, a template or our code."""
+    return typeset_html(explain_first_use_only(html))
+
+
+def typeset_page(html: str) -> str:
+    """The whole page once the theme has laid it out: French typography also on the navigation, the
+    table of contents and the theme's own strings (tags, attributes and code untouched)."""
+    return typeset_html(html)
 
 
 def render_error_pages(names: list[str], errors: list) -> list[RenderedPage]:

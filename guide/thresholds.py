@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 THRESHOLDS_FRAMEWORK = "seuils"
 PLACEHOLDER = re.compile(r"\{seuil:([^{}]*)\}")
+# Any other {word:…} or {word} left in a text is a mistyped placeholder ({seuils:…}, {Seuil:…}, {seuil …}).
+OTHER_PLACEHOLDER = re.compile(r"\{\s*[A-Za-zÀ-ÿ_-]+\s*(?::[^{}]*)?\}")
 RANGE_SEPARATOR = re.compile(r"\s+à\s+")
 
 
@@ -68,12 +70,19 @@ def resolve_placeholders(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[Co
     known = thresholds_by_id(guide.frameworks)
     errors = []
     for name, data in guide.frameworks.items():
+        quoted = guide.quoted_thresholds.setdefault(name, [])
         for path, container, key in _strings(data):
             text = container[key]
-            if "{seuil:" not in text:
+            if "{" not in text:
                 continue
+            for match in OTHER_PLACEHOLDER.finditer(PLACEHOLDER.sub("", text)):
+                line, column = parsed[name].position_of(path)
+                errors.append(ContentError(
+                    guide.files[name], line, column, format_field_path(path),
+                    f"balise inconnue « {match.group(0)} » : pour citer un repère chiffré, écrivez "
+                    "{seuil:identifiant} (en minuscules, « seuil » au singulier), par exemple {seuil:heures-coordination}"))
 
-            def replace(match: re.Match, name: str = name, path: tuple = path) -> str:
+            def replace(match: re.Match, name: str = name, path: tuple = path, quoted: list = quoted) -> str:
                 ids = [part.strip() for part in RANGE_SEPARATOR.split(match.group(1).strip())]
                 line, column = parsed[name].position_of(path)
                 problems = []
@@ -92,6 +101,7 @@ def resolve_placeholders(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[Co
                     errors.extend(ContentError(guide.files[name], line, column, format_field_path(path), problem)
                                   for problem in problems)
                     return match.group(0)
+                quoted.extend(threshold_id for threshold_id in ids if threshold_id not in quoted)
                 if len(ids) == 1:
                     return threshold_text(known[ids[0]])
                 return range_text(known[ids[0]], known[ids[1]])

@@ -27,8 +27,7 @@ from guide.browser_assets import MissingRuntime, browser_assets, write_browser_a
 from guide.cache_headers import write_headers_file  # noqa: E402
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # noqa: E402
 from guide.errors import ContentErrors  # noqa: E402
-from guide.glossary import explain_first_use_only  # noqa: E402
-from guide.rendering import render_error_pages, render_pages  # noqa: E402
+from guide.rendering import finish_page_html, render_error_pages, render_pages, typeset_page  # noqa: E402
 from guide.repository import path_from_docs, repository_url  # noqa: E402
 from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
 
@@ -100,7 +99,15 @@ def _absolute(config, url: str) -> str:
 
 
 def on_page_content(html, /, *, page, config, files):
-    return explain_first_use_only(html)
+    return finish_page_html(html)
+
+
+def on_post_page(output, /, *, page, config):
+    return typeset_page(output)
+
+
+def on_post_template(output_content, /, *, template_name, config):
+    return typeset_page(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_page_context(context, /, *, page, config, nav):

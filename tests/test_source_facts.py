@@ -3,7 +3,7 @@
 ``tests/source_facts/<source id>.txt`` lists, one per line, a fact of that source exactly as a reader
 must find it (typography normalised: no-break spaces count as spaces, ’ as '). Lines starting with
 ``#`` are comments. Each fact must appear in the article text of at least one page whose credits
-name the source.
+name the source (credits derived from what the page shows: guide.rendering.page_sources).
 """
 
 from __future__ import annotations
@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
-from guide.rendering import page_path
+from guide.rendering import page_path, render_pages
 from tests.site_text import article_text, normalise
 
 FACTS_DIR = Path(__file__).resolve().parent / "source_facts"
 GUIDE = load_guide(REPO_ROOT)
 SOURCE_IDS = [source["id"] for source in GUIDE.frameworks["sources"]["sources"]]
+CREDITS = {page.name: page.source_ids for page in render_pages(GUIDE, browser_assets(REPO_ROOT, GUIDE.frameworks))}
 
 
 def facts_of(source_id: str) -> list[str]:
@@ -29,8 +31,8 @@ def facts_of(source_id: str) -> list[str]:
 
 def pages_crediting(source_id: str) -> list[str]:
     slugs = []
-    for name, data in GUIDE.frameworks.items():
-        if source_id in data["page"].get("sources", []):
+    for name in GUIDE.frameworks:
+        if source_id in CREDITS[name]:
             slugs.append("" if page_path(name) == "index.md" else page_path(name).removesuffix(".md"))
     return slugs
 
