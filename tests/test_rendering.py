@@ -17,7 +17,7 @@ GUIDE = load_guide(REPO_ROOT)
 
 # Fields that hold identifiers, references or metadata rather than text a reader sees in the article.
 NOT_SHOWN = {"id", "cadre", "themes", "source", "sources", "phase", "option", "typologie", "ambition", "ressources",
-             "fichier", "url", "type", "format", "calculateurs", "formes", "date_publication", "date_mise_a_jour", "titre_court", "description",
+             "fichier", "url", "type", "format", "calculateurs", "formes", "date_publication", "date_mise_a_jour", "date", "titre_court", "description",
              "etapes_processus", "cadres",
              # calculators: defaults, option sources and rule parameters (ids), shown through their labels
              "defaut", "options_depuis", "signals", "resources", "modele", "modele_plusieurs_bu", "sourcing", "seuil",
