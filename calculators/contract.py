@@ -141,6 +141,19 @@ def threshold(settings: dict, threshold_id: str) -> float:
     raise ValueError(f"repère « {threshold_id} » absent de seuils.yml : le calculateur en a besoin")
 
 
+EXCHANGE_RATE_ID = "taux-change-cad-eur"
+
+
+def threshold_in_euros(settings: dict, threshold_id: str) -> float:
+    """A figure compared with an amount typed in euros: a Québec source's Canadian dollars are converted
+    at the guide's own exchange rate (``taux-change-cad-eur``, a dated « hypothèse du guide »), rounded to the euro."""
+    item = next((entry for entry in settings.get("seuils", {}).get("seuils", []) if entry["id"] == threshold_id), None)
+    value = threshold(settings, threshold_id)
+    if item is not None and "$ CAD" in item.get("unite", ""):
+        return float(round(value * threshold(settings, EXCHANGE_RATE_ID)))
+    return value
+
+
 def threshold_text(item: dict) -> str:
     """``{"valeur": 40, "unite": "h par semaine"}`` -> ``40 h par semaine``; ``:1`` is glued (``3:1``)."""
     number = format_number(item["valeur"], decimals=2)

@@ -9,7 +9,7 @@ report, quoting those files, with a link to each framework page.
 
 from __future__ import annotations
 
-from calculators.contract import Outcome, threshold
+from calculators.contract import Outcome, threshold_in_euros
 from calculators.html import escape
 from calculators.numbers import format_money
 
@@ -82,10 +82,11 @@ def compute(values: dict, settings: dict) -> dict:
     row = _item(settings, "sourcing", "situations", sourcing_for(phase["id"], v["resources"], settings))
     note = f"La situation « {row['situation']} » du tableau de sourcing."
     revenue = v["annual_revenue"]
-    floor = threshold(settings, "chiffre-affaires-plancher")
+    floor = threshold_in_euros(settings, "chiffre-affaires-plancher")
     if revenue is not None and revenue < floor and row["option"] == "equipe-interne":
-        note += (f" Votre chiffre d'affaires reste sous {format_money(floor, '$')} : une direction marketing "
-                 "permanente serait en général prématurée, pensez au modèle hybride.")
+        note += (f" Votre chiffre d'affaires reste sous {format_money(floor)} (le million de dollars canadiens d'Antoine "
+                 "Blot, converti au taux de l'hypothèse du guide) : selon lui, recruter une direction marketing "
+                 "permanente est souvent une erreur à ce stade ; pensez au modèle hybride.")
     out["sourcing"] = Outcome(value=row["id"], label=row["modele_recommande"], note=note)
     out["cmo_role"] = Outcome(value=row["role_cmo"], note="Le rôle du CMO dans cette situation, d'après le même tableau.")
     return out

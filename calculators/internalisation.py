@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from calculators.contract import Outcome, threshold
+from calculators.contract import Outcome, threshold, threshold_in_euros
 from calculators.numbers import format_money, format_number
 
 INPUT_IDS = (
@@ -49,7 +49,7 @@ def rules(settings: dict) -> dict:
 
 def signal_threshold(settings: dict, signal_id: str) -> float | None:
     signal = next(item for item in rules(settings)["signaux"] if item["id"] == signal_id)
-    return threshold(settings, signal["seuil"]) if "seuil" in signal else None
+    return threshold_in_euros(settings, signal["seuil"]) if "seuil" in signal else None
 
 
 def triggered_signals(ratio: float | None, coordination_hours: float, needs_fast_iteration: bool,
@@ -97,14 +97,14 @@ def compute(values: dict, settings: dict) -> dict:
         ratio = None
         out["cost_ratio"] = Outcome(note="Sans salaire interne à comparer (salaire brut de 0), ce rapport n'est pas défini.")
     elif ratio < band_low:
-        out["cost_ratio"] = Outcome(value=ratio, status="externe", status_text=f"Sous la zone de bascule ({band})",
-                                    note="La direction externe coûte nettement moins qu'un recrutement.")
+        out["cost_ratio"] = Outcome(value=ratio, status="externe", status_text=f"Sous la fourchette indicative ({band})",
+                                    note="Les honoraires restent sous la fourchette qui, selon Antoine Blot, signale le moment de recruter.")
     elif ratio < band_high:
-        out["cost_ratio"] = Outcome(value=ratio, status="a-surveiller", status_text=f"Dans la zone de bascule ({band})",
-                                    note="Les honoraires approchent le coût d'une direction interne : la question de l'internalisation se pose.")
+        out["cost_ratio"] = Outcome(value=ratio, status="a-surveiller", status_text=f"Dans la fourchette indicative ({band})",
+                                    note="Les honoraires sont dans la fourchette qui, selon Antoine Blot, signale qu'il est temps de recruter en interne.")
     else:
-        out["cost_ratio"] = Outcome(value=ratio, status="interne", status_text=f"Au-delà de la zone de bascule ({band})",
-                                    note="Les honoraires coûtent presque autant, ou plus, qu'une direction interne.")
+        out["cost_ratio"] = Outcome(value=ratio, status="interne", status_text=f"Au-delà de la fourchette indicative ({band})",
+                                    note="Les honoraires dépassent la fourchette qui, selon Antoine Blot, signale qu'il est temps de recruter en interne.")
 
     no_fees = "Sans honoraires (tarif journalier de 0), ce nombre de jours n'est pas défini."
     for output, share, text in (
@@ -245,7 +245,7 @@ def render_chart(calculator, result) -> str:
     description = (
         f"Coût annuel d'une direction externe selon le nombre de jours par semaine (de 0 à {MAX_DAYS}), "
         f"comparé au coût d'une direction interne, {format_money(loaded, currency)} par an. "
-        f"La zone de bascule va de {format_money(low * loaded, currency)} à {format_money(high * loaded, currency)}. "
+        f"La fourchette indicative d’internalisation va de {format_money(low * loaded, currency)} à {format_money(high * loaded, currency)}. "
         f"À {format_number(days_now, 2)} jours par semaine, les honoraires font {format_money(fees_now, currency)} par an. "
         + crossing
     )

@@ -11,6 +11,7 @@ NBSP = "\u00a0"
 def french_typography(text: str) -> str:
     """Narrow no-break spaces before ; : ! ? » and after «, no-break space before % € $, curly apostrophe."""
     text = re.sub(r"[ \t\r\n\f\v]+", " ", text)  # not \s: it would turn no-break spaces into plain ones
+    text = re.sub(r"“\s*([^“”]*?)\s*”", r"« \1 »", text)  # a word processor's quotes become French ones
     text = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", NARROW_NBSP, text)  # "40 000" keeps its digits together
     text = text.replace("'", "\u2019")
     text = re.sub(r" ([;:!?»])", NARROW_NBSP + r"\1", text)

@@ -13,8 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from guide.catalog import REPO_ROOT, load_guide
+from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.errors import ContentErrors
+from guide.thresholds import hand_typed_figures, thresholds_by_id
 
 
 def check(root: Path, github: bool) -> int:
@@ -26,6 +27,11 @@ def check(root: Path, github: bool) -> int:
             for error in errors.errors:
                 print(error.as_github_annotation())
         return 1
+    warnings = hand_typed_figures(root / FRAMEWORKS_DIR_NAME, thresholds_by_id(guide.frameworks), guide.files)
+    for warning in warnings:
+        print(f"{warning} (attention, pas une erreur)")
+        if github:
+            print(warning.as_github_annotation().replace("::error ", "::warning ", 1))
     count = len(guide.frameworks)
     print(f"Contenu valide : {count} fichiers de frameworks/ vérifiés, aucune erreur.")
     return 0

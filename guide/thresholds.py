@@ -108,3 +108,44 @@ def resolve_placeholders(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[Co
 
             container[key] = PLACEHOLDER.sub(replace, text)
     return errors
+
+
+def _distinctive(item: dict) -> bool:
+    """A figure whose written form is unlikely to mean anything else (« 40 h par semaine », « 80 000 € »),
+    unlike a bare « 3 » or « 20 % », which texts use for many other things."""
+    unit = item.get("unite", "")
+    if unit.startswith(":") or "par semaine" in unit or "$" in unit or unit == "employés":
+        return True
+    return unit == "€" and item["valeur"] >= 1000
+
+
+def _written_pattern(item: dict) -> re.Pattern:
+    text = re.escape(threshold_text(item))
+    text = re.sub(r"(\\ |\u00a0|\u202f)+", r"[ \\u00a0\\u202f]?", text)
+    return re.compile(r"(?<![\d,.])" + text + r"(?![\d])")
+
+
+NOT_A_THRESHOLD = "# pas un repère"
+
+
+def hand_typed_figures(frameworks_dir, known: dict[str, dict], files: dict[str, str]) -> list[ContentError]:
+    """Figures of seuils.yml typed by hand in another file's text: reported (not blocking) with the
+    {seuil:…} to write, so that changing the figure in seuils.yml changes every page that quotes it.
+    A line that ends with the comment ``# pas un repère`` states that its figure is another one."""
+    patterns = [(threshold_id, _written_pattern(item)) for threshold_id, item in known.items() if _distinctive(item)]
+    found = []
+    for name, filename in sorted(files.items()):
+        if name == THRESHOLDS_FRAMEWORK:
+            continue
+        path = frameworks_dir / f"{name}.yml"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.lstrip().startswith("#") or line.rstrip().endswith(NOT_A_THRESHOLD):
+                continue
+            for threshold_id, pattern in patterns:
+                for match in pattern.finditer(line):
+                    found.append(ContentError(
+                        filename, number, match.start() + 1, "",
+                        f"« {match.group(0)} » est aussi le repère « {threshold_id} » de seuils.yml : s'il s'agit de ce "
+                        f"repère, écrivez {{seuil:{threshold_id}}} pour qu'il suive toute modification ; sinon, terminez la ligne par "
+                        f"le commentaire « {NOT_A_THRESHOLD} »"))
+    return sorted(found)

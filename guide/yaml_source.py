@@ -266,9 +266,31 @@ def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[
     return f"erreur de syntaxe YAML ({detail})", position
 
 
+# A value that opens with a word processor's curly quote (“…” or ‘…’) instead of a straight one: YAML
+# reads the quotes as part of the text, and a « : » inside then breaks the line.
+_CURLY_DELIMITER = re.compile(r"^(\s*(?:-\s+)*(?:[^\s#:][^:#]*:\s+)?)([“”‘’])")
+_CURLY = ("texte entouré de guillemets typographiques {quote} (copiés d'un traitement de texte) : YAML ne les "
+          "reconnaît pas comme délimiteurs ; remplacez-les par des guillemets droits, par exemple "
+          "\"Objectif : valider l'offre\"")
+
+
+def _curly_delimiters(text: str, filename: str) -> list[ContentError]:
+    errors = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _CURLY_DELIMITER.match(line)
+        if match and not line.lstrip().startswith("#"):
+            errors.append(ContentError(filename, number, match.start(2) + 1, "",
+                                       _CURLY.format(quote=match.group(2))))
+    return errors
+
+
 def parse_yaml(text: str, filename: str) -> ParsedYaml:
     """Parse ``text``; never raises: problems are returned in ``errors``."""
     parsed = ParsedYaml()
+    curly = _curly_delimiters(text, filename)
+    if curly:
+        parsed.errors.extend(curly)
+        return parsed
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

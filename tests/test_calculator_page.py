@@ -56,7 +56,7 @@ def test_a_bad_value_shows_the_field_error_and_keeps_the_text(page, site_url):
     field.fill("dix mille")
     error = page.locator("#calc-roi-marketing_spend-erreur")
     error.wait_for(state="visible", timeout=LIVE_TIMEOUT)
-    assert "Saisissez un montant en chiffres, par exemple 12 500,50" in error.inner_text()
+    assert "Saisissez un montant en chiffres, par exemple 12\u202f500,50" in error.inner_text()
     assert field.input_value() == "dix mille"
     assert field.get_attribute("aria-invalid") == "true"
     assert "calc-roi-marketing_spend-erreur" in field.get_attribute("aria-describedby")

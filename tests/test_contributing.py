@@ -64,8 +64,8 @@ MISTAKES = {
     "tabulation": [("phases.yml", "      - Prendre le trafic", "\t- Prendre le trafic")],
     "cadre-inconnu": [("faq.yml", "      - signaux\n", "      - signal\n")],
     "source-inconnue": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "    source: blot-structurer\n")],
-    "seuil-inconnu": [("faq.yml", "    reponse: \"Dès que les signaux",
-                       "    reponse: \"Au-delà de {seuil:heure-coordination}, dès que les signaux")],
+    "seuil-inconnu": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que",
+                       "    reponse: \"Au-delà de {seuil:heure-coordination}, pour Antoine Blot, il est temps dès que")],
     "identifiant-en-double": [("faq.yml", "  - id: recruter-ou-externaliser\n", "  - id: quand-structurer\n")],
     "champ-oublie": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "")],
 }

@@ -71,8 +71,8 @@ def test_an_editor_changes_a_faq_answer_and_a_threshold_as_contributing_explains
     project, url, server = preview
     base = url.removesuffix("phases/")
     faq = project / "frameworks" / "faq.yml"
-    replace_in(faq, 'reponse: "Dès que les signaux', 'reponse: "Sans attendre, dès que les signaux')
-    wait_for(base + "faq/", "Sans attendre, dès que les signaux")
+    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps dès que', 'reponse: "Sans attendre : pour Antoine Blot, il est temps dès que')
+    wait_for(base + "faq/", "Sans attendre : pour Antoine Blot, il est temps dès que")
 
     replace_in(project / "frameworks" / "seuils.yml", "valeur: 40\n", "valeur: 35\n")
     wait_for(base + "bascule-internalisation/", "35\u00a0h par semaine")

@@ -30,9 +30,9 @@ def test_calculators_read_the_same_figures_as_the_pages():
 
 
 def test_a_placeholder_in_any_text_is_replaced_by_the_figure(project):
-    replace_in(project / "frameworks" / "faq.yml", 'reponse: "Dès que', 'reponse: "Comptez {seuil:heures-coordination}. Dès que')
+    replace_in(project / "frameworks" / "faq.yml", 'reponse: "Pour Antoine Blot', 'reponse: "Comptez {seuil:heures-coordination}. Pour Antoine Blot')
     guide = load_guide(project)
-    assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(f"Comptez 40{NBSP}h par semaine. Dès que")
+    assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(f"Comptez 40{NBSP}h par semaine. Pour Antoine Blot")
 
 
 def test_changing_a_figure_changes_every_page_that_quotes_it(project):
@@ -57,11 +57,11 @@ def test_an_unknown_placeholder_is_an_error_at_its_line(project):
 
 
 def test_a_range_placeholder_writes_the_shared_unit_once(project):
-    replace_in(project / "frameworks" / "faq.yml", 'reponse: "Dès que',
-               'reponse: "{seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}, {seuil:roas-cible-min à roas-cible-max}. Dès que')
+    replace_in(project / "frameworks" / "faq.yml", 'reponse: "Pour Antoine Blot',
+               'reponse: "{seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}, {seuil:roas-cible-min à roas-cible-max}. Pour Antoine Blot')
     guide = load_guide(project)
     assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(
-        f"1{NBSP}à{NBSP}2{NBSP}jours par semaine, 3:1{NBSP}à 5:1. Dès que")
+        f"1{NBSP}à{NBSP}2{NBSP}jours par semaine, 3:1{NBSP}à 5:1. Pour Antoine Blot")
 
 
 def test_a_range_keeps_both_units_when_they_differ():
@@ -103,7 +103,7 @@ def test_a_changed_phase_threshold_changes_the_diagnostic_and_its_page(project):
     replace_in(project / "frameworks" / "phases.yml", "effectif_max: 50\n", "effectif_max: 60\n")
     guide = load_guide(project)
     pages = {page.name: page.markdown for page in render_pages(guide, browser_assets(project, guide.frameworks))}
-    assert "à partir de 60 employés" in pages["diagnostic"]
+    assert "| 60 employés et plus |" in pages["diagnostic"] and "| 10 à 60 employés |" in pages["diagnostic"]
     from calculators.contract import load_calculator, run
 
     assert run(load_calculator("diagnostic", guide.frameworks), {"employees": 55}).outcomes["phase"].value == "structuration"

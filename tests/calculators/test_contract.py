@@ -65,7 +65,7 @@ def test_json_shape(roi):
     assert data["display"]["romi"] == "400\u00a0%"
     assert "romi" in data["notes"]
     assert as_json(roi, run(roi, {"marketing_spend": "x"})) == {
-        "errors": {"marketing_spend": "Saisissez un montant en chiffres, par exemple 12 500,50"}}
+        "errors": {"marketing_spend": "Saisissez un montant en chiffres, par exemple 12\u202f500,50"}}
 
 
 VALUES = st.one_of(st.text(max_size=40), st.floats(allow_nan=True, allow_infinity=True), st.integers(),

@@ -78,7 +78,7 @@ def test_signals_from_the_cli_as_a_list_or_comma_separated(diagnostic, capsys, s
         assert code == 0 and data["structure_now"] is True
         assert data["display"]["structure_now"] == "Oui"
     code, data = cli(capsys, settings_file, {"signals": "decisions-reactives,inconnu"})
-    assert code == 2 and data["errors"]["signals"].startswith("Option inconnue « inconnu »")
+    assert code == 2 and data["errors"]["signals"].startswith("Option inconnue «\u202finconnu\u202f»")
 
 
 @pytest.mark.parametrize(("field", "raw", "message"), [
@@ -95,9 +95,10 @@ def test_per_field_french_errors(diagnostic, field, raw, message):
 def test_revenue_is_optional_and_warns_under_the_floor(diagnostic):
     assert run(diagnostic, {"annual_revenue": ""}).ok
     result = run(diagnostic, {"employees": 20, "resources": "disponibles", "annual_revenue": 600000})
-    assert "prématurée" in result.outcomes["sourcing"].note
+    assert "souvent une erreur" in result.outcomes["sourcing"].note
+    assert "630\u202f000\u00a0€" in result.outcomes["sourcing"].note  # 1 000 000 $ CAD at the guide's rate
     result = run(diagnostic, {"employees": 20, "resources": "disponibles", "annual_revenue": 2000000})
-    assert "prématurée" not in result.outcomes["sourcing"].note
+    assert "souvent une erreur" not in result.outcomes["sourcing"].note
 
 
 def test_the_report_quotes_the_frameworks_with_links(diagnostic, settings):

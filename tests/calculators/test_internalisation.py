@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from calculators import internalisation as formulas
 from calculators.__main__ import main
-from calculators.contract import as_json, load_calculator, run
+from calculators.contract import as_json, load_calculator, run, threshold
 from calculators.html import render_results
 
 FRANCE = {"day_rate": 1000, "days_per_week": 2, "weeks_per_year": 46, "gross_salary": 100000, "employer_charges_pct": 43}
@@ -94,16 +94,19 @@ def test_the_coordination_threshold_is_40_hours(internalisation, hours, complexi
     assert ("complexity" in result.outcomes["signals"].value) is complexity
 
 
-@pytest.mark.parametrize(("revenue", "guard"), [(999999, True), (1000000, False)])
-def test_the_revenue_floor(internalisation, revenue, guard):
-    result = run(internalisation, {**FRANCE, "annual_revenue": revenue})
+@pytest.mark.parametrize(("below", "guard"), [(1, True), (0, False)])
+def test_the_revenue_floor(internalisation, settings, below, guard):
+    """The Québec source's 1 000 000 $ CAD, converted at the guide's own rate, against revenue in euros."""
+    floor = threshold(settings, "chiffre-affaires-plancher") * threshold(settings, "taux-change-cad-eur")
+    assert round(floor) == 630000
+    result = run(internalisation, {**FRANCE, "annual_revenue": round(floor) - below})
     assert ("revenue_guard" in result.outcomes["signals"].value) is guard
 
 
 def test_guarded_internalisation_says_why(internalisation):
     result = run(internalisation, {**QUEBEC, "annual_revenue": 400000})
     outcome = result.outcomes["recommendation"]
-    assert outcome.value == "hybride" and "prématuré" in outcome.note
+    assert outcome.value == "hybride" and "souvent une erreur" in outcome.note
 
 
 def test_zero_day_rate_and_zero_salary_are_explained(internalisation):
@@ -140,11 +143,11 @@ def test_the_chart_is_accessible_and_follows_the_inputs(internalisation):
     assert '<svg class="guide-chart"' in html and 'role="img"' in html
     assert "<title id=" in html and "<desc id=" in html
     assert "3,11 jours par semaine" in html  # the break-even point, also in the text alternative
-    assert "équilibre 3,11 j" in html and "vous : 2 j" in html
+    assert "équilibre 3,11 j" in html and "vous\u202f: 2 j" in html
     assert "zone 60-70\u00a0%" in html
     assert "<table>" in html  # the values as a table
     other = render_results(internalisation, run(internalisation, {**FRANCE, "days_per_week": 4}))
-    assert "vous : 4 j" in other and other != html
+    assert "vous\u202f: 4 j" in other and other != html
     assert 'href="../sourcing/#modele-hybride"' in html
 
 

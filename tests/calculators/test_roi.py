@@ -224,7 +224,7 @@ def test_cli_prints_unrounded_outputs_and_french_display(capsys, settings_file):
 @pytest.mark.parametrize(
     ("payload", "errors"),
     [
-        ('{"marketing_spend": "abc"}', {"marketing_spend": "Saisissez un montant en chiffres, par exemple 12 500,50"}),
+        ('{"marketing_spend": "abc"}', {"marketing_spend": "Saisissez un montant en chiffres, par exemple 12\u202f500,50"}),
         ('{"marketing_spend": -1}', {"marketing_spend": "Saisissez une valeur entre 0\u00a0€ et 1\u202f000\u202f000\u202f000\u00a0€"}),
         ('[1, 2]', {"--json": "Donnez un objet JSON, par exemple {\"marketing_spend\": 10000}"}),
     ],
