@@ -131,10 +131,17 @@ def page_sources(guide: Guide, name: str, questions: list[dict]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def page_figures(guide: Guide, name: str) -> list[dict]:
+    """The sourced figures of seuils.yml that a page quotes: each leads to its citation."""
+    thresholds = thresholds_by_id(guide.frameworks)
+    quoted = guide.quoted_thresholds.get(name, []) if name != THRESHOLDS_FRAMEWORK else []
+    return [thresholds[item_id] for item_id in quoted if "source" in thresholds.get(item_id, {})]
+
+
 def page_assumptions(guide: Guide, name: str) -> list[dict]:
     """The guide's own assumptions (figures of seuils.yml with ``hypothese``) that a page quotes."""
     thresholds = thresholds_by_id(guide.frameworks)
-    quoted = guide.quoted_thresholds.get(name, [])
+    quoted = guide.quoted_thresholds.get(name, []) if name != THRESHOLDS_FRAMEWORK else []
     return [thresholds[item_id] for item_id in quoted if "hypothese" in thresholds.get(item_id, {})]
 
 
@@ -227,7 +234,8 @@ def render_pages(
         view = calculator_view(guide, name, assets) if "calculateur" in data else None
         credited = credits[name]
         body = template.render(name=name, data=data, page=page, questions=questions, calculator=view,
-                               credited=credited, assumptions=page_assumptions(guide, name))
+                               credited=credited, figures=page_figures(guide, name),
+                               assumptions=page_assumptions(guide, name))
         if name != GLOSSARY_FRAMEWORK:
             glossary_lines = abbreviations(body, guide.frameworks.get(GLOSSARY_FRAMEWORK, {}).get("termes", []))
             body += f"\n{glossary_lines}\n" if glossary_lines else ""

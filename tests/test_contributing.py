@@ -66,6 +66,10 @@ MISTAKES = {
     "source-inconnue": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "    source: blot-structurer\n")],
     "seuil-inconnu": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que",
                        "    reponse: \"Au-delà de {seuil:heure-coordination}, pour Antoine Blot, il est temps dès que")],
+    "balise-mal-ecrite": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que",
+                           "    reponse: \"{seuils:heures-coordination} Pour Antoine Blot, il est temps dès que")],
+    "guillemets-courbes": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que des signaux d'alerte se manifestent : les messages se contredisent d'un support à l'autre, les actions partent dans tous les sens, les décisions se prennent en réaction aux urgences et les données ne servent pas à piloter.\"",
+                            "    reponse: “Pour Antoine Blot, il est temps dès que des signaux d'alerte se manifestent : les messages se contredisent d'un support à l'autre, les actions partent dans tous les sens, les décisions se prennent en réaction aux urgences et les données ne servent pas à piloter.”")],
     "identifiant-en-double": [("faq.yml", "  - id: recruter-ou-externaliser\n", "  - id: quand-structurer\n")],
     "champ-oublie": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "")],
 }
