@@ -50,7 +50,7 @@ def test_every_page_links_to_the_yaml_file_that_feeds_it(site_for_a_repository, 
     assert link[0] == f"{REPOSITORY}/edit/trunk/frameworks/{name}.yml"
     assert re.sub(r"<[^>]+>", "", link[1]).strip() == "Modifier cette page"
     if name != "contribuer":
-        assert 'class="guide-edit__help">Comment contribuer ?</a>' in html
+        assert 'class="guide-edit__help">Comment contribuer\u202f?</a>' in html
 
 
 def test_contribuer_page_links_to_the_editors_guide(site_for_a_repository):
