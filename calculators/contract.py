@@ -17,8 +17,17 @@ import importlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from calculators.numbers import NumberError, format_money, format_number, format_percent, parse_number
+from calculators.numbers import (
+    NumberError,
+    format_money,
+    format_number,
+    format_percent,
+    parse_number,
+    round_half_up,
+    to_decimal,
+)
 from calculators.typography import french_typography
 
 # Calculators of the package; each name is also its framework file and its page.
@@ -70,7 +79,7 @@ class InputSpec:
             return str(value)
         if self.kind == "choix_multiple":
             return ",".join(value)
-        return format_number(float(value), 2).replace("\u202f", " ")
+        return format_number(to_decimal(value), 2).replace("\u202f", " ")
 
     def display_label(self, value) -> str:
         """A parsed value for a reader (option labels rather than ids), e.g. in the worked example."""
@@ -133,24 +142,24 @@ class Result:
         return not self.errors
 
 
-def threshold(settings: dict, threshold_id: str) -> float:
-    """A figure of ``frameworks/seuils.yml`` (the one the pages quote), by its id."""
+def threshold(settings: dict, threshold_id: str) -> Decimal:
+    """A figure of ``frameworks/seuils.yml`` (the one the pages quote), by its id, as an exact decimal."""
     for item in settings.get("seuils", {}).get("seuils", []):
         if item["id"] == threshold_id:
-            return item["valeur"]
+            return to_decimal(item["valeur"])
     raise ValueError(f"repère « {threshold_id} » absent de seuils.yml : le calculateur en a besoin")
 
 
 EXCHANGE_RATE_ID = "taux-change-cad-eur"
 
 
-def threshold_in_euros(settings: dict, threshold_id: str) -> float:
+def threshold_in_euros(settings: dict, threshold_id: str) -> Decimal:
     """A figure compared with an amount typed in euros: a Québec source's Canadian dollars are converted
     at the guide's own exchange rate (``taux-change-cad-eur``, a dated « hypothèse du guide »), rounded to the euro."""
     item = next((entry for entry in settings.get("seuils", {}).get("seuils", []) if entry["id"] == threshold_id), None)
     value = threshold(settings, threshold_id)
     if item is not None and "$ CAD" in item.get("unite", ""):
-        return float(round(value * threshold(settings, EXCHANGE_RATE_ID)))
+        return (value * threshold(settings, EXCHANGE_RATE_ID)).quantize(Decimal(1), rounding="ROUND_HALF_UP")
     return value
 
 
@@ -180,7 +189,7 @@ def _default_value(entry: dict):
     default = entry["defaut"]
     if isinstance(default, str) and entry["type"] in KIND_EXAMPLES:
         try:
-            return parse_number(default)
+            return parse_number(default, None)
         except NumberError:
             return default  # reported by the guide's check as a refused default
     return default
@@ -254,7 +263,7 @@ def parse_input(spec: InputSpec, raw) -> tuple[object, str | None]:
         allowed = [value for value, _ in spec.options]
         if isinstance(raw, str) and raw.strip() in allowed:
             return raw.strip(), None
-        return None, "Choisissez l'une des options : " + ", ".join(label for _, label in spec.options)
+        return None, "Choisissez l'une des options : " + ", ".join(f"{value} ({label})" for value, label in spec.options)
     if spec.kind == "choix_multiple":
         return _parse_choices(spec, raw)
 
@@ -265,22 +274,48 @@ def parse_input(spec: InputSpec, raw) -> tuple[object, str | None]:
         return None, f"Saisissez {example}"
     if isinstance(raw, bool):
         return None, f"Saisissez {example}"
-    if isinstance(raw, (int, float)):
-        value = float(raw)
-        if not math.isfinite(value):
+    if isinstance(raw, (int, float, Decimal)):
+        if isinstance(raw, float) and not math.isfinite(raw):
             return None, f"Saisissez {example}"
+        value = to_decimal(raw)
     elif isinstance(raw, str):
         try:
-            value = parse_number(raw)
-        except NumberError:
-            return None, f"Saisissez {example}"
+            value = parse_number(raw, spec.unit if spec.kind != "pourcentage" else "%")
+        except NumberError as problem:
+            return None, number_error_message(spec, raw, problem, example)
     else:
         return None, f"Saisissez {example}"
-    if spec.kind == "entier" and value != int(value):
+    if spec.kind == "entier" and value != value.to_integral_value():
         return None, "Saisissez un nombre entier, sans virgule, par exemple 12"
-    if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
+    if (spec.minimum is not None and value < to_decimal(spec.minimum)) or (
+            spec.maximum is not None and value > to_decimal(spec.maximum)):
         return None, _bounds_message(spec)
     return (int(value) if spec.kind == "entier" else value), None
+
+
+def number_error_message(spec: InputSpec, raw: str, problem: NumberError, example: str) -> str:
+    """What to type instead, in French, for each way a number can be unreadable."""
+    text = raw.strip()
+    if problem.reason == "unité":
+        unit = "%" if spec.kind == "pourcentage" else spec.unit
+        if unit:
+            advice = " : convertissez d'abord le montant" if spec.kind == "montant" else ""
+            return f"Ce champ est en {unit} : « {problem.unit} » n'y est pas accepté{advice}. Saisissez {example}"
+        return f"Ce champ n'a pas d'unité : retirez « {problem.unit} ». Saisissez {example}"
+    if problem.reason == "point ambigu":
+        number = text.split()[0] if text.split() else text
+        whole, _, fraction = number.partition(".")
+        decimals = fraction.rstrip("0")
+        as_decimal = f"{whole},{decimals}" if decimals else whole
+        return (f"« {text[:20]} » est ambigu : écrivez {whole} {fraction} s'il s'agit de milliers, "
+                f"ou {as_decimal} avec une virgule s'il s'agit de décimales")
+    if problem.reason == "espaces mal placés":
+        return f"Les espaces groupent les chiffres par trois (12 500) : vérifiez « {text[:20]} ». Saisissez {example}"
+    if problem.reason == "nombre trop long":
+        return f"Ce nombre est trop long pour être une valeur réaliste : vérifiez-le. Saisissez {example}"
+    if problem.reason == "inachevé":
+        return f"Nombre inachevé : complétez « {text[:20]} ». Saisissez {example}"
+    return f"Saisissez {example}"
 
 
 def _parse_choices(spec: InputSpec, raw) -> tuple[object, str | None]:
@@ -293,11 +328,12 @@ def _parse_choices(spec: InputSpec, raw) -> tuple[object, str | None]:
     elif isinstance(raw, (list, tuple)) and all(isinstance(item, str) for item in raw):
         items = [item.strip() for item in raw if item.strip()]
     else:
-        return None, "Cochez des options parmi : " + ", ".join(label for _, label in spec.options)
+        return None, "Cochez des options parmi : " + ", ".join(f"{value} ({label})" for value, label in spec.options)
     unknown = [item for item in items if item not in allowed]
     if unknown:
         shown = ", ".join(f"« {item[:30]} »" for item in unknown[:3])
-        return None, f"Option inconnue {shown} ; options possibles : " + ", ".join(allowed)
+        return None, f"Option inconnue {shown} ; options possibles : " + ", ".join(
+            f"{value} ({label})" for value, label in spec.options)
     return [value for value in allowed if value in items], None  # declaration order, no duplicates
 
 
@@ -324,8 +360,8 @@ def run(calculator: Calculator, raw_inputs: dict) -> Result:
         outcomes = {}
     for spec in calculator.outputs:
         outcome = outcomes.get(spec.id, Outcome(note="Résultat non calculable pour ces valeurs."))
-        if isinstance(outcome.value, float) and not math.isfinite(outcome.value):
-            outcome = Outcome(note="Résultat non défini pour ces valeurs.")
+        if isinstance(outcome.value, (float, Decimal)) and not math.isfinite(float(outcome.value)):
+            outcome = Outcome(note="Résultat hors d'échelle pour ces valeurs : vérifiez les montants saisis.")
         result.outcomes[spec.id] = outcome
     return result
 
@@ -353,6 +389,25 @@ def display(spec: OutputSpec, value) -> str:
     return str(value)
 
 
+def json_number(value):
+    """An exact decimal result as a JSON number (its float, as JSON has no decimals); other values unchanged."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def plain_number(value) -> str:
+    """A value as plain text for a data attribute or a CSV cell: ``12500.5``, never ``1.25E+4``."""
+    if isinstance(value, Decimal):
+        text = format(value, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return str(value)
+
+
+def shown(value, decimals: int) -> Decimal:
+    """The exact value as displayed (rounded half up): labels are decided on it, so that a label never
+    contradicts the figure beside it (« 3:1 » is never « sous 3:1 »)."""
+    return round_half_up(to_decimal(value), decimals)
+
+
 def as_json(calculator: Calculator, result: Result) -> dict:
     """The CLI's and the browser's JSON: raw outputs, French display strings, notes, statuses."""
     if result.errors:
@@ -361,7 +416,7 @@ def as_json(calculator: Calculator, result: Result) -> dict:
     display_strings, notes, statuses = {}, {}, {}
     for spec in calculator.outputs:
         outcome = result.outcomes[spec.id]
-        data[spec.id] = outcome.value
+        data[spec.id] = json_number(outcome.value)
         if outcome.value is not None:
             display_strings[spec.id] = french_typography(outcome.label or display(spec, outcome.value))
         if outcome.note:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from html import escape as _escape_html
 
-from calculators.contract import Calculator, Result, display
+from calculators.contract import Calculator, Result, display, plain_number
 from calculators.typography import french_typography, typeset_html
 
 
@@ -109,7 +109,7 @@ def render_results(calculator: Calculator, result: Result) -> str:
         else:
             shown = outcome.label or display(spec, outcome.value)
             value_html = f'<strong class="guide-result__value">{escape(shown)}</strong>'
-            raw = ",".join(outcome.value) if isinstance(outcome.value, list) else str(outcome.value)
+            raw = ",".join(outcome.value) if isinstance(outcome.value, list) else plain_number(outcome.value)
         status = ""
         if outcome.status:
             status = f' <span class="guide-status guide-status--{escape(outcome.status)}">{escape(outcome.status_text)}</span>'

@@ -1,8 +1,10 @@
 """French number input and output, standard library only (runs in CPython and Pyodide).
 
-Parsing accepts what people type: ``12 500,50 €``, ``12500.5``, ``12.500,50``, ``15 %``,
-``1 234`` with ordinary, no-break (U+00A0) or narrow no-break (U+202F) spaces. It refuses
-anything that is not a plain decimal number (``1e5``, ``nan``, ``inf``, two commas...).
+Parsing accepts what people type, exactly (a ``Decimal``, never a float): ``12 500,50 €``, ``12500.5``,
+``12.500,50``, ``15 %``, ``1 234`` with ordinary, no-break (U+00A0) or narrow no-break (U+202F) spaces.
+It refuses what it cannot read unambiguously: another unit than the field's, non-ASCII digits, spaces
+that do not group thousands (``100 50``), ``12.500`` (twelve thousand or twelve and a half?), ``1e5``,
+``nan``, two commas...
 
 Formatting follows fr-FR: ``1 234,56 €`` with U+202F between thousands and U+00A0
 before ``€`` and ``%``. Rounding is for display only, half away from zero.
@@ -10,9 +12,8 @@ before ``€`` and ``%``. Rounding is for display only, half away from zero.
 
 from __future__ import annotations
 
-import math
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -23,49 +24,107 @@ _GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 
 
 class NumberError(ValueError):
-    """The text is not a number; ``reason`` says why, in French."""
+    """The text is not a number; ``reason`` says why, in French (``unit`` when a foreign unit was typed)."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, unit: str = ""):
         super().__init__(reason)
         self.reason = reason
+        self.unit = unit
 
 
-def parse_number(text: str) -> float:
-    """``"12 500,50 €"`` -> 12500.5. Raises ``NumberError`` for anything else."""
+# Units a reader may type after (or, for currencies, before) a number; each field accepts only its own.
+UNIT_WORDS = {
+    "€": "€", "eur": "€", "euro": "€", "euros": "€",
+    "$": "$", "$ca": "$ CA", "$cad": "$ CAD", "cad": "CAD", "$us": "$ US", "us$": "$ US", "usd": "USD",
+    "%": "%", "h": "h", "heure": "h", "heures": "h",
+    "j": "jours", "jour": "jours", "jours": "jours", "semaine": "semaines", "semaines": "semaines", "sem": "semaines",
+    "mois": "mois", "employé": "employés", "employés": "employés", "salarié": "employés", "salariés": "employés",
+    "client": "clients", "clients": "clients",
+}
+_UNIT_AT_END = re.compile(r"(?:(?<=[0-9\s\u00a0\u202f])|^)(" + "|".join(
+    re.escape(word) for word in sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?$", re.IGNORECASE)
+_CURRENCY_AT_START = re.compile(r"^(€|\$|us\$)\s*", re.IGNORECASE)
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009\u2007']")
+_PLAIN = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}([.,][0-9]{3})+$")
+_SPACE_GROUPED = re.compile(r"^[0-9]{1,3}( [0-9]{3})+$")
+_AMBIGUOUS_DOT = re.compile(r"^[1-9][0-9]{0,2}\.[0-9]{3}$")
+SIGNIFICANT_DIGITS = 15  # at most this many digits shown: beyond, a display would invent precision
+MAX_DIGITS = 30  # more than any amount a company has: a longer number is a typing slip
+
+
+def unit_of(text: str) -> str:
+    """The canonical unit of a field's declared unit (``€``, ``%``, ``jours``…), or ``""``."""
+    return UNIT_WORDS.get(text.strip().lower().replace(" ", ""), text.strip())
+
+
+def parse_number(text: str, accepted_unit: str | None = None) -> Decimal:
+    """``"12 500,50 €"`` -> Decimal("12500.50"), exactly as typed. Raises ``NumberError`` for anything else.
+
+    ``accepted_unit`` is the field's own unit (``€``, ``%``, ``jours``…): typed after the number (or ``€`` before
+    it) it is accepted; any other unit is refused with ``NumberError.unit`` set. ``None`` accepts the field's
+    unit whatever it is (used for the guide's own defaults). Only ASCII digits; spaces group thousands by three;
+    « 12.500 » is refused as ambiguous (12 500 or 12,5?) while « 1.000.000 » is a million.
+    """
     if not isinstance(text, str):
         raise NumberError("valeur non textuelle")
     cleaned = text.strip().replace("\u2212", "-")  # typographic minus
-    cleaned = _UNITS.sub("", cleaned.rstrip()).strip()
-    cleaned = _SPACES.sub("", cleaned)
+    for pattern in (_UNIT_AT_END, _CURRENCY_AT_START):
+        match = pattern.search(cleaned)
+        if match:
+            unit = UNIT_WORDS.get(match.group(1).lower().replace(" ", ""), match.group(1))
+            if accepted_unit is not None and unit != unit_of(accepted_unit):
+                raise NumberError("unité", unit=match.group(1))
+            cleaned = (cleaned[:match.start()] + cleaned[match.end():]).strip()
     if not cleaned:
         raise NumberError("vide")
     sign = ""
     if cleaned[0] in "+-":
-        sign, cleaned = cleaned[0], cleaned[1:]
-    if "," in cleaned and "." in cleaned:
-        # The last separator is the decimal one: 12.500,50 or 12,500.50.
-        decimal_mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        whole, _, fraction = cleaned.rpartition(decimal_mark)
-        if not _GROUPED.match(whole.replace(thousands, ",")) and thousands in whole:
-            raise NumberError("séparateurs mal placés")
-        cleaned = whole.replace(thousands, "") + "." + fraction
-    elif cleaned.count(",") > 1 or cleaned.count(".") > 1:
-        if not _GROUPED.match(cleaned):
-            raise NumberError("séparateurs mal placés")
-        cleaned = cleaned.replace(",", "").replace(".", "")
-    else:
-        cleaned = cleaned.replace(",", ".")  # French decimal comma
-    cleaned = sign + cleaned
-    if not _PLAIN.match(cleaned):
+        sign, cleaned = cleaned[0], cleaned[1:].strip()
+    spaced = re.sub(r"[\u00a0\u202f\u2009\u2007']", " ", cleaned)
+    if re.search(r"[^0-9., ]", spaced) or not spaced:
         raise NumberError("pas un nombre")
-    try:
-        value = float(Decimal(cleaned))
-    except (InvalidOperation, OverflowError):
-        raise NumberError("nombre illisible") from None
-    if not math.isfinite(value):
-        raise NumberError("nombre trop grand")
-    return value
+    if spaced[-1] in ".,":
+        raise NumberError("inachevé")  # « 1, » on the way to « 1,5 »: the browser waits for the next key
+    if " " in spaced:
+        whole, mark, fraction = re.match(r"^([0-9 ]*)([.,]?)([0-9]*)$", spaced).groups() if re.match(
+            r"^[0-9 ]*[.,]?[0-9]*$", spaced) else ("", "", "")
+        if not _SPACE_GROUPED.match(whole.strip()) or " " in fraction:
+            raise NumberError("espaces mal placés")
+        spaced = whole.replace(" ", "") + mark + fraction
+    if "," in spaced and "." in spaced:
+        # The last separator is the decimal one: 12.500,50 or 12,500.50.
+        decimal_mark = "," if spaced.rfind(",") > spaced.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        whole, _, fraction = spaced.rpartition(decimal_mark)
+        if not _GROUPED.match(whole.replace(thousands, ",")) or decimal_mark in whole:
+            raise NumberError("séparateurs mal placés")
+        spaced = whole.replace(thousands, "") + "." + fraction
+    elif spaced.count(",") > 1 or spaced.count(".") > 1:
+        if not _GROUPED.match(spaced) or ("," in spaced and "." in spaced):
+            raise NumberError("séparateurs mal placés")
+        spaced = spaced.replace(",", "").replace(".", "")
+    elif _AMBIGUOUS_DOT.match(spaced):
+        raise NumberError("point ambigu")
+    else:
+        spaced = spaced.replace(",", ".")  # French decimal comma
+    if not _PLAIN.match(spaced):
+        raise NumberError("pas un nombre")
+    if len(spaced.replace(".", "").lstrip("0")) > MAX_DIGITS:
+        raise NumberError("nombre trop long")
+    return Decimal(sign + spaced)
+
+
+def to_decimal(value) -> Decimal:
+    """A number from JSON or from the guide's YAML (int, float, Decimal) as an exact Decimal:
+    a float becomes the shortest decimal that reads back as it (0.1 -> 0.1, not 0.1000000000000000055)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("un booléen n'est pas un nombre")
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(repr(float(value)))
 
 
 def _decimal(value: float | Decimal) -> Decimal:
@@ -87,6 +146,14 @@ def round_half_up(value: float | Decimal, decimals: int) -> Decimal:
 def format_number(value: float | Decimal, decimals: int = 2, keep_zeros: bool = False) -> str:
     """``1234.5`` -> ``1 234,5`` (thousands with U+202F, decimal comma, no trailing zeros)."""
     rounded = round_half_up(value, decimals)
+    whole_digits = rounded.adjusted() + 1 if rounded else 1
+    if whole_digits + decimals > SIGNIFICANT_DIGITS:  # never show digits beyond what 15 can carry
+        with localcontext() as context:
+            context.prec = 400
+            rounded = rounded.quantize(Decimal(1).scaleb(max(0, whole_digits - SIGNIFICANT_DIGITS)),
+                                       rounding=ROUND_HALF_UP)
+        decimals = max(0, min(decimals, SIGNIFICANT_DIGITS - whole_digits))
+        rounded = rounded.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP) if decimals else rounded
     if rounded == 0:
         rounded = abs(rounded)  # no "-0"
     sign = "-" if rounded < 0 else ""

@@ -33,7 +33,8 @@ def test_a_changed_default_in_the_settings_changes_the_calculator(settings):
 def test_missing_inputs_take_their_defaults(roi):
     values = run(roi, {}).values
     assert (values["marketing_spend"], values["attributed_revenue"]) == (10000.0, 50000.0)
-    assert values["horizon_months"] is None  # an optional field left empty by default
+    assert values["horizon_months"] == 36  # the guide's default horizon (an assumption of seuils.yml)
+    assert run(roi, {"horizon_months": ""}).values["horizon_months"] is None  # an optional field left empty
 
 
 def test_errors_are_per_field_in_french_and_say_what_to_type(roi):
