@@ -9,7 +9,7 @@ report, quoting those files, with a link to each framework page.
 
 from __future__ import annotations
 
-from calculators.contract import Outcome, threshold_in_euros
+from calculators.contract import Outcome, threshold, threshold_in_euros
 from calculators.html import escape
 from calculators.numbers import format_money
 
@@ -48,8 +48,22 @@ def org_model_for(phase_id: str, multi_business_units: bool, settings: dict) -> 
     return row["modele"]
 
 
-def sourcing_for(phase_id: str, resources: str, settings: dict) -> str:
+def sourcing_for(phase_id: str, resources: str, settings: dict, employees: int | None = None) -> str:
+    """The sourcing row of the phase; in the headcount band where source 001 calls the fractional CMO ideal,
+    a company with limited resources gets that row whatever its phase (``regles.cmo_fractionne``)."""
+    fractional = settings["diagnostic"]["regles"].get("cmo_fractionne")
+    if fractional and employees is not None and resources == fractional["ressources"] and (
+            threshold(settings, fractional["effectif_min"]) <= employees <= threshold(settings, fractional["effectif_max"])):
+        return fractional["sourcing"]
     return mapping_for(phase_id, settings)["sourcing"][resources]
+
+
+def tension_for(typology_id: str, sourcing_id: str, settings: dict) -> str:
+    """What the report says when the structure and the sourcing row of the source do not agree."""
+    for tension in settings["diagnostic"]["regles"].get("tensions", []):
+        if tension["typologie"] == typology_id and sourcing_id in tension["roles_cmo"]:
+            return tension["texte"]
+    return ""
 
 
 def compute(values: dict, settings: dict) -> dict:
@@ -67,7 +81,7 @@ def compute(values: dict, settings: dict) -> dict:
         titles = ", ".join(_item(settings, "signaux", "signaux", signal)["titre"].lower() for signal in signals)
         note = f"Signaux présents : {titles}. Le marketing informel atteint ses limites : il est temps de structurer."
     else:
-        note = "Aucun signal d'alerte coché : le marketing actuel tient encore ; surveillez les quatre signaux."
+        note = "Aucun signal d'alerte coché : aucun des quatre signaux n'appelle encore à structurer ; surveillez-les."
     out["structure_now"] = Outcome(value=structure_now, note=note)
 
     typology = _item(settings, "typologies", "typologies", typology_for(v["ambition"], v["resources"], settings))
@@ -77,10 +91,16 @@ def compute(values: dict, settings: dict) -> dict:
                               note=f"{ambition} et {resources.lower()}, d'après la matrice de décision.")
 
     model = _item(settings, "modeles", "modeles", org_model_for(phase["id"], v["multi_business_units"], settings))
-    out["org_model"] = Outcome(value=model["id"], label=model["nom"], note=model["description"])
+    out["org_model"] = Outcome(value=model["id"], label=model["nom"],
+                               note=f"{model['description']} Idéal, selon l'article : {model['ideal_pour'][:1].lower()}"
+                                    f"{model['ideal_pour'][1:].rstrip('.')} (rapprochement avec votre situation : hypothèse du guide).")
 
-    row = _item(settings, "sourcing", "situations", sourcing_for(phase["id"], v["resources"], settings))
-    note = f"La situation « {row['situation']} » du tableau de sourcing."
+    row = _item(settings, "sourcing", "situations", sourcing_for(phase["id"], v["resources"], settings, v["employees"]))
+    note = (f"Rapprochement du guide : la ligne « {row['situation']} » du tableau de sourcing, selon votre phase, "
+            "vos ressources et votre effectif.")
+    tension = tension_for(typology["id"], row["id"], settings)
+    if tension:
+        out["typology"].note += f" {tension}"
     revenue = v["annual_revenue"]
     floor = threshold_in_euros(settings, "chiffre-affaires-plancher")
     if revenue is not None and revenue < floor and row["option"] == "equipe-interne":

@@ -10,8 +10,9 @@ build's pre-render and the browser's live result are the same drawing.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
-from calculators.contract import Outcome, threshold, threshold_in_euros
+from calculators.contract import Outcome, shown, threshold, threshold_in_euros
 from calculators.numbers import format_money, format_number
 
 INPUT_IDS = (
@@ -39,8 +40,7 @@ def days_for_cost(cost: float, day_rate: float, weeks_per_year: float) -> float 
     yearly_per_day = day_rate * weeks_per_year
     if yearly_per_day <= 0:
         return None
-    value = cost / yearly_per_day
-    return value if math.isfinite(value) else None
+    return cost / yearly_per_day
 
 
 def rules(settings: dict) -> dict:
@@ -93,13 +93,14 @@ def compute(values: dict, settings: dict) -> dict:
     band_high = threshold(settings, "honoraires-part-haute") / 100
     band = f"{format_number(band_low * 100)} à {format_number(band_high * 100)} %"
     ratio = fees / loaded if loaded > 0 else None
-    if ratio is None or not math.isfinite(ratio):
-        ratio = None
+    # The ratio is shown as a percentage with one decimal, and judged on that shown value.
+    shown_ratio = shown(ratio * 100, 1) / 100 if ratio is not None else None
+    if ratio is None:
         out["cost_ratio"] = Outcome(note="Sans salaire interne à comparer (salaire brut de 0), ce rapport n'est pas défini.")
-    elif ratio < band_low:
+    elif shown_ratio < band_low:
         out["cost_ratio"] = Outcome(value=ratio, status="externe", status_text=f"Sous la fourchette indicative ({band})",
                                     note="Les honoraires restent sous la fourchette qui, selon Antoine Blot, signale le moment de recruter.")
-    elif ratio < band_high:
+    elif shown_ratio <= band_high:
         out["cost_ratio"] = Outcome(value=ratio, status="a-surveiller", status_text=f"Dans la fourchette indicative ({band})",
                                     note="Les honoraires sont dans la fourchette qui, selon Antoine Blot, signale qu'il est temps de recruter en interne.")
     else:
@@ -108,7 +109,7 @@ def compute(values: dict, settings: dict) -> dict:
 
     no_fees = "Sans honoraires (tarif journalier de 0), ce nombre de jours n'est pas défini."
     for output, share, text in (
-        ("break_even_days_per_week", 1.0, "les honoraires égalent le coût d'une direction interne"),
+        ("break_even_days_per_week", Decimal(1), "les honoraires égalent le coût d'une direction interne"),
         ("days_at_band_low", band_low, f"les honoraires atteignent {format_number(band_low * 100)} % du salaire chargé"),
         ("days_at_band_high", band_high, f"les honoraires atteignent {format_number(band_high * 100)} % du salaire chargé"),
     ):
@@ -120,7 +121,7 @@ def compute(values: dict, settings: dict) -> dict:
         else:
             out[output] = Outcome(value=days, note=f"À partir de ce nombre de jours par semaine, {text}.")
 
-    signals = triggered_signals(ratio, v["coordination_hours_per_week"], v["needs_fast_iteration"],
+    signals = triggered_signals(shown_ratio, v["coordination_hours_per_week"], v["needs_fast_iteration"],
                                 v["annual_revenue"], settings)
     names = {item["id"]: item["libelle"] for item in regles["signaux"]}
     if signals:
@@ -129,12 +130,12 @@ def compute(values: dict, settings: dict) -> dict:
     else:
         out["signals"] = Outcome(value=[], label="Aucun", note="Aucun indicateur d'internalisation n'est présent.")
 
-    choice = recommend(signals, ratio, settings)
+    choice = recommend(signals, shown_ratio, settings)
     recommendation = next(item for item in regles["recommandations"] if item["id"] == choice)
     note = recommendation["explication"]
     rule = regles["regle"]
     if choice == "hybride" and rule["garde_fou"] in signals and recommend(
-            [item for item in signals if item != rule["garde_fou"]], ratio, settings) == "internaliser":
+            [item for item in signals if item != rule["garde_fou"]], shown_ratio, settings) == "internaliser":
         note = f"{regles['garde_fou_texte']} {note}"
     out["recommendation"] = Outcome(value=choice, label=recommendation["titre"], note=note)
     return out
@@ -175,15 +176,16 @@ def render_extra(calculator, result) -> str:
 
 def render_chart(calculator, result) -> str:
     """The chart of both yearly costs against days a week (0 to 5), with the band and the break-even point."""
-    v = result.values
+    # Drawing coordinates need no exactness: the chart works in floats.
+    v = {key: float(value) if isinstance(value, Decimal) else value for key, value in result.values.items()}
     fees_per_day = v["day_rate"] * v["weeks_per_year"]
-    loaded = result.outcomes["internal_loaded_cost"].value
+    loaded = float(result.outcomes["internal_loaded_cost"].value)
     if fees_per_day <= 0 or not loaded or loaded <= 0 or not 1e-6 < fees_per_day * MAX_DAYS / loaded < 1e6:
         return ('<p class="guide-chart__absent">Graphique non affiché : il faut un tarif journalier '
                 "et un salaire brut supérieurs à 0, d'ordres de grandeur comparables.</p>")
     settings = calculator.settings
-    low = threshold(settings, "honoraires-part-basse") / 100
-    high = threshold(settings, "honoraires-part-haute") / 100
+    low = float(threshold(settings, "honoraires-part-basse")) / 100
+    high = float(threshold(settings, "honoraires-part-haute")) / 100
     currency = calculator.outputs[0].unit or "€"
     top_cost = max(loaded, fees_per_day * MAX_DAYS)
     step = _nice_step(top_cost * 1.05)

@@ -8,9 +8,14 @@ targets (ROAS 3:1 to 5:1, LTV/CAC above 3, +10 % retention) come from ``framewor
 from __future__ import annotations
 
 import math
+from decimal import Decimal, localcontext
 
-from calculators.contract import Outcome, threshold
+from calculators.contract import Outcome, shown, threshold
 from calculators.numbers import format_money, format_number
+
+ONE = Decimal(1)
+# Ratios shown with two decimals (« 3:1 », « 3,57 ») and decided on that shown value.
+RATIO_DECIMALS = 2
 
 INPUT_IDS = (
     "marketing_spend", "attributed_revenue", "gross_margin_pct", "ad_spend", "ad_revenue", "sales_spend",
@@ -22,42 +27,41 @@ OUTPUT_IDS = (
 )
 
 
-def _ratio(numerator: float, denominator: float) -> float | None:
+def _ratio(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     if not denominator:
         return None
-    value = numerator / denominator
-    return value if math.isfinite(value) else None
+    return numerator / denominator
 
 
-def romi(attributed_revenue: float, marketing_spend: float) -> float | None:
+def romi(attributed_revenue: Decimal, marketing_spend: Decimal) -> Decimal | None:
     """Return on marketing investment as a ratio (4.0 = 400 %); None when the cost is zero."""
     if marketing_spend == 0:
         return None
     return (attributed_revenue - marketing_spend) / marketing_spend
 
 
-def romi_on_margin(attributed_revenue: float, gross_margin: float, marketing_spend: float) -> float | None:
+def romi_on_margin(attributed_revenue: Decimal, gross_margin: Decimal, marketing_spend: Decimal) -> Decimal | None:
     """ROMI on gross margin rather than revenue: (revenue x margin - cost) / cost."""
     if marketing_spend == 0:
         return None
     return (attributed_revenue * gross_margin - marketing_spend) / marketing_spend
 
 
-def roas(ad_revenue: float, ad_spend: float) -> float | None:
+def roas(ad_revenue: Decimal, ad_spend: Decimal) -> Decimal | None:
     return _ratio(ad_revenue, ad_spend)
 
 
-def break_even_roas(gross_margin: float) -> float | None:
+def break_even_roas(gross_margin: Decimal) -> Decimal | None:
     """1 / gross margin: below it, each unit spent on ads loses money."""
-    return _ratio(1.0, gross_margin)
+    return _ratio(ONE, gross_margin)
 
 
-def cac(marketing_spend: float, sales_spend: float, new_customers: float) -> float | None:
+def cac(marketing_spend: Decimal, sales_spend: Decimal, new_customers: Decimal) -> Decimal | None:
     """Blended acquisition cost: (marketing + sales spend) / new customers of the same period."""
     return _ratio(marketing_spend + sales_spend, new_customers)
 
 
-def ltv(arpa: float, gross_margin: float, churn: float, horizon: float | None = None) -> float | None:
+def ltv(arpa: Decimal, gross_margin: Decimal, churn: Decimal, horizon: int | None = None) -> Decimal | None:
     """Customer lifetime value (gross margin) for a churn rate per period (a ratio, 0.05 = 5 %).
 
     Without a horizon: m / c (None when c = 0: unbounded). With a horizon of N periods:
@@ -68,23 +72,25 @@ def ltv(arpa: float, gross_margin: float, churn: float, horizon: float | None = 
         return _ratio(margin, churn)
     if churn == 0:
         return margin * horizon
-    value = margin * (1 - (1 - churn) ** horizon) / churn
-    return value if math.isfinite(value) else None
+    with localcontext() as context:
+        context.prec = 60  # exact enough that a tiny churn never lifts the value above margin x N
+        value = margin * (1 - (1 - churn) ** int(horizon)) / churn
+    return min(value, margin * horizon)
 
 
-def payback_months(cac_value: float, arpa_monthly: float, gross_margin: float) -> float | None:
+def payback_months(cac_value: Decimal, arpa_monthly: Decimal, gross_margin: Decimal) -> Decimal | None:
     """Months of gross margin needed to pay back the acquisition cost."""
     return _ratio(cac_value, arpa_monthly * gross_margin)
 
 
-def annual_churn(monthly_churn: float) -> float:
+def annual_churn(monthly_churn: Decimal) -> Decimal:
     """1 - (1 - monthly)^12 (ratios)."""
     return 1 - (1 - monthly_churn) ** 12
 
 
-def _as_ratio(value: float) -> str:
+def _as_ratio(value: Decimal) -> str:
     """4.0 -> ``4:1``, as the guide writes its ROAS targets."""
-    return f"{format_number(value, 2)}:1"
+    return f"{format_number(value, RATIO_DECIMALS)}:1"
 
 
 def _missing(*labels: str) -> str:
@@ -107,7 +113,8 @@ def compute(values: dict, settings: dict) -> dict:
         gain = revenue - cost
         if ratio > 0:
             text = (f"Chaque euro investi a rapporté {format_money(1 + ratio)} de chiffre d'affaires attribué : "
-                    f"le marketing a rapporté {format_money(gain)} de plus qu'il n'a coûté.")
+                    f"ce chiffre d'affaires dépasse le coût marketing de {format_money(gain)}. C'est du chiffre "
+                    "d'affaires, pas un bénéfice : le ROMI sur la marge dit si la marge couvre le coût.")
         elif ratio == 0:
             text = "Le chiffre d'affaires attribué couvre exactement le coût marketing."
         else:
@@ -134,7 +141,7 @@ def compute(values: dict, settings: dict) -> dict:
     else:
         extra = ""
         if breakeven > target_min:
-            extra = (f" Il dépasse le bas de la cible habituelle ({format_number(target_min)}:1) : à cette marge, "
+            extra = (f" Il dépasse le bas de la cible souvent visée ({format_number(target_min)}:1) : à cette marge, "
                      "un ROAS dans la cible peut encore faire perdre de l'argent.")
         out["break_even_roas"] = Outcome(value=breakeven, label=_as_ratio(breakeven), note="En dessous de ce ROAS, la publicité coûte plus que la marge qu'elle rapporte." + extra)
 
@@ -145,7 +152,8 @@ def compute(values: dict, settings: dict) -> dict:
         if value is None:
             out["roas"] = Outcome(note="Sans dépense publicitaire, le ROAS n'est pas défini.")
         else:
-            out["roas"] = Outcome(value=value, label=_as_ratio(value), **_roas_status(value, breakeven, target_min, target_max))
+            out["roas"] = Outcome(value=value, label=_as_ratio(value),
+                                  **_roas_status(shown(value, RATIO_DECIMALS), margin, breakeven, target_min, target_max))
 
     customers = v["new_customers"]
     cac_value = None
@@ -172,7 +180,10 @@ def compute(values: dict, settings: dict) -> dict:
         elif horizon is None:
             out["ltv"] = Outcome(value=ltv_value, note=f"Marge mensuelle par client divisée par le churn mensuel : un client reste en moyenne {format_number(1 / churn, 1)} mois.")
         else:
-            out["ltv"] = Outcome(value=ltv_value, note=f"Marge cumulée sur {format_number(horizon)} mois, en tenant compte du churn.")
+            unbounded = ltv(arpa, margin, churn)
+            beside = (f" Sans limite de durée, elle serait de {format_money(unbounded)} (un client reste en moyenne "
+                      f"{format_number(1 / churn, 1)} mois).") if unbounded is not None else ""
+            out["ltv"] = Outcome(value=ltv_value, note=f"Marge cumulée sur {format_number(horizon)} mois, en tenant compte du churn.{beside}")
 
     if ltv_value is None or cac_value is None:
         out["ltv_to_cac"] = Outcome(note="Il faut la valeur vie client et le coût d'acquisition pour calculer ce ratio.")
@@ -182,10 +193,10 @@ def compute(values: dict, settings: dict) -> dict:
             out["ltv_to_cac"] = Outcome(note="Avec un coût d'acquisition de 0, ce ratio n'est pas défini.")
         else:
             minimum = threshold(settings, "ltv-cac-minimum")
-            if value > minimum:
-                status = {"status": "sain", "status_text": f"Sain : au-dessus de {format_number(minimum)}"}
+            if shown(value, RATIO_DECIMALS) > minimum:
+                status = {"status": "sain", "status_text": f"Au-dessus de {format_number(minimum)}, le repère d'Advalians"}
             else:
-                status = {"status": "a-surveiller", "status_text": f"À surveiller : {format_number(minimum)} ou moins"}
+                status = {"status": "a-surveiller", "status_text": f"À surveiller : {format_number(minimum)} ou moins (repère d'Advalians : plus de {format_number(minimum)})"}
             out["ltv_to_cac"] = Outcome(value=value, note="Un client rapporte, en marge, ce nombre de fois ce qu'il a coûté à acquérir.", **status)
 
     if cac_value is None or arpa is None or margin is None:
@@ -218,19 +229,25 @@ def compute(values: dict, settings: dict) -> dict:
     return out
 
 
-def _roas_status(value: float, breakeven: float | None, target_min: float, target_max: float) -> dict:
+def _roas_status(value: Decimal, margin: Decimal | None, breakeven: Decimal | None, target_min: Decimal,
+                 target_max: Decimal) -> dict:
+    """The ROAS judged first against the break-even that the margin gives, then against the usual target.
+    ``value`` is the ROAS as shown (two decimals), so the label agrees with the figure beside it."""
     target = f"{format_number(target_min)}:1 à {format_number(target_max)}:1"
-    if breakeven is not None and value < breakeven:
-        text = f"Perte : sous le ROAS de rentabilité ({format_number(breakeven, 2)})"
+    if margin is not None and margin == 0:
+        return {"status": "perte", "status_text": "Perte : aucune marge brute",
+                "note": "Avec une marge brute de 0 %, chaque euro de publicité est perdu, quel que soit le ROAS."}
+    if breakeven is not None and value < shown(breakeven, RATIO_DECIMALS):
+        text = f"Perte : sous le ROAS de rentabilité ({_as_ratio(breakeven)})"
         if value >= target_min:
-            text += f", bien que dans la cible habituelle de {target}"
+            text += f", bien que dans la cible souvent visée de {target}"
         return {"status": "perte", "status_text": text,
                 "note": "Chaque euro de publicité rapporte moins de marge qu'il ne coûte."}
+    per_euro = f"{format_number(value, 2)} € de chiffre d'affaires pour 1 € de publicité."
+    if margin is None:
+        per_euro += " Sans la marge brute, impossible de dire si ce ROAS est rentable : renseignez-la."
     if value < target_min:
-        return {"status": "a-surveiller", "status_text": f"Sous la cible habituelle de {target}",
-                "note": f"{format_number(value, 2)} € de chiffre d'affaires pour 1 € de publicité."}
+        return {"status": "a-surveiller", "status_text": f"Sous la cible souvent visée de {target}", "note": per_euro}
     if value <= target_max:
-        return {"status": "sain", "status_text": f"Dans la cible habituelle de {target}",
-                "note": f"{format_number(value, 2)} € de chiffre d'affaires pour 1 € de publicité."}
-    return {"status": "sain", "status_text": f"Au-dessus de la cible habituelle de {target}",
-            "note": f"{format_number(value, 2)} € de chiffre d'affaires pour 1 € de publicité."}
+        return {"status": "sain", "status_text": f"Dans la cible souvent visée de {target}", "note": per_euro}
+    return {"status": "sain", "status_text": f"Au-dessus de la cible souvent visée de {target}", "note": per_euro}

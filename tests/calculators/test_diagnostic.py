@@ -49,8 +49,11 @@ MAPPING = {
     (20, "disponibles", False): ("centralise", "interne", "Head of Marketing / CMO"),
     (20, "limitees", True): ("decentralise", "hybride", "Fractional CMO"),
     (20, "disponibles", True): ("decentralise", "interne", "Head of Marketing / CMO"),
-    (80, "limitees", False): ("hub-and-spoke", "interne-specialistes", "CMO stratégique au COMEX"),
+    # 10 to 80 employees with limited resources: the fractional CMO of source 001, whatever the phase;
+    # Hub & Spoke for « scale-ups et groupes » (000), i.e. several business units.
+    (80, "limitees", False): ("centralise", "hybride", "Fractional CMO"),
     (80, "disponibles", True): ("hub-and-spoke", "interne-specialistes", "CMO stratégique au COMEX"),
+    (120, "limitees", False): ("centralise", "interne-specialistes", "CMO stratégique au COMEX"),
 }
 
 
@@ -85,8 +88,9 @@ def test_signals_from_the_cli_as_a_list_or_comma_separated(diagnostic, capsys, s
     ("employees", "douze", "Saisissez un nombre entier, par exemple 12"),
     ("employees", "12,5", "Saisissez un nombre entier, sans virgule, par exemple 12"),
     ("employees", "-1", "Saisissez une valeur entre 0 et 1\u202f000\u202f000"),
-    ("ambition", "enorme", "Choisissez l'une des options : Ambition ciblée, Ambition large ou rapide"),
-    ("signals", 3, "Cochez des options parmi : Messages incohérents, Marketing dispersé, Décisions réactives, KPIs non interprétés"),
+    ("ambition", "enorme", "Choisissez l'une des options : ciblee (Ambition ciblée), large (Ambition large ou rapide)"),
+    ("signals", 3, "Cochez des options parmi : messages-incoherents (Messages incohérents), marketing-disperse "
+                   "(Marketing dispersé), decisions-reactives (Décisions réactives), kpis-non-interpretes (KPIs non interprétés)"),
 ])
 def test_per_field_french_errors(diagnostic, field, raw, message):
     assert run(diagnostic, {field: raw}).errors == {field: message}
@@ -126,10 +130,10 @@ def test_the_form_has_checkboxes(diagnostic):
 def test_the_mapping_and_the_phases_come_from_the_settings(settings):
     changed = json.loads(json.dumps(settings))
     changed["phases"]["phases"][1]["effectif_min"] = 15
-    changed["diagnostic"]["regles"]["par_phase"][1]["sourcing"]["limitees"] = "interne"
+    changed["diagnostic"]["regles"]["par_phase"][1]["sourcing"]["disponibles"] = "hybride"
     calculator = load_calculator("diagnostic", changed)
     assert run(calculator, {"employees": 12}).outcomes["phase"].value == "amorcage"
-    assert run(calculator, {"employees": 20}).outcomes["sourcing"].value == "interne"
+    assert run(calculator, {"employees": 20, "resources": "disponibles"}).outcomes["sourcing"].value == "hybride"
 
 
 @given(st.fixed_dictionaries({
@@ -154,3 +158,36 @@ def test_any_valid_answers_give_a_full_report(diagnostic, inputs):
 def test_any_input_gives_a_report_or_per_field_errors(diagnostic, raw):
     result = run(diagnostic, raw)
     assert result.errors or len(result.outcomes) == len(rules.OUTPUT_IDS)
+
+
+@pytest.mark.parametrize("employees", [10, 35, 50, 65, 80])
+def test_ten_to_eighty_employees_with_limited_resources_get_the_fractional_cmo(diagnostic, employees):
+    """Source 001: the fractional CMO is « idéal pour les PME de 10 à 80 employés »."""
+    result = run(diagnostic, {"employees": employees, "resources": "limitees"})
+    assert result.outcomes["sourcing"].value == "hybride"
+    assert result.outcomes["cmo_role"].value == "Fractional CMO"
+
+
+def test_beyond_eighty_employees_a_scale_up_gets_its_internal_team(diagnostic):
+    result = run(diagnostic, {"employees": 81, "resources": "limitees"})
+    assert result.outcomes["sourcing"].value == "interne-specialistes"
+
+
+@pytest.mark.parametrize(("employees", "several_units", "model"), [
+    (60, False, "centralise"), (60, True, "hub-and-spoke"), (400, False, "centralise"), (20, True, "decentralise")])
+def test_hub_and_spoke_only_for_companies_of_several_business_units(diagnostic, employees, several_units, model):
+    """Source 000 gives Hub & Spoke to « les scale-ups et les groupes », not to every company of 50 or more."""
+    result = run(diagnostic, {"employees": employees, "multi_business_units": several_units})
+    assert result.outcomes["org_model"].value == model
+
+
+@given(employees=st.integers(0, 5000), ambition=st.sampled_from(["ciblee", "large"]),
+       resources=st.sampled_from(["limitees", "disponibles"]), several_units=st.booleans())
+def test_a_report_never_pairs_a_cmo_led_structure_with_no_cmo_without_saying_so(diagnostic, employees, ambition,
+                                                                                   resources, several_units):
+    result = run(diagnostic, {"employees": employees, "ambition": ambition, "resources": resources,
+                              "multi_business_units": several_units})
+    led_by_a_cmo = result.outcomes["typology"].value in ("systemie", "hybride-evolutif")
+    no_cmo = result.outcomes["cmo_role"].value.startswith("Absent")
+    if led_by_a_cmo and no_cmo:
+        assert "fondateur" in result.outcomes["typology"].note
