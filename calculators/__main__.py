@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if not options["list"] and not options["name"]:
             raise UsageError("calculateur", f"Indiquez un calculateur ou --list. {USAGE}")
+        raw = parse_inputs(options["inputs"])  # usage errors first, before reading any settings
         try:
             settings = load_settings(options["settings"])
         except UsageError:
@@ -132,7 +133,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(french_typography(f"{name} : {calculator.title}\n  entrées : {inputs}\n  sorties : {outputs}"))
             return 0
         calculator = load_calculator(options["name"], settings)
-        raw = parse_inputs(options["inputs"])
     except UsageError as problem:
         _print_json({"errors": {problem.field: french_typography(problem.message)}})
         return 2

@@ -62,8 +62,8 @@ def test_each_refusal_says_what_to_type(roi):
     assert errors["sales_spend"].startswith("Les espaces groupent les chiffres par trois")
 
 
-def test_a_huge_json_number_is_a_per_field_error_not_a_traceback(roi, capsys):
-    code = main(["roi", "--json", '{"marketing_spend": 1' + "0" * 400 + "}"])
+def test_a_huge_json_number_is_a_per_field_error_not_a_traceback(capsys, settings_file):
+    code = main(["roi", "--settings", settings_file, "--json", '{"marketing_spend": 1' + "0" * 400 + "}"])
     data = json.loads(capsys.readouterr().out)
     assert code == 2 and list(data["errors"]) == ["marketing_spend"]
 
