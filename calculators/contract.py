@@ -110,6 +110,7 @@ class Calculator:
     outputs: tuple[OutputSpec, ...]
     settings: dict = field(repr=False)  # every framework: too long to show in a test report
     compute: Callable[[dict, dict], dict] = field(repr=False)
+    summary: tuple[str, ...] = ()  # the main outputs, kept in view on a phone while typing (``resume``)
     # Optional HTML shown under the results (a chart, a report), rendered by the calculator's module.
     render_extra: Callable[[Calculator, Result], str] | None = None
 
@@ -230,6 +231,7 @@ def load_calculator(name: str, settings: dict) -> Calculator:
             f"le fichier déclare {declared_inputs} et {declared_outputs}"
         )
     return Calculator(name=name, title=block["titre"], inputs=inputs, outputs=outputs, settings=settings,
+                      summary=tuple(block.get("resume", ())),
                       compute=module.compute, render_extra=getattr(module, "render_extra", None))
 
 
@@ -387,6 +389,16 @@ def display(spec: OutputSpec, value) -> str:
     if spec.format == "liste":
         return ", ".join(str(item) for item in value)
     return str(value)
+
+
+OUTPUT_UNITS = {"pourcentage": "%", "mois": "mois", "jours": "jours par semaine", "ratio": "", "nombre": ""}
+
+
+def output_unit(spec: OutputSpec) -> str:
+    """The unit of an output's number, for a spreadsheet column (the display string carries it already)."""
+    if spec.format == "montant":
+        return spec.unit or "€"
+    return OUTPUT_UNITS.get(spec.format, "")
 
 
 def json_number(value):

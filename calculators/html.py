@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from html import escape as _escape_html
 
-from calculators.contract import Calculator, Result, display, plain_number
+from calculators.contract import Calculator, Result, display, output_unit, plain_number
 from calculators.typography import french_typography, typeset_html
 
 
@@ -48,8 +48,8 @@ def _field(calculator: Calculator, spec, raw: str, error: str | None) -> str:
         )
         return (
             f'<fieldset class="{css} guide-field--choices" data-input="{spec.id}" data-kind="choix_multiple" '
-            f'aria-describedby="{described}">'
-            f"<legend>{escape(spec.label_with_unit)}</legend>"
+            f'data-unit="" aria-describedby="{described}">'
+            f"<legend>{escape(spec.label_with_unit)}{EXAMPLE_BADGE}</legend>"
             f'<p class="guide-field__hint" id="{base}-aide">{escape(spec.help)}</p>'
             f"{error_html}{boxes}</fieldset>"
         )
@@ -79,11 +79,19 @@ def _field(calculator: Calculator, spec, raw: str, error: str | None) -> str:
         )
         suggestions = f'<p class="guide-field__suggestions" hidden>Préremplir : {buttons}</p>'
     return (
-        f'<div class="{css}" data-input="{spec.id}">'
-        f'<label for="{base}">{escape(spec.label_with_unit)}</label>'
+        f'<div class="{css}" data-input="{spec.id}" data-unit="{escape_attribute(_input_unit(spec))}">'
+        f'<label for="{base}">{escape(spec.label_with_unit)}{EXAMPLE_BADGE}</label>'
         f'<p class="guide-field__hint" id="{base}-aide">{escape(spec.help)}</p>'
         f"{error_html}{control}{suggestions}</div>"
     )
+
+
+# Shown (by the page's script) beside a field that still holds the example's value, not the reader's.
+EXAMPLE_BADGE = ' <span class="guide-field__example">exemple</span>'
+
+
+def _input_unit(spec) -> str:
+    return "%" if spec.kind == "pourcentage" else spec.unit
 
 
 def render_form(calculator: Calculator, raw_values: dict, errors: dict | None = None) -> str:
@@ -115,7 +123,8 @@ def render_results(calculator: Calculator, result: Result) -> str:
             status = f' <span class="guide-status guide-status--{escape(outcome.status)}">{escape(outcome.status_text)}</span>'
         note = f'<span class="guide-result__note">{escape(outcome.note)}</span>' if outcome.note else ""
         items.append(
-            f'<div class="guide-result" data-output="{spec.id}" data-value="{escape_attribute(raw)}">'
+            f'<div class="guide-result" data-output="{spec.id}" data-value="{escape_attribute(raw)}" '
+            f'data-unit="{escape_attribute(output_unit(spec))}">'
             f"<dt>{escape(spec.label)}</dt>"
             f"<dd>{value_html}{status}{note}"
             f'<span class="guide-result__help">{escape(spec.help)}</span></dd></div>'
@@ -135,17 +144,21 @@ def render_widget(calculator: Calculator, result: Result, raw_values: dict, runt
         f'<div class="guide-calculator" data-calculator="{calculator.name}" id="calculateur-{calculator.name}" '
         f'data-runtime="{escape_attribute(runtime_dir)}" data-bundle="{escape_attribute(bundle_file)}" '
         f'data-defaults="{defaults}">'
+        f'<div class="guide-calculator__summary" data-summary="{",".join(calculator.summary)}" hidden></div>'
         f"{render_form(calculator, raw_values, result.errors)}"
         '<div class="guide-calculator__panel">'
         '<p class="guide-calculator__state" data-state="initial">'
-        "Résultat calculé pour les valeurs ci-contre. Le calcul en direct démarre quand vous modifiez une valeur.</p>"
-        '<noscript><p class="guide-calculator__state">JavaScript est désactivé : le résultat affiché correspond aux '
-        "valeurs par défaut. La formule et un exemple chiffré figurent plus bas.</p></noscript>"
+        "Résultat de l'exemple : il est calculé pour les valeurs d'exemple ci-contre. Remplacez-les par les vôtres "
+        "pour obtenir votre résultat.</p>"
+        '<noscript><p class="guide-calculator__state">JavaScript est désactivé : le calcul en direct n\'est pas '
+        "disponible. La formule et l'exemple chiffré figurent plus bas.</p></noscript>"
+        '<p class="guide-calculator__examples" hidden></p>'
         f'<div class="guide-calculator__results" role="status" aria-live="polite" aria-atomic="true">'
         f"{render_results(calculator, result)}</div>"
         '<p class="guide-calculator__notice" hidden></p>'
+        '<div class="guide-calculator__print-inputs" hidden></div>'
         '<div class="guide-calculator__actions">'
-        '<button type="button" class="md-button" data-action="copy-link">Copier le lien</button>'
+        '<button type="button" class="md-button" data-action="copy-link" hidden>Copier le lien</button>'
         '<button type="button" class="md-button" data-action="copy-text" hidden>Copier les résultats</button>'
         '<button type="button" class="md-button" data-action="export-csv" hidden>Exporter en CSV</button>'
         '<button type="button" class="md-button" data-action="print" hidden>Imprimer</button>'

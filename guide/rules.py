@@ -161,6 +161,11 @@ def check_calculators(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[Conte
             if problem:
                 errors.append(_error(guide, parsed, name, ("calculateur", "entrees", index, "defaut"),
                                      f"valeur par défaut refusée par le calculateur : {problem}"))
+        outputs = [spec.id for spec in calculator.outputs]
+        for index, output_id in enumerate(data["calculateur"].get("resume", [])):
+            if output_id not in outputs:
+                errors.append(_error(guide, parsed, name, ("calculateur", "resume", index),
+                                     f"résultat inconnu « {output_id} » ; résultats possibles : " + ", ".join(outputs)))
         example = data["calculateur"]["exemple"]["entrees"]
         for input_id, value in example.items():
             path = ("calculateur", "exemple", "entrees", input_id)

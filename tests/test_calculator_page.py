@@ -44,7 +44,7 @@ def test_typing_a_french_value_updates_the_result(page, site_url):
     page.locator("#calc-roi-attributed_revenue").fill("8 000,00 €")
     wait_for_live_result(page)
     assert "-20 %" in results_text(page)
-    assert "Calcul en direct : prêt" in page.locator(".guide-calculator__state").first.inner_text()
+    assert "Calcul en direct\u202f: prêt" in page.locator(".guide-calculator__state").first.inner_text()
     assert page.console_errors == [] and page.outside_requests == []
 
 
@@ -203,7 +203,8 @@ def test_diagnostic_report_checkboxes_url_and_csv(page, site_url):
     download = download_info.value
     assert download.suggested_filename == "calculateur-diagnostic.csv"
     content = open(download.path(), encoding="utf-8-sig").read()
-    assert content.startswith('"Type";"Intitulé";"Valeur";"Remarque"')
+    assert content.startswith('"Type";"Intitulé";"Valeur";"Unité";"Valeur affichée";"Remarque"')
+    assert '"Saisie";"Effectif (employés)";35;"employés";"35";' in content  # a number a spreadsheet can use
     assert "Structuration initiale" in content and "KPIs non interprétés" in content
     page.emulate_media(media="print")
     assert page.locator(".guide-calculator__form").is_hidden() and page.locator(".md-header").is_hidden()

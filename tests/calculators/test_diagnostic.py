@@ -124,7 +124,7 @@ def test_the_form_has_checkboxes(diagnostic):
     html = render_form(diagnostic, {**diagnostic.defaults(), "signals": "decisions-reactives"})
     assert html.count('type="checkbox"') == 4
     assert 'value="decisions-reactives" checked' in html
-    assert "<legend>Signaux d’alerte que vous observez</legend>" in html
+    assert "<legend>Signaux d’alerte que vous observez <span class=\"guide-field__example\">exemple</span></legend>" in html
 
 
 def test_the_mapping_and_the_phases_come_from_the_settings(settings):

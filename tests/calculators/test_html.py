@@ -10,7 +10,7 @@ from calculators.html import render_form, render_results, render_widget
 
 def test_form_fields_have_labels_with_units_hints_and_linked_errors(roi):
     html = render_form(roi, {"marketing_spend": "abc", "attributed_revenue": "50 000"}, run(roi, {"marketing_spend": "abc"}).errors)
-    assert '<label for="calc-roi-marketing_spend">Coût marketing de la période (€)</label>' in html
+    assert '<label for="calc-roi-marketing_spend">Coût marketing de la période (€) <span class="guide-field__example">exemple</span></label>' in html
     assert 'aria-describedby="calc-roi-marketing_spend-aide calc-roi-marketing_spend-erreur"' in html
     assert 'inputmode="decimal"' in html
     assert 'value="abc"' in html  # what was typed is kept

@@ -1,63 +1,75 @@
 /*
  * Calculators on the page: live recalculation in a Web Worker running Pyodide.
  *
- * - The page already shows the result for the default values (pre-rendered at build).
- * - The worker starts when a calculator comes into view and the browser is idle, or at the
- *   first interaction, whichever comes first; it is created once per visit and reused
- *   across Material's instant navigation.
- * - Inputs are debounced; each result replaces the results region (role="status").
- * - The inputs live in the query string; unknown or malformed parameters are ignored with
- *   a notice. Text from the URL is only ever set as a field value or textContent.
- * - If Pyodide cannot load, the pre-rendered result stays and a message says so.
- * - Results can be copied as text or saved as CSV, built in the page (nothing is sent).
+ * One state machine per calculator shown, driven by the page's lifecycle under Material's
+ * instant navigation (first load, Back/Forward, in-site link, restored URL):
+ * - its inputs come from the URL, or the example values; the result shown is computed for exactly
+ *   those inputs. The pre-rendered result (the example's) is marked « en cours » until the live
+ *   result for the reader's inputs replaces it: never a result of other inputs shown as current.
+ * - Readiness is a promise (the pattern of Pyodide's web-worker guide): a request waits for it.
+ * - Every request carries the inputs it was computed for; an answer for inputs that have changed
+ *   since is dropped. No fixed delay: each input is computed at once, and only the newest request
+ *   is in flight (a newer input supersedes an older one).
+ * - A number being typed (« 1, », an emptied field) is not an error yet: the last valid result stays,
+ *   marked « en cours », and the error shows when the reader leaves the field or pauses.
+ * - A calculator that leaves the page stops listening: it can never write another page's URL.
+ * - Fields still holding the example's value are marked « exemple », and the results say which.
+ * - Copy, CSV and print carry the reader's inputs; CSV numbers are numbers (decimal comma).
+ * Text from the URL is only ever set as a field value or textContent. Nothing is sent anywhere.
  */
-const DEBOUNCE_MS = 250
+const SETTLE_MS = 900 // a pause in typing after which an unfinished entry is reported
+// Texts shown to readers, in French typography (narrow no-break space before : ; ? !, curly apostrophe).
 const STATE_TEXT = {
-  loading: "Calcul en direct : chargement…",
-  ready: "Calcul en direct : prêt. Le résultat se met à jour pendant la saisie.",
-  failed: "Calcul en direct indisponible : le résultat affiché correspond aux dernières valeurs calculées. La formule et un exemple figurent plus bas.",
-  invalid: "Corrigez les champs signalés : le résultat affiché correspond aux dernières valeurs valides.",
+  loading: "Calcul en direct\u202f: chargement…",
+  computing: "Calcul en cours pour vos valeurs… Le résultat ci-dessous est encore celui des valeurs précédentes.",
+  typing: "Saisie en cours\u202f: le résultat ci-dessous correspond aux dernières valeurs complètes.",
+  ready: "Calcul en direct\u202f: prêt. Le résultat se met à jour pendant la saisie.",
+  failed: "Calcul en direct indisponible\u202f: le résultat affiché correspond aux valeurs d’exemple. La formule et un exemple figurent plus bas.",
+  invalid: "Corrigez les champs signalés\u202f: le résultat affiché correspond aux dernières valeurs valides.",
 }
 // What a value from a link may contain before it is handed to the calculator.
 const SAFE_VALUE = /^[0-9a-zA-Z \u00a0\u202f.,+\-\u2212€$%]{0,40}$/
 
-let worker = null // one per visit
+let worker = null // one per visit, reused across instant navigation
+let ready = null // the promise of a booted worker
 let workerState = "idle" // idle, loading, ready, failed
 let nextId = 1
 const pending = new Map() // request id -> widget
 const widgets = new Set()
 
-function startWorker(widget) {
-  if (worker) return
+/** The worker, booted once; the promise resolves when it can compute, rejects if it cannot. */
+function whenReady(widget) {
+  if (ready) return ready
   workerState = "loading"
   broadcastState()
-  try {
-    worker = new Worker(new URL("calculator-worker.mjs", import.meta.url), { type: "module" })
-  } catch (error) {
-    workerState = "failed"
-    broadcastState()
-    return
-  }
-  worker.addEventListener("message", (event) => {
-    const message = event.data
-    if (message.type === "ready") {
-      workerState = "ready"
-      broadcastState()
-      for (const each of widgets) if (each.dirty) each.compute()
-    } else if (message.type === "failed") {
-      workerState = "failed"
-      broadcastState()
-    } else if (message.type === "result") {
-      const target = pending.get(message.id)
-      pending.delete(message.id)
-      if (target) target.receive(message.id, message.response)
+  ready = new Promise((resolve, reject) => {
+    try {
+      worker = new Worker(new URL("calculator-worker.mjs", import.meta.url), { type: "module" })
+    } catch (error) {
+      reject(error)
+      return
     }
+    worker.addEventListener("message", (event) => {
+      const message = event.data
+      if (message.type === "ready") resolve()
+      else if (message.type === "failed") reject(new Error(message.message))
+      else if (message.type === "result") {
+        const target = pending.get(message.id)
+        pending.delete(message.id)
+        if (target) target.receive(message.id, message.response)
+      }
+    })
+    worker.addEventListener("error", (event) => reject(event.error || new Error("worker")))
+    worker.postMessage({ type: "boot", runtime: widget.runtime, bundle: widget.bundle })
   })
-  worker.addEventListener("error", () => {
+  ready.then(() => {
+    workerState = "ready"
+    broadcastState()
+  }, () => {
     workerState = "failed"
     broadcastState()
   })
-  worker.postMessage({ type: "boot", runtime: widget.runtime, bundle: widget.bundle })
+  return ready
 }
 
 function broadcastState() {
@@ -67,6 +79,7 @@ function broadcastState() {
 class CalculatorWidget {
   constructor(root) {
     this.root = root
+    this.path = window.location.pathname // the page this calculator belongs to
     this.name = root.dataset.calculator
     this.runtime = root.dataset.runtime
     this.bundle = root.dataset.bundle
@@ -76,42 +89,59 @@ class CalculatorWidget {
     this.state = root.querySelector(".guide-calculator__state[data-state]")
     this.notice = root.querySelector(".guide-calculator__notice")
     this.copied = root.querySelector(".guide-calculator__copied")
+    this.summary = root.querySelector(".guide-calculator__summary")
+    this.examples = root.querySelector(".guide-calculator__examples")
+    this.printInputs = root.querySelector(".guide-calculator__print-inputs")
     this.fields = new Map()
     for (const field of root.querySelectorAll("[data-input]")) {
       // Several checkboxes: the fieldset stands for the field; its value is the checked ids, comma-separated.
       const control = field.dataset.kind === "choix_multiple" ? field : field.querySelector("input, select")
       this.fields.set(field.dataset.input, control)
     }
-    this.latest = 0
-    this.timer = null
-    this.dirty = false
-    this.invalid = false
+    this.fromReader = new Set() // fields typed by the reader or given by the link
+    this.lifecycle = new AbortController()
+    this.inFlight = null // {id, key} of the request being computed
+    this.queued = null // {editing} of a newer request waiting for it
+    this.shownKey = JSON.stringify(this.values()) // the inputs of the result on screen: the example's
+    this.editing = null
+    this.phase = "initial" // initial, computing, typing, ready, invalid
+    this.settleTimer = null
+    this.shownValues = null // the inputs of the result on screen, as read by the calculator
+  }
+
+  get live() {
+    return !this.lifecycle.signal.aborted && document.body.contains(this.root) && window.location.pathname === this.path
   }
 
   attach() {
+    const signal = this.lifecycle.signal
     this.restoreFromURL()
-    this.form.addEventListener("input", () => this.changed())
-    this.form.addEventListener("change", () => this.changed())
+    this.form.addEventListener("input", (event) => this.typed(event.target), { signal })
+    this.form.addEventListener("change", (event) => this.settled(event.target), { signal })
     this.form.addEventListener("submit", (event) => {
       event.preventDefault()
-      this.changed(true)
-    })
+      this.settled(null)
+    }, { signal })
     // A form with several text fields and no submit button has no implicit submission:
     // Enter in a field recalculates at once.
     this.form.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && event.target.matches("input")) {
         event.preventDefault()
-        this.changed(true)
+        this.settled(event.target)
       }
-    })
-    this.form.addEventListener("focusin", () => startWorker(this), { once: true })
-    this.root.querySelector('[data-action="copy-link"]').addEventListener("click", () => this.copyLink())
-    const actions = { "copy-text": () => this.copyText(), "export-csv": () => this.exportCSV(), print: () => window.print() }
+    }, { signal })
+    this.form.addEventListener("focusin", () => whenReady(this), { once: true, signal })
+    const actions = {
+      "copy-link": () => this.copyLink(),
+      "copy-text": () => this.copyText(),
+      "export-csv": () => this.exportCSV(),
+      print: () => window.print(),
+    }
     for (const [action, run] of Object.entries(actions)) {
       const button = this.root.querySelector(`[data-action="${action}"]`)
       if (!button) continue
       button.hidden = false
-      button.addEventListener("click", run)
+      button.addEventListener("click", run, { signal })
     }
     for (const suggestions of this.root.querySelectorAll(".guide-field__suggestions")) suggestions.hidden = false
     this.form.addEventListener("click", (event) => {
@@ -120,35 +150,46 @@ class CalculatorWidget {
       const control = this.fields.get(button.dataset.fill)
       if (!control) return
       control.value = button.dataset.value
-      this.changed(true)
-    })
-    const start = () => startWorker(this)
+      this.typed(control)
+      this.settled(control)
+    }, { signal })
+    window.addEventListener("beforeprint", () => this.fillPrintInputs(), { signal })
+    const start = () => whenReady(this).catch(() => {})
     if ("IntersectionObserver" in window) {
-      const observer = new IntersectionObserver((entries) => {
+      this.observer = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
-          observer.disconnect()
+          this.observer.disconnect()
           if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 2000 })
           else setTimeout(start, 200)
         }
       })
-      observer.observe(this.root)
-      this.observer = observer
+      this.observer.observe(this.root)
     } else {
       setTimeout(start, 200)
     }
-    if (this.dirty) startWorker(this)
+    this.markExamples()
+    this.fillSummary()
+    this.fillPrintInputs()
+    // Inputs from the link (or restored on Back): the example's result on screen is not theirs.
+    if (JSON.stringify(this.values()) !== this.shownKey) this.compute(null)
     this.showState()
   }
 
   detach() {
+    this.lifecycle.abort()
     if (this.observer) this.observer.disconnect()
-    clearTimeout(this.timer)
+    clearTimeout(this.settleTimer)
   }
 
   values() {
     const values = {}
     for (const [id, control] of this.fields) values[id] = valueOf(control)
     return values
+  }
+
+  fieldOf(control) {
+    const field = control && control.closest("[data-input]")
+    return field && this.fields.has(field.dataset.input) ? field.dataset.input : null
   }
 
   restoreFromURL() {
@@ -163,63 +204,129 @@ class CalculatorWidget {
         const wanted = value.split(",").map((item) => item.trim()).filter(Boolean)
         if (wanted.every((item) => boxes.some((box) => box.value === item))) {
           for (const box of boxes) box.checked = wanted.includes(box.value)
-          this.dirty = true
+          this.fromReader.add(key)
         } else ignored.push(key)
       } else if (control.tagName === "SELECT") {
         if ([...control.options].some((option) => option.value === value)) {
           control.value = value
-          this.dirty = true
+          this.fromReader.add(key)
         } else ignored.push(key)
       } else if (SAFE_VALUE.test(value)) {
         control.value = value
-        this.dirty = true
+        this.fromReader.add(key)
       } else {
         ignored.push(key)
       }
     }
+    // A link only carries the fields the reader changed, so the others keep their example values.
+    const changed = params.get("_saisis")
+    if (changed !== null) {
+      ignored.splice(ignored.indexOf("_saisis"), 1)
+      const typed = new Set(changed.split(",").filter((id) => this.fields.has(id)))
+      for (const id of [...this.fromReader]) if (!typed.has(id)) this.fromReader.delete(id)
+    }
     if (ignored.length) {
-      const names = ignored.map((key) => `« ${key.slice(0, 30)} »`).join(", ")
-      this.notice.textContent = `Paramètre${ignored.length > 1 ? "s" : ""} du lien ignoré${ignored.length > 1 ? "s" : ""} : ${names}.`
+      const names = ignored.map((key) => `«\u202f${key.slice(0, 30)}\u202f»`).join(", ")
+      this.notice.textContent = `Paramètre${ignored.length > 1 ? "s" : ""} du lien ignoré${ignored.length > 1 ? "s" : ""}\u202f: ${names}.`
       this.notice.hidden = false
     }
   }
 
   writeURL() {
+    if (!this.live) return // a form that left its page never writes another page's URL
     const params = new URLSearchParams()
     for (const [id, value] of Object.entries(this.values())) params.set(id, value)
-    const url = `${window.location.pathname}?${params.toString()}${window.location.hash}`
+    params.set("_saisis", [...this.fromReader].join(","))
+    const url = `${this.path}?${params.toString()}${window.location.hash}`
     window.history.replaceState(window.history.state, "", url)
   }
 
-  changed(immediately = false) {
-    this.dirty = true
+  /** A key typed in a field: compute at once; an unfinished number there is not an error yet. */
+  typed(control) {
+    if (!this.live) return
+    const id = this.fieldOf(control)
+    if (id) this.fromReader.add(id)
+    this.editing = id
     this.writeURL()
-    startWorker(this)
-    clearTimeout(this.timer)
-    if (immediately) this.compute()
-    else this.timer = setTimeout(() => this.compute(), DEBOUNCE_MS)
+    this.markExamples()
+    this.results.setAttribute("aria-busy", "true") // screen readers hear the settled result, not each key
+    clearTimeout(this.settleTimer)
+    this.settleTimer = setTimeout(() => this.settled(null), SETTLE_MS)
+    this.compute(id)
   }
 
-  compute() {
-    if (workerState !== "ready") return // computed as soon as the worker is ready
-    this.dirty = false
+  /** The reader left the field, pressed Enter or paused: compute and report every error. */
+  settled(control) {
+    if (!this.live) return
+    const id = this.fieldOf(control)
+    if (id && control.tagName !== "INPUT") this.fromReader.add(id) // a select or a checkbox changed
+    clearTimeout(this.settleTimer)
+    this.editing = null
+    this.writeURL()
+    this.markExamples()
+    this.compute(null)
+  }
+
+  compute(editing) {
+    if (!this.live) return
+    const key = JSON.stringify(this.values())
+    if (key !== this.shownKey && this.phase !== "typing") this.phase = "computing"
+    this.showState()
+    if (this.inFlight) {
+      this.queued = { editing } // only the newest request waits; it supersedes any older one
+      return
+    }
+    this.send(key, editing)
+  }
+
+  send(key, editing) {
     const id = nextId++
-    this.latest = id
+    this.inFlight = { id, key }
     pending.set(id, this)
-    worker.postMessage({ type: "run", id, request: { calculator: this.name, inputs: this.values() } })
+    whenReady(this).then(() => {
+      if (!this.live) {
+        pending.delete(id)
+        return
+      }
+      worker.postMessage({ type: "run", id, request: { calculator: this.name, inputs: JSON.parse(key), editing } })
+    }, () => {
+      pending.delete(id)
+      this.inFlight = null
+      this.showState()
+    })
   }
 
   receive(id, response) {
-    if (id !== this.latest) return // a newer request is on its way
+    if (!this.inFlight || this.inFlight.id !== id) return
+    const { key } = this.inFlight
+    this.inFlight = null
+    if (!this.live) return
+    const current = JSON.stringify(this.values())
+    if (this.queued || key !== current) {
+      // The inputs changed while this was computed: its answer describes old inputs. Drop it.
+      const { editing } = this.queued || { editing: this.editing }
+      this.queued = null
+      this.send(current, editing)
+      return
+    }
     this.showErrors(response.errors || {})
-    if (response.errors) {
-      this.invalid = true
+    if (response.incomplete) {
+      this.phase = "typing"
       this.results.classList.add("is-stale")
+    } else if (response.errors) {
+      this.phase = "invalid"
+      this.results.classList.add("is-stale")
+      this.results.removeAttribute("aria-busy")
     } else {
-      this.invalid = false
+      this.phase = "ready"
       this.results.innerHTML = response.html // rendered and escaped by calculators/html.py
       this.results.classList.remove("is-stale")
+      this.shownKey = key
+      this.shownValues = response.values || {}
       this.root.dataset.computed = String(id)
+      if (!this.editing) this.results.removeAttribute("aria-busy")
+      this.fillSummary()
+      this.fillPrintInputs()
     }
     this.showState()
   }
@@ -232,7 +339,7 @@ class CalculatorWidget {
         message.textContent = ""
         const hidden = document.createElement("span")
         hidden.className = "guide-visually-hidden"
-        hidden.textContent = "Erreur : "
+        hidden.textContent = "Erreur\u202f: "
         message.append(hidden, document.createTextNode(errors[id]))
         message.hidden = false
         field.classList.add("guide-field--error")
@@ -248,10 +355,90 @@ class CalculatorWidget {
 
   showState() {
     if (!this.state) return
-    if (workerState === "idle") return
-    const key = workerState === "ready" && this.invalid ? "invalid" : workerState
+    let key = this.phase
+    if (workerState === "failed") key = "failed"
+    else if (key === "initial" || key === "ready") key = workerState === "ready" ? "ready" : workerState === "loading" ? "loading" : null
+    else if (key === "computing" && workerState === "loading") key = "computing"
+    if (key === "computing" || key === "typing") this.results.classList.add("is-stale")
+    if (!key) return
     this.state.dataset.state = key
     this.state.textContent = STATE_TEXT[key]
+  }
+
+  /** Fields that still hold the example's value are marked, and the results say which they are. */
+  markExamples() {
+    const names = []
+    for (const [id, control] of this.fields) {
+      const field = control.closest("[data-input]")
+      const example = !this.fromReader.has(id) && valueOf(control) !== ""
+      field.classList.toggle("guide-field--example", example)
+      if (example) names.push(fieldName(field))
+    }
+    if (!this.examples) return
+    if (names.length === this.fields.size) {
+      this.examples.textContent = "Tous les champs contiennent les valeurs d’exemple (marquées «\u202fexemple\u202f»)\u202f: " +
+        "le résultat est celui de l’exemple. Remplacez-les par vos chiffres."
+      this.examples.hidden = false
+    } else if (names.length) {
+      this.examples.textContent = `Valeurs d’exemple encore utilisées\u202f: ${names.join(", ")}. ` +
+        "Les résultats qui en dépendent décrivent l’exemple, pas votre entreprise."
+      this.examples.hidden = false
+    } else {
+      this.examples.hidden = true
+    }
+  }
+
+  /** On a phone, the main results stay in view above the fields while the reader types. */
+  fillSummary() {
+    if (!this.summary) return
+    const ids = (this.summary.dataset.summary || "").split(",").filter(Boolean)
+    this.summary.textContent = ""
+    for (const id of ids) {
+      const result = this.results.querySelector(`.guide-result[data-output="${CSS.escape(id)}"]`)
+      if (!result) continue
+      const item = document.createElement("span")
+      item.className = "guide-calculator__summary-item"
+      const label = document.createElement("span")
+      label.className = "guide-calculator__summary-label"
+      label.textContent = text(result.querySelector("dt")).replace(/\s*\(.*\)$/, "")
+      const value = document.createElement("strong")
+      const shown = result.querySelector(".guide-result__value")
+      value.textContent = shown ? text(shown) : "non calculé"
+      item.append(label, " ", value)
+      this.summary.append(item)
+    }
+    this.summary.hidden = !this.summary.childElementCount
+  }
+
+  /** The inputs as printed beside the results: the reader's values, and which are still examples. */
+  fillPrintInputs() {
+    if (!this.printInputs) return
+    const table = document.createElement("table")
+    const caption = document.createElement("caption")
+    caption.textContent = "Vos valeurs"
+    const head = document.createElement("tr")
+    for (const title of ["Champ", "Valeur", "Origine"]) {
+      const cell = document.createElement("th")
+      cell.scope = "col"
+      cell.textContent = title
+      head.append(cell)
+    }
+    table.append(caption, head)
+    for (const [id, control] of this.fields) {
+      const field = control.closest("[data-input]")
+      const row = document.createElement("tr")
+      const label = document.createElement("th")
+      label.scope = "row"
+      label.textContent = fieldName(field, true)
+      const value = document.createElement("td")
+      value.textContent = shownValue(control) || "non renseigné"
+      const origin = document.createElement("td")
+      origin.textContent = this.fromReader.has(id) ? "votre valeur" : "valeur d’exemple"
+      row.append(label, value, origin)
+      table.append(row)
+    }
+    this.printInputs.textContent = ""
+    this.printInputs.append(table)
   }
 
   async copyLink() {
@@ -259,52 +446,70 @@ class CalculatorWidget {
     const url = window.location.href
     try {
       await navigator.clipboard.writeText(url)
-      this.copied.textContent = "Lien copié : il reproduit vos valeurs."
+      this.copied.textContent = "Lien copié\u202f: il reproduit vos valeurs."
     } catch (error) {
-      this.copied.textContent = `Copiez ce lien : ${url}`
+      this.copied.textContent = `Copiez ce lien\u202f: ${url}`
     }
   }
 
-  /** Rows of [what, value, remark]: the inputs, then the results as shown. */
+  /** Rows of [kind, label, value as shown, number, unit, remark]: the inputs, then the results. */
   rows() {
     const rows = []
-    for (const [, control] of this.fields) {
+    for (const [id, control] of this.fields) {
       const field = control.closest("[data-input]")
-      const label = field.querySelector("legend, label")
-      rows.push(["Saisie", text(label), shownValue(control), ""])
+      const label = fieldName(field, true)
+      const number = (this.shownValues || {})[id]
+      rows.push(["Saisie", label, shownValue(control), typeof number === "string" ? number : "", field.dataset.unit || "",
+        this.fromReader.has(id) ? "" : "valeur d’exemple"])
     }
     for (const result of this.results.querySelectorAll(".guide-result")) {
       const value = result.querySelector(".guide-result__value")
       const status = result.querySelector(".guide-status")
       const note = result.querySelector(".guide-result__note")
+      const number = /^-?[0-9]+(\.[0-9]+)?$/.test(result.dataset.value || "") ? result.dataset.value : ""
       rows.push([
         "Résultat",
         text(result.querySelector("dt")),
         value ? text(value) : "non calculé",
+        number,
+        result.dataset.unit || "",
         [status && text(status), note && text(note)].filter(Boolean).join(" – "),
       ])
     }
     return rows
   }
 
+  title() {
+    const heading = document.querySelector(".md-content h1")
+    if (!heading) return this.name
+    const copy = heading.cloneNode(true)
+    for (const link of copy.querySelectorAll(".headerlink")) link.remove()
+    return text(copy)
+  }
+
   async copyText() {
-    const title = text(document.querySelector(".md-content h1")) || this.name
-    const lines = [title, ""]
-    for (const [kind, label, value, remark] of this.rows()) {
-      lines.push(`${kind === "Saisie" ? "•" : "→"} ${label} : ${value}${remark ? ` (${remark})` : ""}`)
+    const lines = [this.title(), ""]
+    for (const [kind, label, value, , , remark] of this.rows()) {
+      lines.push(`${kind === "Saisie" ? "•" : "→"} ${label}\u202f: ${value}${remark ? ` (${remark})` : ""}`)
     }
     lines.push("", window.location.href)
     try {
       await navigator.clipboard.writeText(lines.join("\n"))
       this.copied.textContent = "Résultats copiés."
     } catch (error) {
-      this.copied.textContent = "Copie impossible dans ce navigateur : utilisez l'export CSV."
+      this.copied.textContent = "Copie impossible dans ce navigateur\u202f: utilisez l’export CSV."
     }
   }
 
   exportCSV() {
     const cell = (value) => `"${String(value).replace(/"/g, '""')}"`
-    const lines = [["Type", "Intitulé", "Valeur", "Remarque"], ...this.rows()].map((row) => row.map(cell).join(";"))
+    // Numbers as numbers, with the decimal comma a French spreadsheet expects; the unit in its own column.
+    const number = (value) => (value === "" ? "" : value.replace(".", ","))
+    const header = ["Type", "Intitulé", "Valeur", "Unité", "Valeur affichée", "Remarque"]
+    const lines = [header.map(cell).join(";")]
+    for (const [kind, label, shown, value, unit, remark] of this.rows()) {
+      lines.push([cell(kind), cell(label), number(value), cell(unit), cell(shown), cell(remark)].join(";"))
+    }
     // A byte order mark and semicolons: spreadsheets set to French open it as is.
     const blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" })
     const link = document.createElement("a")
@@ -316,6 +521,14 @@ class CalculatorWidget {
     setTimeout(() => URL.revokeObjectURL(link.href), 1000)
     this.copied.textContent = "Fichier CSV enregistré."
   }
+}
+
+/** A field's label without the « exemple » badge (and without its unit unless ``withUnit``). */
+function fieldName(field, withUnit = false) {
+  const label = field.querySelector("legend, label").cloneNode(true)
+  for (const badge of label.querySelectorAll(".guide-field__example")) badge.remove()
+  const name = text(label)
+  return withUnit ? name : name.replace(/\s*\([^)]*\)$/, "")
 }
 
 function text(element) {

@@ -1,0 +1,178 @@
+"""Calculators as a prospect walks through them, on a phone and a laptop, under Material's instant
+navigation: never a stale result shown as current, never a lost input, typing character by character,
+examples told apart from the reader's data, the printout and the exports with the reader's inputs,
+both colour themes and JavaScript off."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import watched_page
+from tests.site_text import normalise
+
+pytestmark = pytest.mark.browser
+LIVE_TIMEOUT = 90_000  # booting Pyodide on a small machine; not a performance assertion
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    context = browser.new_context(viewport=PHONE, locale="fr-FR", has_touch=True, is_mobile=True)
+    yield watched_page(context, site_url)
+    context.close()
+
+
+def results(page) -> str:
+    return normalise(page.locator(".guide-calculator__results").inner_text())
+
+
+def state(page) -> str:
+    return page.locator(".guide-calculator__state[data-state]").get_attribute("data-state")
+
+
+def wait_until_ready_for(page, text: str):
+    """The live result for the inputs on screen: the text shown and the state « prêt »."""
+    page.wait_for_function(
+        """text => {
+            const results = document.querySelector('.guide-calculator__results')
+            const state = document.querySelector('.guide-calculator__state[data-state]')
+            return state.dataset.state === 'ready' && !results.classList.contains('is-stale')
+                && results.textContent.replace(/\\s+/g, ' ').includes(text)
+        }""", arg=text, timeout=LIVE_TIMEOUT)
+
+
+def type_slowly(page, selector: str, text: str):
+    field = page.locator(selector)
+    field.click()
+    field.press("Control+A")
+    field.press("Backspace")
+    field.press_sequentially(text, delay=60)
+
+
+def test_back_after_typing_shows_the_result_of_the_inputs_shown(page, site_url):
+    page.goto(site_url + "roi/")
+    type_slowly(page, "#calc-roi-marketing_spend", "8 000")
+    wait_until_ready_for(page, "525 %")
+    page.locator('.md-nav__link[href$="/internalisation/"]').first.click()
+    page.wait_for_url("**/internalisation/**")
+    page.locator("#calc-internalisation-day_rate").wait_for()
+    page.go_back()
+    page.wait_for_url("**/roi/**")
+    page.locator("#calc-roi-marketing_spend").wait_for()
+    assert page.locator("#calc-roi-marketing_spend").input_value() == "8 000"
+    # Until the live result is there, the example's result is never presented as current.
+    assert state(page) != "ready" or "525 %" in results(page)
+    wait_until_ready_for(page, "525 %")
+    assert "400 %" not in results(page)
+    assert page.console_errors == [] and page.outside_requests == []
+
+
+def test_an_in_site_link_with_inputs_computes_for_them(page, site_url):
+    page.goto(site_url + "roi/")
+    type_slowly(page, "#calc-roi-marketing_spend", "8 000")
+    wait_until_ready_for(page, "525 %")  # the worker is booted: the next page must not rely on its « ready »
+    page.evaluate("""() => {
+        const link = document.createElement('a')
+        link.href = new URL('../internalisation/?day_rate=700', location.href).href
+        link.id = 'test-link'
+        link.textContent = 'lien'
+        document.querySelector('.md-content article').prepend(link)
+    }""")
+    page.locator("#test-link").click()
+    page.wait_for_url("**/internalisation/?day_rate=700")
+    page.locator("#calc-internalisation-day_rate").wait_for()
+    assert page.locator("#calc-internalisation-day_rate").input_value() == "700"
+    wait_until_ready_for(page, "64 400 €")  # 700 € × 2 days × 46 weeks, not the 92 000 € of 1 000 €
+    assert "92 000 €" not in normalise(page.locator('.guide-result[data-output="external_annual_cost"]').inner_text())
+
+
+def test_back_with_a_focused_field_never_writes_the_other_page_s_url(page, site_url):
+    page.goto(site_url + "roi/")
+    page.locator('.md-nav__link[href$="/internalisation/"]').first.click()
+    page.wait_for_url("**/internalisation/")
+    type_slowly(page, "#calc-internalisation-day_rate", "900")
+    assert page.locator("#calc-internalisation-day_rate").evaluate("el => el === document.activeElement")
+    page.go_back()
+    page.wait_for_url("**/roi/**")
+    page.locator("#calc-roi-marketing_spend").wait_for()
+    page.wait_for_timeout(500)
+    assert "day_rate" not in page.url
+    assert page.locator(".guide-calculator__notice").is_hidden()
+    assert page.locator("#calc-roi-marketing_spend").input_value() == "10 000"
+
+
+def test_typing_an_unfinished_number_is_not_an_error_until_the_reader_leaves(page, site_url):
+    page.goto(site_url + "internalisation/")
+    wait_until_ready_for(page, "92 000 €")
+    type_slowly(page, "#calc-internalisation-days_per_week", "1,")
+    page.wait_for_function("() => document.querySelector('.guide-calculator__state').dataset.state === 'typing'",
+                           timeout=LIVE_TIMEOUT)
+    assert page.locator("#calc-internalisation-days_per_week-erreur").is_hidden()
+    assert page.locator(".guide-calculator__results").get_attribute("class").count("is-stale") == 1
+    page.locator("#calc-internalisation-days_per_week").press_sequentially("5", delay=60)
+    wait_until_ready_for(page, "69 000 €")  # 1,5 day × 1 000 € × 46 weeks
+    type_slowly(page, "#calc-internalisation-days_per_week", "2,")
+    page.locator("#calc-internalisation-weeks_per_year").focus()  # leaving the field: now it is an error
+    page.locator("#calc-internalisation-days_per_week-erreur").wait_for(state="visible", timeout=LIVE_TIMEOUT)
+    assert "inachevé" in page.locator("#calc-internalisation-days_per_week-erreur").inner_text()
+
+
+def test_examples_are_marked_until_the_reader_replaces_them(page, site_url):
+    page.goto(site_url + "roi/")
+    assert page.locator('[data-input="gross_margin_pct"] .guide-field__example').is_visible()
+    notice = page.locator(".guide-calculator__examples")
+    assert "Tous les champs contiennent les valeurs d’exemple" in notice.inner_text()
+    type_slowly(page, "#calc-roi-marketing_spend", "8 000")
+    page.wait_for_function("() => document.querySelector('.guide-calculator__examples').textContent.includes('Marge brute')")
+    assert "Coût marketing" not in notice.inner_text()
+    type_slowly(page, "#calc-roi-gross_margin_pct", "55")
+    page.wait_for_function("() => !document.querySelector('.guide-calculator__examples').textContent.includes('Marge brute')")
+    assert page.locator('[data-input="gross_margin_pct"] .guide-field__example').is_hidden()
+    assert "_saisis=marketing_spend%2Cgross_margin_pct" in page.url
+
+
+def test_on_a_phone_the_main_results_stay_in_view_while_typing(phone, site_url):
+    phone.goto(site_url + "roi/")
+    phone.locator("#calc-roi-horizon_months").scroll_into_view_if_needed()
+    type_slowly(phone, "#calc-roi-attributed_revenue", "60 000")
+    wait_until_ready_for(phone, "500 %")
+    phone.locator("#calc-roi-horizon_months").scroll_into_view_if_needed()
+    summary = phone.locator(".guide-calculator__summary")
+    box = summary.bounding_box()
+    assert summary.is_visible() and box is not None and 0 <= box["y"] < PHONE["height"]
+    assert "500 %" in normalise(summary.inner_text())
+
+
+def test_the_printout_lists_the_reader_s_inputs(page, site_url):
+    page.goto(site_url + "roi/")
+    type_slowly(page, "#calc-roi-marketing_spend", "8 000")
+    wait_until_ready_for(page, "525 %")
+    page.emulate_media(media="print")
+    table = page.locator(".guide-calculator__print-inputs table")
+    assert table.is_visible()
+    row = normalise(table.locator("tr", has_text="Coût marketing").inner_text())
+    assert "8 000" in row and "votre valeur" in row
+    assert "valeur d'exemple" in normalise(table.locator("tr", has_text="Marge brute").inner_text())
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", ["roi/", "internalisation/", "diagnostic/"])
+def test_calculator_controls_are_readable_in_both_themes(page, site_url, scheme, path):
+    page.goto(site_url + path)
+    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    result = Axe().run(page, context={"include": [[".guide-calculator"]]}, options={"runOnly": ["color-contrast"]})
+    assert [item["id"] for item in result.response["violations"]] == []
+
+
+def test_without_javascript_no_inert_control_and_one_honest_status(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "roi/")
+    for action in ("copy-link", "copy-text", "export-csv", "print"):
+        assert page.locator(f'[data-action="{action}"]').is_hidden()
+    assert page.locator(".guide-calculator__summary").is_hidden()
+    status = normalise(page.locator(".guide-calculator__panel").inner_text())
+    assert "Résultat de l'exemple" in status.replace("’", "'") and "prêt" not in status
+    assert "400 %" in normalise(page.locator(".guide-calculator__results").inner_text())
+    context.close()
