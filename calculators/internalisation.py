@@ -10,19 +10,24 @@ build's pre-render and the browser's live result are the same drawing.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from calculators.contract import Outcome, shown, threshold, threshold_in_euros
 from calculators.numbers import format_money, format_number
 
 INPUT_IDS = (
-    "day_rate", "days_per_week", "weeks_per_year", "gross_salary", "employer_charges_pct",
-    "coordination_hours_per_week", "annual_revenue", "needs_fast_iteration",
+    "currency", "external_mode", "day_rate", "days_per_week", "hourly_rate", "hours_per_week", "monthly_retainer",
+    "direction_share_pct", "weeks_per_year", "gross_salary", "employer_charges_pct", "recruitment_cost_pct",
+    "notice_months", "ramp_up_months", "execution_budget", "coordination_hours_per_week", "annual_revenue",
+    "needs_fast_iteration",
 )
 OUTPUT_IDS = (
-    "external_annual_cost", "internal_loaded_cost", "cost_ratio", "break_even_days_per_week",
-    "days_at_band_low", "days_at_band_high", "signals", "recommendation",
+    "external_annual_cost", "internal_loaded_cost", "cost_ratio", "first_year_internal_cost", "steady_internal_cost",
+    "steady_external_cost", "internal_cost_per_day", "coverage", "break_even_days_per_week",
+    "days_at_band_low", "days_at_band_high", "signals", "recommendation", "flips",
 )
+CURRENCIES = {"eur": "€", "cad": "$\u00a0CAD"}
+HALF = Decimal("0.5")  # the ramp-up months count at half efficiency (hypothèse du guide)
 MAX_DAYS = 5  # a working week: the chart's range and the inputs' upper bound
 
 
@@ -47,20 +52,23 @@ def rules(settings: dict) -> dict:
     return settings["internalisation"]["regles"]
 
 
-def signal_threshold(settings: dict, signal_id: str) -> float | None:
+def signal_threshold(settings: dict, signal_id: str, currency: str = "eur") -> Decimal | None:
+    """A signal's figure; a Canadian-dollar figure is converted for amounts typed in euros only."""
     signal = next(item for item in rules(settings)["signaux"] if item["id"] == signal_id)
-    return threshold_in_euros(settings, signal["seuil"]) if "seuil" in signal else None
+    if "seuil" not in signal:
+        return None
+    return threshold(settings, signal["seuil"]) if currency == "cad" else threshold_in_euros(settings, signal["seuil"])
 
 
-def triggered_signals(ratio: float | None, coordination_hours: float, needs_fast_iteration: bool,
-                      annual_revenue: float, settings: dict) -> list[str]:
+def triggered_signals(ratio: Decimal | None, coordination_hours: Decimal, needs_fast_iteration: bool,
+                      annual_revenue: Decimal, settings: dict, currency: str = "eur") -> list[str]:
     """Ids of the indicators that hold, in the order of the YAML."""
     band_low = signal_threshold(settings, "budget") / 100
     holds = {
         "budget": ratio is not None and ratio >= band_low,
         "complexity": coordination_hours >= signal_threshold(settings, "complexity"),
         "data": bool(needs_fast_iteration),
-        "revenue_guard": annual_revenue < signal_threshold(settings, "revenue_guard"),
+        "revenue_guard": annual_revenue < signal_threshold(settings, "revenue_guard", currency),
     }
     return [item["id"] for item in rules(settings)["signaux"] if holds.get(item["id"])]
 
@@ -78,16 +86,64 @@ def recommend(signals: list[str], ratio: float | None, settings: dict) -> str:
     return "externaliser"
 
 
+def money(value, currency: str) -> str:
+    """An amount in the chosen currency: « 92 000 € », or « 92 000 $ CAD » (fr-CA groups with no-break spaces)."""
+    text = format_money(value, CURRENCIES.get(currency, "€"))
+    return text.replace("\u202f", "\u00a0") if currency == "cad" else text
+
+
+def direction_fees(v: dict) -> tuple[Decimal | None, Decimal, str]:
+    """(yearly direction fees, yearly execution included in a retainer, what is missing) for the billing mode."""
+    mode = v["external_mode"]
+    if mode == "heure":
+        if v["hourly_rate"] is None or v["hours_per_week"] is None:
+            return None, Decimal(0), "« Tarif horaire du CMO externe » et « Heures facturées par semaine »"
+        return v["hourly_rate"] * v["hours_per_week"] * v["weeks_per_year"], Decimal(0), ""
+    if mode == "forfait":
+        if v["monthly_retainer"] is None:
+            return None, Decimal(0), "« Forfait mensuel de la direction externe »"
+        share = (v["direction_share_pct"] if v["direction_share_pct"] is not None else Decimal(100)) / 100
+        yearly = v["monthly_retainer"] * 12
+        return yearly * share, yearly * (1 - share), ""
+    return external_annual_cost(v["day_rate"], v["days_per_week"], v["weeks_per_year"]), Decimal(0), ""
+
+
+def decision(v: dict, settings: dict) -> str | None:
+    """The recommendation for these values (None without fees to compare): the rule, on the ratio as shown."""
+    fees, _, _ = direction_fees(v)
+    loaded = internal_loaded_cost(v["gross_salary"], v["employer_charges_pct"] / 100)
+    if fees is None or loaded <= 0:
+        return None
+    ratio = shown(fees / loaded * 100, 1) / 100
+    signals = triggered_signals(ratio, v["coordination_hours_per_week"], v["needs_fast_iteration"],
+                                v["annual_revenue"], settings, v["currency"])
+    return recommend(signals, ratio, settings)
+
+
 def compute(values: dict, settings: dict) -> dict:
     v = values
     regles = rules(settings)
+    currency = v["currency"]
     out: dict[str, Outcome] = {}
-    fees = external_annual_cost(v["day_rate"], v["days_per_week"], v["weeks_per_year"])
+    fees, retained_execution, missing = direction_fees(v)
     loaded = internal_loaded_cost(v["gross_salary"], v["employer_charges_pct"] / 100)
-    out["external_annual_cost"] = Outcome(
-        value=fees, note=f"{format_number(v['days_per_week'])} j par semaine pendant {format_number(v['weeks_per_year'])} semaines facturées.")
+    mode = v["external_mode"]
+    if fees is None:
+        note = f"Renseignez {missing} pour ce mode de facturation."
+        for output in OUTPUT_IDS:
+            out[output] = Outcome(note=note)
+        out["internal_loaded_cost"] = Outcome(value=loaded, label=money(loaded, currency),
+                                              note=f"Salaire brut et {format_number(v['employer_charges_pct'], 1)} % de charges patronales.")
+        return out
+    how = {
+        "jour": f"{format_number(v['days_per_week'])} j par semaine pendant {format_number(v['weeks_per_year'])} semaines facturées.",
+        "heure": f"{format_number(v['hours_per_week'] or 0)} h par semaine pendant {format_number(v['weeks_per_year'])} semaines facturées.",
+        "forfait": "Forfait mensuel × 12 × part consacrée à la direction.",
+    }[mode]
+    out["external_annual_cost"] = Outcome(value=fees, label=money(fees, currency), note=how)
     out["internal_loaded_cost"] = Outcome(
-        value=loaded, note=f"Salaire brut et {format_number(v['employer_charges_pct'], 1)} % de charges patronales.")
+        value=loaded, label=money(loaded, currency),
+        note=f"Salaire brut et {format_number(v['employer_charges_pct'], 1)} % de charges patronales.")
 
     band_low = threshold(settings, "honoraires-part-basse") / 100
     band_high = threshold(settings, "honoraires-part-haute") / 100
@@ -107,13 +163,55 @@ def compute(values: dict, settings: dict) -> dict:
         out["cost_ratio"] = Outcome(value=ratio, status="interne", status_text=f"Au-delà de la fourchette indicative ({band})",
                                     note="Les honoraires dépassent la fourchette qui, selon Antoine Blot, signale qu'il est temps de recruter en interne.")
 
-    no_fees = "Sans honoraires (tarif journalier de 0), ce nombre de jours n'est pas défini."
-    for output, share, text in (
+    # Year 1 and a steady year of each option.
+    execution = retained_execution if mode == "forfait" else v["execution_budget"]
+    notice = min(v["notice_months"], 12)
+    recruitment = v["gross_salary"] * v["recruitment_cost_pct"] / 100
+    ramp = loaded / 12 * min(v["ramp_up_months"], 12 - notice) * HALF
+    first_year = recruitment + fees * notice / 12 + loaded * (12 - notice) / 12 + ramp + v["execution_budget"]
+    out["first_year_internal_cost"] = Outcome(
+        value=first_year, label=money(first_year, currency),
+        note=(f"Dont {money(recruitment, currency)} de recrutement, {money(fees * notice / 12, currency)} de direction "
+              f"externe pendant {format_number(notice)} mois d'attente et {money(ramp, currency)} de montée en "
+              "compétence (coût caché : ces mois comptent à mi-efficacité)."))
+    steady_internal = loaded + v["execution_budget"]
+    steady_external = fees + execution
+    out["steady_internal_cost"] = Outcome(value=steady_internal, label=money(steady_internal, currency),
+                                          note="Salaire chargé et budget d'exécution qui reste.")
+    out["steady_external_cost"] = Outcome(
+        value=steady_external, label=money(steady_external, currency),
+        note="Honoraires de direction et exécution comprise dans le forfait." if mode == "forfait"
+        else "Honoraires de direction et le même budget d'exécution.")
+    presence_days = 5 * v["weeks_per_year"]
+    per_day = loaded / presence_days
+    compare = f", contre {money(v['day_rate'], currency)} pour une journée externe" if mode == "jour" else ""
+    out["internal_cost_per_day"] = Outcome(value=per_day, label=money(per_day, currency),
+                                           note=f"Salaire chargé divisé par {format_number(presence_days)} jours de présence{compare}.")
+
+    hours_per_day = threshold(settings, "heures-journee")
+    presence = (v["days_per_week"] * hours_per_day if mode == "jour" else v["hours_per_week"] if mode == "heure" else None)
+    needed = v["coordination_hours_per_week"]
+    if presence is None:
+        out["coverage"] = Outcome(value="inconnue", label="Présence non précisée",
+                                  note="Au forfait, la présence hebdomadaire n'est pas connue : vérifiez qu'elle couvre la coordination.")
+    elif needed <= presence:
+        out["coverage"] = Outcome(value="couverte", label="Couverte", status="externe", status_text="Présence suffisante",
+                                  note=f"{format_number(presence)} h de présence par semaine pour {format_number(needed)} h de coordination.")
+    else:
+        out["coverage"] = Outcome(
+            value="insuffisante", label=f"{format_number(presence)} h sur {format_number(needed)} h",
+            status="a-surveiller", status_text="Présence insuffisante",
+            note=(f"{format_number(presence)} h de présence par semaine pour {format_number(needed)} h de coordination : "
+                  "la direction externe ne peut pas tout coordonner à ce rythme."))
+
+    no_fees = ("Sans honoraires (tarif journalier de 0), ce nombre de jours n'est pas défini." if mode == "jour"
+               else "Ne s'applique qu'à une direction facturée à la journée.")
+    for output, fraction, text in (
         ("break_even_days_per_week", Decimal(1), "les honoraires égalent le coût d'une direction interne"),
         ("days_at_band_low", band_low, f"les honoraires atteignent {format_number(band_low * 100)} % du salaire chargé"),
         ("days_at_band_high", band_high, f"les honoraires atteignent {format_number(band_high * 100)} % du salaire chargé"),
     ):
-        days = days_for_cost(share * loaded, v["day_rate"], v["weeks_per_year"])
+        days = days_for_cost(fraction * loaded, v["day_rate"], v["weeks_per_year"]) if mode == "jour" else None
         if days is None:
             out[output] = Outcome(note=no_fees)
         elif days > MAX_DAYS:
@@ -122,7 +220,7 @@ def compute(values: dict, settings: dict) -> dict:
             out[output] = Outcome(value=days, note=f"À partir de ce nombre de jours par semaine, {text}.")
 
     signals = triggered_signals(shown_ratio, v["coordination_hours_per_week"], v["needs_fast_iteration"],
-                                v["annual_revenue"], settings)
+                                v["annual_revenue"], settings, currency)
     names = {item["id"]: item["libelle"] for item in regles["signaux"]}
     if signals:
         out["signals"] = Outcome(value=signals, label=", ".join(names[item] for item in signals),
@@ -138,7 +236,92 @@ def compute(values: dict, settings: dict) -> dict:
             [item for item in signals if item != rule["garde_fou"]], shown_ratio, settings) == "internaliser":
         note = f"{regles['garde_fou_texte']} {note}"
     out["recommendation"] = Outcome(value=choice, label=recommendation["titre"], note=note)
+
+    flips = flip_points(v, settings, choice)
+    titles = {item["id"]: item["titre"] for item in regles["recommandations"]}
+    sentences = [f"{label} {where} : « {titles[other]} »" for label, where, other in flips]
+    count = len(sentences)
+    out["flips"] = Outcome(value=sentences,
+                           label=f"{count} point{'s' if count > 1 else ''} de bascule" if count else "Aucun",
+                           note="Détail sous les résultats : chaque valeur est calculée en changeant cette seule hypothèse."
+                           if sentences else "Dans les bornes des champs, aucune hypothèse seule ne change la recommandation.")
     return out
+
+
+def _fee_inputs(mode: str) -> tuple[str, ...]:
+    return {"jour": ("day_rate", "days_per_week"), "heure": ("hourly_rate", "hours_per_week"),
+            "forfait": ("monthly_retainer", "direction_share_pct")}[mode]
+
+
+FLIP_LABELS = {
+    "gross_salary": "Salaire brut", "employer_charges_pct": "Charges patronales", "day_rate": "Tarif journalier",
+    "days_per_week": "Jours par semaine", "hourly_rate": "Tarif horaire", "hours_per_week": "Heures par semaine",
+    "monthly_retainer": "Forfait mensuel", "direction_share_pct": "Part de direction du forfait",
+    "coordination_hours_per_week": "Heures de coordination", "annual_revenue": "Chiffre d'affaires",
+}
+
+
+def flip_points(v: dict, settings: dict, current: str) -> list[tuple[str, str, str]]:
+    """Where the recommendation would change, one assumption at a time: (label, « à partir de X » or
+    « sous X », the other recommendation). The rule changes only where the fees ratio, as shown (0,1 %
+    half up), reaches a band's end, where the coordination hours reach their threshold or the revenue its
+    floor: those points are computed exactly, then checked by running the same rule on each side. X is
+    rounded so that the sentence holds: up for « à partir de », down for « sous »."""
+    fees, _, _ = direction_fees(v)
+    loaded = internal_loaded_cost(v["gross_salary"], v["employer_charges_pct"] / 100)
+    if fees is None or fees <= 0 or loaded <= 0:
+        return []
+    half_step = Decimal("0.0005")  # a ratio of 59,95 % is shown, and judged, as 60 %
+    targets = [threshold(settings, "honoraires-part-basse") / 100 - half_step,
+               threshold(settings, "honoraires-part-haute") / 100 - half_step]
+    ratio = fees / loaded
+    candidates: dict[str, list[Decimal]] = {}
+    for key in _fee_inputs(v["external_mode"]):
+        if v[key]:
+            candidates[key] = [v[key] * target / ratio for target in targets]
+    candidates["gross_salary"] = [fees / (target * (1 + v["employer_charges_pct"] / 100)) for target in targets]
+    if v["gross_salary"]:
+        candidates["employer_charges_pct"] = [(fees / (target * v["gross_salary"]) - 1) * 100 for target in targets]
+    candidates["coordination_hours_per_week"] = [signal_threshold(settings, "complexity")]
+    candidates["annual_revenue"] = [signal_threshold(settings, "revenue_guard", v["currency"])]
+    nudge = Decimal("1e-9")
+    found = []
+    for key, points in candidates.items():
+        best_up, best_down = None, None  # (point, words, other recommendation)
+        for point in points:
+            if point <= 0 or point == v[key]:
+                continue
+            at = decision({**v, key: point}, settings)
+            if point > v[key]:
+                beyond = decision({**v, key: point * (1 + nudge)}, settings)
+                change = (point, "à partir de", at) if at != current else (point, "au-delà de", beyond)
+                if change[2] not in (None, current) and (best_up is None or point < best_up[0]):
+                    best_up = change
+            else:
+                below = decision({**v, key: point * (1 - nudge)}, settings)
+                change = (point, "à", at) if at != current else (point, "sous", below)
+                if change[2] not in (None, current) and (best_down is None or point > best_down[0]):
+                    best_down = change
+        for best, up in ((best_up, True), (best_down, False)):
+            if best is not None:
+                point, words, other = best
+                value = _flip_value(key, point, v["currency"], up=up)
+                found.append((FLIP_LABELS[key], f"à {value} ou moins" if words == "à" else f"{words} {value}", other))
+    return found
+
+
+def _flip_value(key: str, value: Decimal, currency: str, up: bool) -> str:
+    """The point as a reader reads it, rounded so that the sentence stays true on its side."""
+    def rounded(decimals: int) -> Decimal:
+        step = Decimal(1).scaleb(-decimals)
+        return value.quantize(step, rounding=ROUND_CEILING if up else ROUND_FLOOR)
+    if key in ("gross_salary", "day_rate", "hourly_rate", "monthly_retainer", "annual_revenue"):
+        return money(rounded(0), currency)
+    if key in ("employer_charges_pct", "direction_share_pct"):
+        return f"{format_number(rounded(1), 1)} %"
+    if key == "days_per_week":
+        return f"{format_number(rounded(2), 2)} j"
+    return f"{format_number(rounded(1), 1)} h"
 
 
 # --- The chart -----------------------------------------------------------------------------
@@ -171,11 +354,25 @@ def render_extra(calculator, result) -> str:
     """The link behind the recommendation, then the chart."""
     if not result.ok:
         return ""
-    return render_recommendation_link(calculator, result) + render_chart(calculator, result)
+    return render_recommendation_link(calculator, result) + render_flips(result) + render_chart(calculator, result)
+
+
+def render_flips(result) -> str:
+    """Where the recommendation flips, one assumption at a time, as a list."""
+    sentences = result.outcomes["flips"].value or []
+    if not sentences:
+        return ""
+    items = "".join(f"<li>{_esc(sentence)}</li>" for sentence in sentences)
+    return ('<section class="guide-flips"><h3>Ce qui changerait la recommandation</h3>'
+            "<p>Chaque ligne change une seule hypothèse, les autres restant celles que vous avez saisies.</p>"
+            f"<ul>{items}</ul></section>")
 
 
 def render_chart(calculator, result) -> str:
     """The chart of both yearly costs against days a week (0 to 5), with the band and the break-even point."""
+    if result.values["external_mode"] != "jour" or result.outcomes["external_annual_cost"].value is None:
+        return ('<p class="guide-chart__absent">Le graphique compare les coûts selon le nombre de jours par semaine : '
+                "il s'affiche pour une direction facturée à la journée.</p>")
     # Drawing coordinates need no exactness: the chart works in floats.
     v = {key: float(value) if isinstance(value, Decimal) else value for key, value in result.values.items()}
     fees_per_day = v["day_rate"] * v["weeks_per_year"]
@@ -186,7 +383,7 @@ def render_chart(calculator, result) -> str:
     settings = calculator.settings
     low = float(threshold(settings, "honoraires-part-basse")) / 100
     high = float(threshold(settings, "honoraires-part-haute")) / 100
-    currency = calculator.outputs[0].unit or "€"
+    currency = CURRENCIES.get(result.values["currency"], "€")
     top_cost = max(loaded, fees_per_day * MAX_DAYS)
     step = _nice_step(top_cost * 1.05)
     y_max = step * math.ceil(top_cost * 1.05 / step)

@@ -7,6 +7,8 @@ import itertools
 import json
 import math
 import re
+from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -183,3 +185,78 @@ def test_any_input_gives_results_or_per_field_errors(internalisation, raw):
     result = run(internalisation, raw)
     assert result.errors or len(result.outcomes) == len(formulas.OUTPUT_IDS)
     assert all(isinstance(message, str) and message for message in result.errors.values())
+
+
+# --- The cost models founders have, and where the answer flips ---------------------------------
+
+FOUNDER = {"external_mode": "forfait", "monthly_retainer": "8 000", "direction_share_pct": "30",
+           "gross_salary": "70 000", "employer_charges_pct": "43", "coordination_hours_per_week": "20",
+           "annual_revenue": "3 000 000", "execution_budget": "67 200"}
+
+
+def test_a_monthly_retainer_compares_only_its_direction_share_with_a_salary(internalisation):
+    """A 25-person company paying an agency 8 000 € a month, 30 % of it direction: 28 800 € of direction fees."""
+    result = run(internalisation, FOUNDER)
+    assert result.ok
+    outcomes = result.outcomes
+    assert outcomes["external_annual_cost"].value == 28800
+    assert outcomes["steady_external_cost"].value == 96000  # the whole retainer: direction and execution
+    assert outcomes["internal_loaded_cost"].value == 100100
+    assert outcomes["steady_internal_cost"].value == 100100 + 67200  # the execution is still bought
+    assert outcomes["recommendation"].value == "externaliser"
+
+
+def test_hourly_billing(internalisation):
+    result = run(internalisation, {**FRANCE, "external_mode": "heure", "hourly_rate": "150", "hours_per_week": "10"})
+    assert result.outcomes["external_annual_cost"].value == 150 * 10 * 46
+    assert result.outcomes["coverage"].value == "insuffisante"  # 10 h a week for 20 h of coordination
+
+
+def test_a_missing_field_of_the_chosen_mode_is_named(internalisation):
+    result = run(internalisation, {"external_mode": "heure"})
+    assert result.ok
+    assert "Tarif horaire du CMO externe" in result.outcomes["recommendation"].note
+
+
+def test_the_first_year_counts_recruitment_waiting_and_ramp_up(internalisation):
+    result = run(internalisation, FRANCE)
+    # 20 % of 100 000 + 3 months of 92 000 + 9 months of 143 000 + 3 months of 143 000 at half efficiency
+    expected = 20000 + 23000 + 107250 + Fraction(143000, 12) * 3 / 2
+    assert result.outcomes["first_year_internal_cost"].value == expected
+    assert abs(Fraction(result.outcomes["internal_cost_per_day"].value) - Fraction(143000, 230)) < Fraction(1, 10**20)
+
+
+def test_one_day_a_week_does_not_cover_39_hours_of_coordination(internalisation):
+    result = run(internalisation, {**FRANCE, "days_per_week": "1", "coordination_hours_per_week": "39"})
+    assert result.outcomes["coverage"].value == "insuffisante"
+    assert result.outcomes["coverage"].status == "a-surveiller"
+
+
+def test_canadian_dollars_use_the_source_s_floor_without_conversion(internalisation):
+    below = run(internalisation, {**QUEBEC, "currency": "cad", "annual_revenue": "900 000"})
+    assert "revenue_guard" in below.outcomes["signals"].value  # under 1 000 000 $ CAD
+    assert below.outcomes["external_annual_cost"].label == "92\u00a0000\u00a0$\u00a0CAD"
+    in_euros = run(internalisation, {**QUEBEC, "annual_revenue": "900 000"})
+    assert "revenue_guard" not in in_euros.outcomes["signals"].value  # above 630 000 €
+
+
+@pytest.mark.parametrize("inputs", [FRANCE, QUEBEC, FOUNDER,
+                                    {**FRANCE, "external_mode": "heure", "hourly_rate": "140", "hours_per_week": "16"}])
+def test_each_flip_point_does_flip_the_recommendation(internalisation, inputs):
+    """Every « where the answer flips » sentence is checked by running the calculator on the value it states."""
+    result = run(internalisation, inputs)
+    current = result.outcomes["recommendation"].value
+    labels = {value: key for key, value in formulas.FLIP_LABELS.items()}
+    titles = {item["id"]: item["titre"] for item in internalisation.settings["internalisation"]["regles"]["recommandations"]}
+    assert result.outcomes["flips"].value
+    for sentence in result.outcomes["flips"].value:
+        match = re.match(r"^(.+?) (à partir de|au-delà de|sous|à) (.+?)( ou moins)? : « (.+) »$", sentence)
+        assert match, sentence
+        label, words, value, _, title = match.groups()
+        number = value.replace("\u00a0", " ").replace("\u202f", " ").split(" €")[0].split(" $")[0]
+        number = re.sub(r" (%|j|h)$", "", number).replace(" ", "").replace(",", ".")
+        probe = Decimal(number) + (Decimal("0.01") if words == "au-delà de" else 0) - (
+            Decimal("0.01") if words == "sous" else 0)
+        changed = run(internalisation, {**inputs, labels[label]: str(probe).replace(".", ",")})
+        assert changed.outcomes["recommendation"].value != current, sentence
+        assert titles[changed.outcomes["recommendation"].value] == title, sentence
