@@ -57,6 +57,11 @@ class InputSpec:
     options: tuple[tuple[str, str], ...] = ()  # (value, label) for "choix" and "choix_multiple"
     optional: bool = False  # an empty field is accepted (None): the outputs that need it say so
     suggestions: tuple[tuple[str, float], ...] = ()  # (label, value) buttons that fill the field
+    shown_if: tuple[str, tuple[str, ...]] | None = None  # (choice field, its values) for which the field shows
+
+    def shown_for(self, values: dict) -> bool:
+        """Whether the field applies to these values (a field of another billing mode does not)."""
+        return self.shown_if is None or values.get(self.shown_if[0]) in self.shown_if[1]
 
     def option_label(self, value: str) -> str:
         return next((label for option, label in self.options if option == value), str(value))
@@ -215,6 +220,7 @@ def load_calculator(name: str, settings: dict) -> Calculator:
             options=options_of(entry, settings),
             optional=entry.get("optionnel", False),
             suggestions=tuple((item["libelle"], item["valeur"]) for item in entry.get("suggestions", [])),
+            shown_if=(entry["visible_si"]["champ"], tuple(entry["visible_si"]["valeurs"])) if "visible_si" in entry else None,
         )
         for entry in block["entrees"]
     )
@@ -250,7 +256,12 @@ def _bounds_message(spec: InputSpec) -> str:
     return f"Saisissez une valeur d'au plus {show(spec.maximum)}"
 
 
-def parse_input(spec: InputSpec, raw) -> tuple[object, str | None]:
+# A calculator with a « currency » choice: its money fields take the chosen currency.
+CURRENCY_INPUT = "currency"
+CURRENCY_UNITS = {"eur": "€", "cad": "$ CAD"}
+
+
+def parse_input(spec: InputSpec, raw, money_unit: str | None = None) -> tuple[object, str | None]:
     """(value, None) or (None, French error that says what to type)."""
     if spec.kind == "oui_non":
         if isinstance(raw, bool):
@@ -282,9 +293,10 @@ def parse_input(spec: InputSpec, raw) -> tuple[object, str | None]:
         value = to_decimal(raw)
     elif isinstance(raw, str):
         try:
-            value = parse_number(raw, spec.unit if spec.kind != "pourcentage" else "%")
+            unit = "%" if spec.kind == "pourcentage" else (money_unit or spec.unit) if spec.kind == "montant" else spec.unit
+            value = parse_number(raw, unit)
         except NumberError as problem:
-            return None, number_error_message(spec, raw, problem, example)
+            return None, number_error_message(spec, raw, problem, example, money_unit)
     else:
         return None, f"Saisissez {example}"
     if spec.kind == "entier" and value != value.to_integral_value():
@@ -295,11 +307,12 @@ def parse_input(spec: InputSpec, raw) -> tuple[object, str | None]:
     return (int(value) if spec.kind == "entier" else value), None
 
 
-def number_error_message(spec: InputSpec, raw: str, problem: NumberError, example: str) -> str:
+def number_error_message(spec: InputSpec, raw: str, problem: NumberError, example: str,
+                         money_unit: str | None = None) -> str:
     """What to type instead, in French, for each way a number can be unreadable."""
     text = raw.strip()
     if problem.reason == "unité":
-        unit = "%" if spec.kind == "pourcentage" else spec.unit
+        unit = "%" if spec.kind == "pourcentage" else (money_unit or spec.unit) if spec.kind == "montant" else spec.unit
         if unit:
             advice = " : convertissez d'abord le montant" if spec.kind == "montant" else ""
             return f"Ce champ est en {unit} : « {problem.unit} » n'y est pas accepté{advice}. Saisissez {example}"
@@ -342,9 +355,14 @@ def _parse_choices(spec: InputSpec, raw) -> tuple[object, str | None]:
 def run(calculator: Calculator, raw_inputs: dict) -> Result:
     """Parse, validate and compute. Missing inputs take their default value."""
     result = Result()
+    money_unit = None
+    currency = next((spec for spec in calculator.inputs if spec.id == CURRENCY_INPUT), None)
+    if currency is not None:
+        chosen = raw_inputs.get(CURRENCY_INPUT, currency.default) if isinstance(raw_inputs, dict) else currency.default
+        money_unit = CURRENCY_UNITS.get(str(chosen).strip())
     for spec in calculator.inputs:
         raw = raw_inputs.get(spec.id, spec.default) if isinstance(raw_inputs, dict) else spec.default
-        value, error = parse_input(spec, raw)
+        value, error = parse_input(spec, raw, money_unit)
         if error:
             result.errors[spec.id] = error
         else:

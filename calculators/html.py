@@ -28,7 +28,7 @@ def field_id(calculator: Calculator, input_id: str) -> str:
     return f"calc-{calculator.name}-{input_id}"
 
 
-def _field(calculator: Calculator, spec, raw: str, error: str | None) -> str:
+def _field(calculator: Calculator, spec, raw: str, error: str | None, shown: bool = True) -> str:
     base = field_id(calculator, spec.id)
     described = f"{base}-aide {base}-erreur"
     error_html = (
@@ -78,8 +78,13 @@ def _field(calculator: Calculator, spec, raw: str, error: str | None) -> str:
             for label, value in spec.suggestions
         )
         suggestions = f'<p class="guide-field__suggestions" hidden>Préremplir : {buttons}</p>'
+    condition = ""
+    if spec.shown_if:
+        condition = f' data-show-if="{escape_attribute(spec.shown_if[0])}:{escape_attribute(",".join(spec.shown_if[1]))}"'
+        if not shown:
+            condition += " hidden"
     return (
-        f'<div class="{css}" data-input="{spec.id}" data-unit="{escape_attribute(_input_unit(spec))}">'
+        f'<div class="{css}" data-input="{spec.id}" data-unit="{escape_attribute(_input_unit(spec))}"{condition}>'
         f'<label for="{base}">{escape(spec.label_with_unit)}{EXAMPLE_BADGE}</label>'
         f'<p class="guide-field__hint" id="{base}-aide">{escape(spec.help)}</p>'
         f"{error_html}{control}{suggestions}</div>"
@@ -96,8 +101,9 @@ def _input_unit(spec) -> str:
 
 def render_form(calculator: Calculator, raw_values: dict, errors: dict | None = None) -> str:
     errors = errors or {}
+    raw = {spec.id: str(raw_values.get(spec.id, spec.display(spec.default))) for spec in calculator.inputs}
     fields = "".join(
-        _field(calculator, spec, str(raw_values.get(spec.id, spec.display(spec.default))), errors.get(spec.id))
+        _field(calculator, spec, raw[spec.id], errors.get(spec.id), spec.shown_for(raw))
         for spec in calculator.inputs
     )
     return typeset_html(

@@ -363,7 +363,7 @@ def render_flips(result) -> str:
     if not sentences:
         return ""
     items = "".join(f"<li>{_esc(sentence)}</li>" for sentence in sentences)
-    return ('<section class="guide-flips"><h3>Ce qui changerait la recommandation</h3>'
+    return ('<section class="guide-flips"><p class="guide-flips__title"><strong>Ce qui changerait la recommandation</strong></p>'
             "<p>Chaque ligne change une seule hypothèse, les autres restant celles que vous avez saisies.</p>"
             f"<ul>{items}</ul></section>")
 

@@ -35,7 +35,8 @@ class NumberError(ValueError):
 # Units a reader may type after (or, for currencies, before) a number; each field accepts only its own.
 UNIT_WORDS = {
     "€": "€", "eur": "€", "euro": "€", "euros": "€",
-    "$": "$", "$ca": "$ CA", "$cad": "$ CAD", "cad": "CAD", "$us": "$ US", "us$": "$ US", "usd": "USD",
+    "$": "$", "$ca": "$ CA", "$cad": "$ CAD", "$ ca": "$ CA", "$ cad": "$ CAD", "cad": "CAD", "$us": "$ US",
+    "$ us": "$ US", "us$": "$ US", "usd": "USD",
     "%": "%", "h": "h", "heure": "h", "heures": "h",
     "j": "jours", "jour": "jours", "jours": "jours", "semaine": "semaines", "semaines": "semaines", "sem": "semaines",
     "mois": "mois", "employé": "employés", "employés": "employés", "salarié": "employés", "salariés": "employés",
@@ -73,7 +74,8 @@ def parse_number(text: str, accepted_unit: str | None = None) -> Decimal:
         match = pattern.search(cleaned)
         if match:
             unit = UNIT_WORDS.get(match.group(1).lower().replace(" ", ""), match.group(1))
-            if accepted_unit is not None and unit != unit_of(accepted_unit):
+            canadian = unit_of(accepted_unit or "") == "$ CAD" and unit in ("$", "$ CA", "$ CAD", "CAD")
+            if accepted_unit is not None and unit != unit_of(accepted_unit) and not canadian:
                 raise NumberError("unité", unit=match.group(1))
             cleaned = (cleaned[:match.start()] + cleaned[match.end():]).strip()
     if not cleaned:

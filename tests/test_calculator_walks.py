@@ -176,3 +176,18 @@ def test_without_javascript_no_inert_control_and_one_honest_status(browser, site
     assert "Résultat de l'exemple" in status.replace("’", "'") and "prêt" not in status
     assert "400 %" in normalise(page.locator(".guide-calculator__results").inner_text())
     context.close()
+
+
+def test_the_billing_mode_shows_its_own_fields_and_the_currency_its_unit(page, site_url):
+    page.goto(site_url + "internalisation/")
+    assert page.locator('[data-input="monthly_retainer"]').is_hidden()
+    page.locator("#calc-internalisation-external_mode").select_option("forfait")
+    assert page.locator('[data-input="monthly_retainer"]').is_visible()
+    assert page.locator('[data-input="day_rate"]').is_hidden()
+    type_slowly(page, "#calc-internalisation-monthly_retainer", "8 000")
+    type_slowly(page, "#calc-internalisation-direction_share_pct", "30")
+    wait_until_ready_for(page, "28 800 €")
+    page.locator("#calc-internalisation-currency").select_option("cad")
+    assert "($\u00a0CAD)" in page.locator('label[for="calc-internalisation-gross_salary"]').inner_text()
+    wait_until_ready_for(page, "28 800 $ CAD")
+    assert "external_mode=forfait" in page.url and "currency=cad" in page.url

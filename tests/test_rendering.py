@@ -21,7 +21,7 @@ NOT_SHOWN = {"id", "cadre", "themes", "source", "sources", "phase", "option", "t
              "etapes_processus", "cadres",
              # calculators: defaults, option sources and rule parameters (ids), shown through their labels
              "defaut", "options_depuis", "signals", "resources", "modele", "modele_plusieurs_bu", "sourcing", "seuil",
-             "cmo_fractionne", "roles_cmo", "resume",
+             "cmo_fractionne", "roles_cmo", "resume", "visible_si",
              "signaux_comptes", "ratio_internaliser", "garde_fou"}
 
 

@@ -110,3 +110,12 @@ def test_json_numbers_are_read_exactly(capsys, settings_file):
                  '{"ad_spend": 0.1, "ad_revenue": 0.3, "gross_margin_pct": 50}']) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["display"]["roas"] == "3:1" and data["statuses"]["roas"]["status"] == "sain"
+
+
+def test_money_fields_follow_the_chosen_currency(internalisation):
+    in_dollars = run(internalisation, {"currency": "cad", "day_rate": "1 000 $", "gross_salary": "110 000 $ CAD"})
+    assert in_dollars.ok and in_dollars.values["day_rate"] == 1000
+    in_euros = run(internalisation, {"day_rate": "1 000 $"})
+    assert in_euros.errors["day_rate"].startswith("Ce champ est en € : « $ »")
+    assert run(internalisation, {"currency": "cad", "day_rate": "1 000 €"}).errors["day_rate"].startswith(
+        "Ce champ est en $ CAD : « € »")

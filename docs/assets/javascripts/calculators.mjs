@@ -365,17 +365,43 @@ class CalculatorWidget {
     this.state.textContent = STATE_TEXT[key]
   }
 
+  /** A field that applies to one choice only (a billing mode) shows when that choice is made. */
+  showApplicableFields() {
+    const values = this.values()
+    // Money fields follow a « currency » choice: their labels name the chosen currency.
+    if (this.fields.has("currency")) {
+      const unit = values.currency === "cad" ? "($\u00a0CAD)" : "(€)"
+      for (const [, control] of this.fields) {
+        const field = control.closest("[data-input]")
+        if (field.dataset.unit !== "€") continue
+        const label = field.querySelector("label")
+        for (const node of label.childNodes) {
+          if (node.nodeType === Node.TEXT_NODE) node.textContent = node.textContent.replace(/\((€|\$\u00a0CAD)\)/, unit)
+        }
+      }
+    }
+    for (const [, control] of this.fields) {
+      const field = control.closest("[data-input]")
+      const condition = field.dataset.showIf
+      if (!condition) continue
+      const [choice, allowed] = condition.split(":")
+      field.hidden = !allowed.split(",").includes(values[choice])
+    }
+  }
+
   /** Fields that still hold the example's value are marked, and the results say which they are. */
   markExamples() {
+    this.showApplicableFields()
     const names = []
     for (const [id, control] of this.fields) {
       const field = control.closest("[data-input]")
-      const example = !this.fromReader.has(id) && valueOf(control) !== ""
+      const example = !field.hidden && !this.fromReader.has(id) && valueOf(control) !== ""
       field.classList.toggle("guide-field--example", example)
       if (example) names.push(fieldName(field))
     }
     if (!this.examples) return
-    if (names.length === this.fields.size) {
+    const shownFields = [...this.fields.values()].filter((control) => !control.closest("[data-input]").hidden).length
+    if (names.length === shownFields) {
       this.examples.textContent = "Tous les champs contiennent les valeurs d’exemple (marquées «\u202fexemple\u202f»)\u202f: " +
         "le résultat est celui de l’exemple. Remplacez-les par vos chiffres."
       this.examples.hidden = false
@@ -426,6 +452,7 @@ class CalculatorWidget {
     table.append(caption, head)
     for (const [id, control] of this.fields) {
       const field = control.closest("[data-input]")
+      if (field.hidden) continue
       const row = document.createElement("tr")
       const label = document.createElement("th")
       label.scope = "row"
@@ -457,6 +484,7 @@ class CalculatorWidget {
     const rows = []
     for (const [id, control] of this.fields) {
       const field = control.closest("[data-input]")
+      if (field.hidden) continue
       const label = fieldName(field, true)
       const number = (this.shownValues || {})[id]
       rows.push(["Saisie", label, shownValue(control), typeof number === "string" ? number : "", field.dataset.unit || "",
