@@ -28,7 +28,7 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCK = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dt", "dd", "tr", "caption",
           "figcaption", "summary", "details", "table", "ul", "ol", "section", "blockquote", "label", "legend"}
-_SKIPPED = {"script", "style", "template", "svg"}
+_SKIPPED = {"script", "style", "template"}
 _WORD = re.compile(r"[0-9a-zàâäçéèêëîïôöùûüÿœæ]+")
 QUOTE_MARK = "\u241e"  # stands for a blockquote's text in unquoted_text (never a word)
 BREAK = " | "  # between two blocks (paragraphs, cells, items): a copied run never spans one

@@ -7,12 +7,12 @@ measures on it:
 1. time from navigation to the first live result on the ROI page (a link with inputs, so the
    worker starts at once), against a bare page of the same site that only calls loadPyodide
    on the main thread; same run, cold cache each time, median of RUNS;
-2. input-to-updated-result latency over 50 edits: typed (includes the 250 ms debounce) and
-   submitted with Enter (no debounce): median and p95;
+2. input-to-updated-result latency over 50 edits: typed (an input event) and submitted with Enter:
+   median and p95; and the bytes transferred (gzip) before the first live result;
 3. Lighthouse (npm, pinned) performance score, Total Blocking Time, LCP and page weight of the
    ROI page, mobile (default throttling) and desktop presets, and of a framework page for comparison;
    median of LIGHTHOUSE_RUNS runs each.
-Writes everything to .cache/benchmark-calculators.json.
+Writes everything to .cache/benchmark-calculators.json. ``--sans-lighthouse`` skips part 3 (a few minutes).
 """
 
 from __future__ import annotations
@@ -105,6 +105,26 @@ def first_live_result(browser, url: str) -> float:
     return elapsed
 
 
+def first_use_bytes(browser, url: str) -> dict:
+    """Bytes transferred (gzip, headers included) from navigation to the first live result, by file type."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def finished(request):
+        size = request.sizes()
+        name = request.url.split("?")[0].rsplit("/", 1)[-1] or "index.html"
+        sizes[name] = sizes.get(name, 0) + size["responseBodySize"] + size["responseHeadersSize"]
+
+    context.on("requestfinished", finished)
+    page.goto(url + "roi/?attributed_revenue=8000")
+    page.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=180_000)
+    page.wait_for_timeout(500)
+    context.close()
+    largest = dict(sorted(sizes.items(), key=lambda item: -item[1])[:6])
+    return {"total_kb": round(sum(sizes.values()) / 1024), "largest_kb": {k: round(v / 1024) for k, v in largest.items()}}
+
+
 def bare_load(browser, url: str) -> float:
     context = browser.new_context()
     page = context.new_page()
@@ -167,6 +187,17 @@ def lighthouse_median(url: str, preset: str | None) -> dict:
     return summary
 
 
+def lighthouse_figures(url: str) -> dict:
+    return {
+        "roi_page": {"mobile": lighthouse_median(url + "roi/", None),
+                     "desktop": lighthouse_median(url + "roi/", "desktop")},
+        "internalisation_page": {"mobile": lighthouse_median(url + "internalisation/", None)},
+        "diagnostic_page": {"mobile": lighthouse_median(url + "diagnostic/", None)},
+        "framework_page_phases": {"mobile": lighthouse_median(url + "phases/", None)},
+        "longest_framework_page_hypercroissance": {"mobile": lighthouse_median(url + "hypercroissance/", None)},
+    }
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -195,15 +226,12 @@ def main() -> int:
                 mode: {"median": round(statistics.median(values)), "p95": round(percentile(values, 0.95))}
                 for mode, values in latencies.items()
             }
+            figures["first_use_bytes"] = first_use_bytes(browser, url)
             browser.close()
-            figures["lighthouse"] = {
-                "roi_page": {"mobile": lighthouse_median(url + "roi/", None),
-                             "desktop": lighthouse_median(url + "roi/", "desktop")},
-                "internalisation_page": {"mobile": lighthouse_median(url + "internalisation/", None)},
-                "diagnostic_page": {"mobile": lighthouse_median(url + "diagnostic/", None)},
-                "framework_page_phases": {"mobile": lighthouse_median(url + "phases/", None)},
-                "longest_framework_page_hypercroissance": {"mobile": lighthouse_median(url + "hypercroissance/", None)},
-            }
+            if "--sans-lighthouse" in sys.argv:
+                figures["lighthouse"] = "non mesuré (--sans-lighthouse)"
+            else:
+                figures["lighthouse"] = lighthouse_figures(url)
     out = REPO / ".cache" / "benchmark-calculators.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
