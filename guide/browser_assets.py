@@ -7,13 +7,18 @@ Names carry a version or a content hash, so they can be cached for ever.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-# The runtime files of the npm package ``pyodide`` (core only; calculators need no wheel).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The runtime files of the npm package ``pyodide`` (core only; calculators need no wheel). The standard
+# library archive is not copied whole: the build writes one with only the modules the calculators import.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+STDLIB_ARCHIVE = "python_stdlib.zip"
+STDLIB_LIST = Path("calculators") / "browser-stdlib.txt"
 
 
 class MissingRuntime(Exception):
@@ -26,6 +31,7 @@ class BrowserAssets:
     bundle_file: str  # relative to assets/, e.g. "calculators/bundle.0123456789ab.json"
     bundle: bytes
     pyodide_dir: Path
+    stdlib: bytes  # the trimmed standard library archive
 
 
 def browser_assets(root: Path, frameworks: dict) -> BrowserAssets:
@@ -34,6 +40,7 @@ def browser_assets(root: Path, frameworks: dict) -> BrowserAssets:
     if not package.exists():
         raise MissingRuntime("node_modules/pyodide est absent : lancez scripts/setup (il installe les paquets npm)")
     version = json.loads(package.read_text(encoding="utf-8"))["version"]
+    stdlib = trimmed_stdlib(pyodide_dir / STDLIB_ARCHIVE, Path(root) / STDLIB_LIST)
     sources = {
         f"calculators/{path.name}": path.read_text(encoding="utf-8")
         for path in sorted((Path(root) / "calculators").glob("*.py"))
@@ -41,11 +48,35 @@ def browser_assets(root: Path, frameworks: dict) -> BrowserAssets:
     bundle = json.dumps({"files": sources, "settings": frameworks}, ensure_ascii=False, sort_keys=True).encode("utf-8")
     digest = hashlib.sha256(bundle).hexdigest()[:12]
     return BrowserAssets(
-        runtime_dir=f"pyodide/{version}/",
+        # The trimmed archive's hash in the folder name: cached for ever, replaced when the list changes.
+        runtime_dir=f"pyodide/{version}-{hashlib.sha256(stdlib).hexdigest()[:8]}/",
         bundle_file=f"calculators/bundle.{digest}.json",
         bundle=bundle,
         pyodide_dir=pyodide_dir,
+        stdlib=stdlib,
     )
+
+
+def stdlib_entries(list_path: Path) -> list[str]:
+    lines = list_path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def trimmed_stdlib(archive: Path, list_path: Path) -> bytes:
+    """Pyodide's standard library archive with only the listed entries, byte for byte the same each build."""
+    if not archive.exists():
+        raise MissingRuntime(f"{archive} est absent : réinstallez les paquets npm (scripts/setup)")
+    output = io.BytesIO()
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        available = set(source.namelist())
+        for name in sorted(set(stdlib_entries(list_path))):
+            if name not in available:
+                raise MissingRuntime(f"{name} (calculators/browser-stdlib.txt) n'est pas dans {archive} : "
+                                     "relancez scripts/trace-stdlib")
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(name))
+    return output.getvalue()
 
 
 def write_browser_assets(assets: BrowserAssets, site_dir: Path) -> None:
@@ -59,6 +90,7 @@ def write_browser_assets(assets: BrowserAssets, site_dir: Path) -> None:
         destination = target / name
         if not destination.exists() or destination.stat().st_size != source.stat().st_size:
             shutil.copyfile(source, destination)
+    (target / STDLIB_ARCHIVE).write_bytes(assets.stdlib)
     bundle_path = Path(site_dir) / "assets" / assets.bundle_file
     bundle_path.parent.mkdir(parents=True, exist_ok=True)
     bundle_path.write_bytes(assets.bundle)

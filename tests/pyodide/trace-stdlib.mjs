@@ -1,0 +1,55 @@
+// The standard library modules the calculators use in the browser, from an import trace inside
+// Pyodide (Node, offline): boot, configure calculators.browser with the frameworks, then run every
+// calculator through its browser entry with the example values, every field empty, an unreadable value
+// in each field and a field being typed. Prints the stdlib zip's entries those imports need, one a line.
+//
+//   node tests/pyodide/trace-stdlib.mjs SETTINGS_JSON [STDLIB_ZIP]
+//
+// With STDLIB_ZIP (a trimmed archive), the same run is a check: it fails if any import is missing.
+import path from "node:path"
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { loadPyodide } from "pyodide"
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..")
+const [settingsArg, stdlibZip] = process.argv.slice(2)
+const options = stdlibZip ? { stdLibURL: path.resolve(stdlibZip) } : {}
+const pyodide = await loadPyodide(options)
+pyodide.FS.mkdirTree("/guide/calculators")
+for (const name of ["__init__", "browser", "contract", "diagnostic", "html", "internalisation", "numbers", "roi", "typography"]) {
+  pyodide.FS.writeFile(`/guide/calculators/${name}.py`, readFileSync(path.join(repo, "calculators", `${name}.py`), "utf8"))
+}
+pyodide.globals.set("settings_json", readFileSync(settingsArg, "utf8"))
+const output = await pyodide.runPythonAsync(`
+import json, sys
+sys.path.insert(0, "/guide")
+from calculators import browser
+from calculators.contract import CALCULATOR_NAMES, load_calculator
+browser.configure(settings_json)
+settings = json.loads(settings_json)
+failures = []
+for name in CALCULATOR_NAMES:
+    calculator = load_calculator(name, settings)
+    requests = [{}, settings[name]["calculateur"]["exemple"]["entrees"], {spec.id: "" for spec in calculator.inputs}]
+    requests += [{spec.id: "12.500 $ ¤"} for spec in calculator.inputs]
+    requests += [{"inputs": {spec.id: "1,"}, "editing": spec.id} for spec in calculator.inputs]
+    for request in requests:
+        body = request if "editing" in request else {"inputs": request}
+        answer = json.loads(browser.handle(json.dumps({"calculator": name, **body})))
+        if "_" in answer.get("errors", {}):
+            failures.append(f"{name}: {answer['errors']['_']}")
+if failures:
+    raise SystemExit("\\n".join(failures))
+zip_path = next(entry for entry in sys.path if entry.endswith(".zip"))
+entries = set()
+for module in list(sys.modules.values()):
+    where = getattr(module, "__file__", None) or ""
+    if where.startswith(zip_path + "/"):
+        relative = where[len(zip_path) + 1:]
+        entries.add(relative)
+        parts = relative.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):  # a module of a package needs its package
+            entries.add("/".join(parts[:depth]) + "/__init__.py")
+"\\n".join(sorted(entries))
+`)
+console.log(output)
