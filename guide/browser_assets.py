@@ -10,9 +10,12 @@ import hashlib
 import io
 import json
 import shutil
+import tokenize
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from calculators.contract import CALCULATOR_NAMES, SHARED_FRAMEWORKS
 
 # The runtime files of the npm package ``pyodide`` (core only; calculators need no wheel). The standard
 # library archive is not copied whole: the build writes one with only the modules the calculators import.
@@ -45,7 +48,8 @@ def browser_assets(root: Path, frameworks: dict) -> BrowserAssets:
         f"calculators/{path.name}": path.read_text(encoding="utf-8")
         for path in sorted((Path(root) / "calculators").glob("*.py"))
     }
-    bundle = json.dumps({"files": sources, "settings": frameworks}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    settings = {name: frameworks[name] for name in (*CALCULATOR_NAMES, *SHARED_FRAMEWORKS) if name in frameworks}
+    bundle = json.dumps({"files": sources, "settings": settings}, ensure_ascii=False, sort_keys=True).encode("utf-8")
     digest = hashlib.sha256(bundle).hexdigest()[:12]
     return BrowserAssets(
         # The trimmed archive's hash in the folder name: cached for ever, replaced when the list changes.
@@ -62,8 +66,22 @@ def stdlib_entries(list_path: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
+def without_comment_lines(source: bytes) -> bytes:
+    """A module's source without its comment-only lines (about a sixth of the archive). Only lines the
+    tokenizer reads as comments go, never a line inside a string; a source it cannot read stays whole."""
+    try:
+        tokens = list(tokenize.tokenize(io.BytesIO(source).readline))
+    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError):
+        return source
+    comments = {token.start[0] for token in tokens
+                if token.type == tokenize.COMMENT and token.line.lstrip().startswith("#")}
+    lines = source.split(b"\n")
+    return b"\n".join(line for number, line in enumerate(lines, start=1) if number not in comments)
+
+
 def trimmed_stdlib(archive: Path, list_path: Path) -> bytes:
-    """Pyodide's standard library archive with only the listed entries, byte for byte the same each build."""
+    """Pyodide's standard library archive with only the listed entries, their comment lines left out, byte
+    for byte the same each build."""
     if not archive.exists():
         raise MissingRuntime(f"{archive} est absent : réinstallez les paquets npm (scripts/setup)")
     output = io.BytesIO()
@@ -75,7 +93,8 @@ def trimmed_stdlib(archive: Path, list_path: Path) -> bytes:
                                      "relancez scripts/trace-stdlib")
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name))
+            data = source.read(name)
+            target.writestr(info, without_comment_lines(data) if name.endswith(".py") else data)
     return output.getvalue()
 
 

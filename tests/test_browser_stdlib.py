@@ -36,8 +36,11 @@ def test_the_list_matches_a_fresh_import_trace(settings_file):
     assert traced == sorted(stdlib_entries(REPO_ROOT / STDLIB_LIST)), "relancez scripts/trace-stdlib"
 
 
-def test_every_calculator_runs_on_the_trimmed_archive_alone(settings_file, tmp_path):
+def test_every_calculator_runs_on_the_trimmed_archive_and_the_bundle_alone(tmp_path):
+    """The archive and the bundle's settings as the browser gets them: nothing else."""
     assets = browser_assets(REPO_ROOT, load_guide(REPO_ROOT).frameworks)
+    settings_file = tmp_path / "bundle-settings.json"
+    settings_file.write_text(json.dumps(json.loads(assets.bundle)["settings"], ensure_ascii=False), encoding="utf-8")
     archive = tmp_path / "python_stdlib.zip"
     archive.write_bytes(assets.stdlib)
     with zipfile.ZipFile(BytesIO(assets.stdlib)) as trimmed:
