@@ -318,10 +318,10 @@ def _flip_value(key: str, value: Decimal, currency: str, up: bool) -> str:
     if key in ("gross_salary", "day_rate", "hourly_rate", "monthly_retainer", "annual_revenue"):
         return money(rounded(0), currency)
     if key in ("employer_charges_pct", "direction_share_pct"):
-        return f"{format_number(rounded(1), 1)} %"
+        return f"{format_number(rounded(1), 1)}\u00a0%"
     if key == "days_per_week":
-        return f"{format_number(rounded(2), 2)} j"
-    return f"{format_number(rounded(1), 1)} h"
+        return f"{format_number(rounded(2), 2)}\u00a0j"
+    return f"{format_number(rounded(1), 1)}\u00a0h"
 
 
 # --- The chart -----------------------------------------------------------------------------
