@@ -20,7 +20,7 @@ from calculators.html import render_widget
 from calculators.typography import typeset_html
 from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
-from guide.glossary import GLOSSARY_FRAMEWORK, abbreviations, explain_first_use_only
+from guide.glossary import GLOSSARY_FRAMEWORK, GlossaryMatcher, abbreviations, explain_first_use_only
 from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
 from guide.thresholds import THRESHOLDS_FRAMEWORK, thresholds_by_id
 
@@ -226,6 +226,7 @@ def render_pages(
     credits = {name: page_sources(guide, name, shown_questions(name)) for name in guide.frameworks}
     env.globals["credits"] = credits
 
+    glossary = GlossaryMatcher(guide.frameworks.get(GLOSSARY_FRAMEWORK, {}).get("termes", []))  # built once
     pages = []
     for name, data in guide.frameworks.items():
         page = data["page"]
@@ -237,7 +238,7 @@ def render_pages(
                                credited=credited, figures=page_figures(guide, name),
                                assumptions=page_assumptions(guide, name))
         if name != GLOSSARY_FRAMEWORK:
-            glossary_lines = abbreviations(body, guide.frameworks.get(GLOSSARY_FRAMEWORK, {}).get("termes", []))
+            glossary_lines = abbreviations(body, glossary)
             body += f"\n{glossary_lines}\n" if glossary_lines else ""
         pages.append(
             RenderedPage(

@@ -12,6 +12,8 @@ measures on it:
 3. Lighthouse (npm, pinned) performance score, Total Blocking Time, LCP and page weight of the
    ROI page, mobile (default throttling) and desktop presets, and of a framework page for comparison;
    median of LIGHTHOUSE_RUNS runs each.
+4. with ``--scale``: strict build times with the FAQ and the glossary multiplied ×10 and ×50 in a temporary
+   copy of the content, and the ratio t(50×) / t(10×).
 Writes everything to .cache/benchmark-calculators.json. ``--sans-lighthouse`` skips part 3 (a few minutes).
 """
 
@@ -187,6 +189,53 @@ def lighthouse_median(url: str, preset: str | None) -> dict:
     return summary
 
 
+def scaled_copy(root: Path, target: Path, factor: int) -> Path:
+    """A copy of the project whose FAQ and glossary hold ``factor`` times their entries (new ids and forms)."""
+    import shutil
+
+    import yaml
+
+    from tests.conftest import copy_project
+
+    project = copy_project(target)
+    for name, key in (("faq", "questions"), ("glossaire", "termes")):
+        path = project / "frameworks" / f"{name}.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        originals = data[key]
+        copies = []
+        for index in range(1, factor):
+            for item in originals:
+                copy = dict(item, id=f"{item['id']}-{index}")
+                if key == "questions":
+                    copy["question"] = f"{item['question']} (variante {index})"
+                else:
+                    copy["terme"] = f"{item['terme']} {index}"
+                    if "formes" in item:
+                        copy["formes"] = [f"{form}{index}" for form in item["formes"]]
+                copies.append(copy)
+        data[key] = originals + copies
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    shutil.rmtree(project / "site", ignore_errors=True)
+    return project
+
+
+def scale_figures(root: Path = REPO, factors=(1, 10, 50)) -> dict:
+    """Build times (strict build, seconds) with the FAQ and the glossary multiplied, and their ratio."""
+    import time
+
+    times = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in factors:
+            project = scaled_copy(root, Path(tmp) / f"x{factor}", factor)
+            start = time.perf_counter()
+            result = mkdocs_build(project, Path(tmp) / f"site{factor}", "http://127.0.0.1/")
+            times[factor] = round(time.perf_counter() - start, 2)
+            if result.returncode != 0:
+                raise RuntimeError(result.stderr[-2000:])
+    return {"build_s": {f"{factor}x": value for factor, value in times.items()},
+            "ratio_50x_to_10x": round(times[50] / times[10], 2) if 50 in times and 10 in times else None}
+
+
 def lighthouse_figures(url: str) -> dict:
     return {
         "roi_page": {"mobile": lighthouse_median(url + "roi/", None),
@@ -232,6 +281,8 @@ def main() -> int:
                 figures["lighthouse"] = "non mesuré (--sans-lighthouse)"
             else:
                 figures["lighthouse"] = lighthouse_figures(url)
+    if "--scale" in sys.argv:
+        figures["scale"] = scale_figures()
     out = REPO / ".cache" / "benchmark-calculators.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")

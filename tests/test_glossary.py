@@ -59,3 +59,26 @@ def test_each_built_page_explains_a_term_once(built_site):
     for page in ("roi", "hypercroissance", "kpis"):
         terms = re.findall(r'<abbr title="[^"]*">([^<]*)</abbr>', page_html(built_site, page))
         assert terms and len(terms) == len(set(terms)), page
+
+
+# --- The matcher: one pass over the text, the same answer as a search for each form ----------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from guide.glossary import GlossaryMatcher  # noqa: E402
+
+MATCHER_FORMS = ["CMO", "Fractional CMO", "CMO fractionné", "test & learn", "go / no go", "4P/4C", "Shadow IT", "LTV", "ROI"]
+MATCHER_TERMS = [{"formes": [form], "definition": f"Définition {index}."} for index, form in enumerate(MATCHER_FORMS)]
+
+
+def by_search(text: str) -> list[int]:
+    """The definition the matcher must agree with: each form searched on its own, as whole words."""
+    return [index for index, form in enumerate(MATCHER_FORMS)
+            if re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)]
+
+
+@given(st.lists(st.sampled_from(MATCHER_FORMS + ["le", "-", "CMOs", "xCMO", "ROI-", " ", ",", "é", "Fractional", "\n"]),
+                max_size=30).map(" ".join) | st.text(alphabet="CMOROILTV -/&4Pé\n", max_size=40))
+def test_the_matcher_finds_exactly_the_forms_a_search_finds(text):
+    assert GlossaryMatcher(MATCHER_TERMS).found(text) == by_search(text)
