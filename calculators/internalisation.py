@@ -377,7 +377,9 @@ def render_chart(calculator, result) -> str:
     v = {key: float(value) if isinstance(value, Decimal) else value for key, value in result.values.items()}
     fees_per_day = v["day_rate"] * v["weeks_per_year"]
     loaded = float(result.outcomes["internal_loaded_cost"].value)
-    if fees_per_day <= 0 or not loaded or loaded <= 0 or not 1e-6 < fees_per_day * MAX_DAYS / loaded < 1e6:
+    # Amounts under one unit of money (a denormal float from a test, a slip of the keyboard) give no scale.
+    if fees_per_day <= 0 or not loaded or loaded < 1 or fees_per_day * MAX_DAYS < 1 or not (
+            1e-6 < fees_per_day * MAX_DAYS / loaded < 1e6):
         return ('<p class="guide-chart__absent">Graphique non affiché : il faut un tarif journalier '
                 "et un salaire brut supérieurs à 0, d'ordres de grandeur comparables.</p>")
     settings = calculator.settings
