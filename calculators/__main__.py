@@ -11,7 +11,7 @@ duplicate key, an unknown calculator or option, a missing settings file.
 
 Settings (labels, defaults, thresholds) come from the frameworks YAML through the guide's
 loader, or from a JSON export (``--settings FILE``, made by ``python -m guide export-json``)
-where PyYAML is not available.
+where PyYAML is not loaded (the self-hosted Pyodide core: its distribution has PyYAML, we load no package).
 """
 
 from __future__ import annotations

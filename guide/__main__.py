@@ -38,7 +38,7 @@ def check(root: Path, github: bool) -> int:
 
 
 def export_json(root: Path, output: Path) -> int:
-    """Every framework as JSON, for the calculators where PyYAML is not available (Pyodide)."""
+    """Every framework as JSON, for the calculators where PyYAML is not loaded (the Pyodide core we self-host)."""
     try:
         guide = load_guide(root)
     except ContentErrors as errors:

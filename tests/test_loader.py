@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -152,10 +153,9 @@ def test_all_errors_of_all_files_are_reported_at_once_sorted(project):
 
 def test_report_counts_errors_in_french(project):
     replace_in(project / "frameworks" / "phases.yml", "effectif_min: 10", "effectif_min: dix")
-    try:
+    with pytest.raises(ContentErrors) as raised:
         load_guide(project)
-    except ContentErrors as errors:
-        assert errors.report().splitlines()[-1] == "1 erreur dans le contenu : corrigez-la avant de publier."
+    assert raised.value.report().splitlines()[-1] == "1 erreur dans le contenu : corrigez-la avant de publier."
 
 
 YAML_TEXT = st.text(alphabet=string.printable + "éàçô«»’\u00a0", max_size=300)

@@ -2,7 +2,7 @@
 Pyodide (tests/pyodide/run-calculator-tests.mjs), so they use the standard library only.
 
 Settings are the frameworks as plain data: read from the YAML through the guide's loader on
-CPython, or from the JSON export named by CALCULATOR_SETTINGS (Pyodide has no PyYAML).
+CPython, or from the JSON export named by CALCULATOR_SETTINGS (our Pyodide core loads no package, PyYAML included).
 """
 
 from __future__ import annotations

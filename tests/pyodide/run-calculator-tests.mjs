@@ -4,7 +4,7 @@
 //   node tests/pyodide/run-calculator-tests.mjs SETTINGS_JSON [pytest arguments...]
 //
 // SETTINGS_JSON is the frameworks exported as JSON (python -m guide export-json), since
-// Pyodide has no PyYAML. pytest and hypothesis come from .cache/pyodide-site (pure-Python
+// the Pyodide core we self-host loads no package (not even PyYAML). pytest and hypothesis come from .cache/pyodide-site (pure-Python
 // wheels installed by scripts/setup). The exit code is pytest's.
 import path from "node:path"
 import { existsSync } from "node:fs"
