@@ -107,6 +107,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env.filters["url"] = safe_url
     env.filters["lines"] = text_lines
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
+    env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     return env
 
 
@@ -118,12 +119,15 @@ def questions_for(guide: Guide, name: str) -> list[dict]:
 
 
 def page_sources(guide: Guide, name: str, questions: list[dict]) -> list[str]:
-    """The sources a page shows, derived from what it shows: its own text (``page.sources``), the
-    FAQ entries it lists, the figures it quotes and, on the figures' page, every figure. In order of
+    """The sources a page shows, derived from what it shows: its own text (``page.sources``), the sources
+    it sets side by side (``page.divergences``), the FAQ entries it lists, the figures it quotes and, on the
+    figures' page, every figure. In order of
     first appearance; a page cannot show a source's content without crediting it."""
     data = guide.frameworks[name]
     thresholds = thresholds_by_id(guide.frameworks)
     found: list[str] = list(data["page"].get("sources", []))
+    found += [position["source"] for divergence in data["page"].get("divergences", [])
+              for position in divergence["positions"]]
     found += [question["source"] for question in questions if question.get("source")]
     shown = [item["id"] for item in data.get("seuils", [])] if name == THRESHOLDS_FRAMEWORK else []
     shown += guide.quoted_thresholds.get(name, [])
