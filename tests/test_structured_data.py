@@ -49,7 +49,9 @@ def test_faq_page_json_ld_holds_every_question_with_the_page_text(built_site):
 
 def test_framework_pages_are_articles_credited_to_their_sources(built_site):
     [article] = [data for data in jsonld(page_html(built_site, "phases")) if data["@type"] == "Article"]
-    assert article["author"] == [{"@type": "Person", "name": "Antoine Blot"}]
+    # Credits derived from what the page shows: its article, and the podcast its « Ce que disent les sources » cites.
+    assert article["author"] == [{"@type": "Person", "name": "Antoine Blot"},
+                                 {"@type": "Organization", "name": "Bannouze, le podcast du marketing digital"}]
     assert article["datePublished"] == "2025-07-25" and article["dateModified"] == "2025-08-05"
     assert normalise(article["headline"]) in article_text(built_site, "phases")
     assert article["isBasedOn"] == ["https://www.antoine-blot.com/blogue/structurer-fonction-marketing-pme/"]
