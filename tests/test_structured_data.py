@@ -52,7 +52,8 @@ def test_framework_pages_are_articles_credited_to_their_sources(built_site):
     # Credits derived from what the page shows: its article, and the podcast its « Ce que disent les sources » cites.
     assert article["author"] == [{"@type": "Person", "name": "Antoine Blot"},
                                  {"@type": "Organization", "name": "Bannouze, le podcast du marketing digital"}]
-    assert article["datePublished"] == "2025-07-25" and article["dateModified"] == "2025-08-05"
+    # Dated from its sources: the earliest publication (the podcast's) and the latest update (Blot's).
+    assert article["datePublished"] == "2024-10-16" and article["dateModified"] == "2025-08-05"
     assert normalise(article["headline"]) in article_text(built_site, "phases")
     assert article["isBasedOn"] == ["https://www.antoine-blot.com/blogue/structurer-fonction-marketing-pme/"]
 
