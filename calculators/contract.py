@@ -193,9 +193,9 @@ def options_of(entry: dict, settings: dict) -> tuple[tuple[str, str], ...]:
     return tuple((option["id"], option["libelle"]) for option in entry.get("options", []))
 
 
-def _default_value(entry: dict):
-    """A numeric default may be written as text (``{seuil:hausse-retention}`` becomes ``10 %``)."""
-    default = entry["defaut"]
+def _default_value(entry: dict, default=None):
+    """A numeric default (or suggestion) may be written as text (``{seuil:hausse-retention}`` becomes ``10 %``)."""
+    default = entry["defaut"] if default is None else default
     if isinstance(default, str) and entry["type"] in KIND_EXAMPLES:
         try:
             return parse_number(default, None)
@@ -222,7 +222,8 @@ def load_calculator(name: str, settings: dict) -> Calculator:
             maximum=entry.get("max"),
             options=options_of(entry, settings),
             optional=entry.get("optionnel", False),
-            suggestions=tuple((item["libelle"], item["valeur"]) for item in entry.get("suggestions", [])),
+            suggestions=tuple((item["libelle"], _default_value(entry, item["valeur"]))
+                              for item in entry.get("suggestions", [])),
             shown_if=(entry["visible_si"]["champ"], tuple(entry["visible_si"]["valeurs"])) if "visible_si" in entry else None,
         )
         for entry in block["entrees"]

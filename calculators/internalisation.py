@@ -27,7 +27,6 @@ OUTPUT_IDS = (
     "days_at_band_low", "days_at_band_high", "signals", "recommendation", "flips",
 )
 CURRENCIES = {"eur": "€", "cad": "$\u00a0CAD"}
-HALF = Decimal("0.5")  # the ramp-up months count at half efficiency (hypothèse du guide)
 MAX_DAYS = 5  # a working week: the chart's range and the inputs' upper bound
 
 
@@ -167,13 +166,14 @@ def compute(values: dict, settings: dict) -> dict:
     execution = retained_execution if mode == "forfait" else v["execution_budget"]
     notice = min(v["notice_months"], 12)
     recruitment = v["gross_salary"] * v["recruitment_cost_pct"] / 100
-    ramp = loaded / 12 * min(v["ramp_up_months"], 12 - notice) * HALF
+    efficiency = threshold(settings, "efficacite-montee-en-competence") / 100  # an assumption of seuils.yml
+    ramp = loaded / 12 * min(v["ramp_up_months"], 12 - notice) * (1 - efficiency)
     first_year = recruitment + fees * notice / 12 + loaded * (12 - notice) / 12 + ramp + v["execution_budget"]
     out["first_year_internal_cost"] = Outcome(
         value=first_year, label=money(first_year, currency),
         note=(f"Dont {money(recruitment, currency)} de recrutement, {money(fees * notice / 12, currency)} de direction "
               f"externe pendant {format_number(notice)} mois d'attente et {money(ramp, currency)} de montée en "
-              "compétence (coût caché : ces mois comptent à mi-efficacité)."))
+              "compétence (coût caché : ces mois comptent à {format_number(efficiency * 100)} % d'efficacité)."))
     steady_internal = loaded + v["execution_budget"]
     steady_external = fees + execution
     out["steady_internal_cost"] = Outcome(value=steady_internal, label=money(steady_internal, currency),
@@ -182,7 +182,7 @@ def compute(values: dict, settings: dict) -> dict:
         value=steady_external, label=money(steady_external, currency),
         note="Honoraires de direction et exécution comprise dans le forfait." if mode == "forfait"
         else "Honoraires de direction et le même budget d'exécution.")
-    presence_days = 5 * v["weeks_per_year"]
+    presence_days = MAX_DAYS * v["weeks_per_year"]
     per_day = loaded / presence_days
     compare = f", contre {money(v['day_rate'], currency)} pour une journée externe" if mode == "jour" else ""
     out["internal_cost_per_day"] = Outcome(value=per_day, label=money(per_day, currency),
