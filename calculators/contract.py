@@ -34,7 +34,7 @@ from calculators.typography import french_typography
 CALCULATOR_NAMES = ("roi", "internalisation", "diagnostic")
 # The other frameworks the calculators read (figures, and the lists a report quotes): the browser's
 # bundle carries these and the calculators' own, nothing else (tests/test_browser_stdlib.py runs them on it).
-SHARED_FRAMEWORKS = ("seuils", "phases", "signaux", "matrice-decision", "typologies", "modeles", "sourcing", "role-cmo")
+SHARED_FRAMEWORKS = ("accueil", "seuils", "phases", "signaux", "matrice-decision", "typologies", "modeles", "sourcing", "role-cmo")
 
 KIND_EXAMPLES = {
     "montant": "un montant en chiffres, par exemple 12 500,50",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from calculators.contract import Outcome, threshold, threshold_in_euros
 from calculators.html import escape
 from calculators.numbers import format_money
+from calculators.site_map import HOME, page_url
 
 INPUT_IDS = ("employees", "annual_revenue", "signals", "ambition", "resources", "multi_business_units")
 OUTPUT_IDS = ("phase", "structure_now", "typology", "org_model", "sourcing", "cmo_role")
@@ -114,8 +115,9 @@ def compute(values: dict, settings: dict) -> dict:
 
 # --- The personal report --------------------------------------------------------------------
 
-def _link(page: str, anchor: str | None, text: str) -> str:
-    target = f"../{page}/" + (f"#{anchor}" if anchor else "")
+def _link(settings: dict, name: str, anchor: str | None, text: str) -> str:
+    """A link from the calculator's page (one level below the root) to a framework, placed by the site map."""
+    target = "../" + page_url(settings[HOME], name, anchor)
     return f'<a href="{escape(target)}">{escape(text)}</a>'
 
 
@@ -148,20 +150,20 @@ def render_extra(calculator, result) -> str:
         f"<p><strong>Organisation type</strong> : {escape(phase['organisation_type'])}</p>"
         f"<p><strong>Priorités</strong></p>{_list(phase['priorites'])}"
         f"<p><strong>Risques à surveiller</strong></p>{_list(phase['risques'])}"
-        f"<p>{_link('phases', phase['id'], 'Les phases de maturité')}</p>",
+        f"<p>{_link(settings, 'phases', phase['id'], 'Les phases de maturité')}</p>",
     ))
 
     chosen = result.values["signals"]
     if chosen:
         items = "".join(
             f"<li><strong>{escape(signal['titre'])}</strong> : {escape(signal['symptome'])} "
-            f"{escape(signal['consequence'])} {_link('signaux', signal['id'], 'En savoir plus')}</li>"
+            f"{escape(signal['consequence'])} {_link(settings, 'signaux', signal['id'], 'En savoir plus')}</li>"
             for signal in settings["signaux"]["signaux"] if signal["id"] in chosen
         )
         body = f"<p>{escape(outcomes['structure_now'].note)}</p><ul>{items}</ul>"
     else:
         body = (f"<p>{escape(outcomes['structure_now'].note)}</p>"
-                f"<p>{_link('signaux', None, 'Les quatre signaux d’alerte')}</p>")
+                f"<p>{_link(settings, 'signaux', None, 'Les quatre signaux d’alerte')}</p>")
     sections.append(_section("Faut-il structurer maintenant ?", body))
 
     typology = _item(settings, "typologies", "typologies", outcomes["typology"].value)
@@ -169,8 +171,8 @@ def render_extra(calculator, result) -> str:
     sections.append(_section(
         f"Votre structure : {typology['nom']}",
         f"<p>{escape(outcomes['typology'].note)} {' '.join(escape(text) for text in details)}</p>"
-        f"<p>{_link('typologies', typology['id'], typology['nom'])} · "
-        f"{_link('matrice-decision', None, settings['matrice-decision']['page']['titre_court'])}</p>",
+        f"<p>{_link(settings, 'typologies', typology['id'], typology['nom'])} · "
+        f"{_link(settings, 'matrice-decision', None, settings['matrice-decision']['page']['titre_court'])}</p>",
     ))
 
     model = _item(settings, "modeles", "modeles", outcomes["org_model"].value)
@@ -179,15 +181,15 @@ def render_extra(calculator, result) -> str:
         f"<p>{escape(model['description'])}</p>"
         f"<p><strong>Avantages</strong></p>{_list(model['avantages'])}"
         f"<p><strong>Limites</strong></p>{_list(model['limites'])}"
-        f"<p>{_link('modeles', model['id'], settings['modeles']['page']['titre_court'])}</p>",
+        f"<p>{_link(settings, 'modeles', model['id'], settings['modeles']['page']['titre_court'])}</p>",
     ))
 
     row = _item(settings, "sourcing", "situations", outcomes["sourcing"].value)
     sections.append(_section(
         f"Qui la fera vivre : {row['modele_recommande']}",
         f"<p>{escape(outcomes['sourcing'].note)} Rôle du CMO : {escape(row['role_cmo'])}.</p>"
-        f"<p>{_link('sourcing', row['id'], settings['sourcing']['page']['titre_court'])} · "
-        f"{_link('role-cmo', None, settings['role-cmo']['page']['titre_court'])}</p>",
+        f"<p>{_link(settings, 'sourcing', row['id'], settings['sourcing']['page']['titre_court'])} · "
+        f"{_link(settings, 'role-cmo', None, settings['role-cmo']['page']['titre_court'])}</p>",
     ))
     return ('<div class="guide-report" data-report="diagnostic"><h2 class="guide-report__title">Votre rapport</h2>'
             + "".join(sections) + "</div>")

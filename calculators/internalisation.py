@@ -14,6 +14,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from calculators.contract import Outcome, shown, threshold, threshold_in_euros
 from calculators.numbers import format_money, format_number
+from calculators.site_map import HOME, page_url
 
 INPUT_IDS = (
     "currency", "external_mode", "day_rate", "days_per_week", "hourly_rate", "hours_per_week", "monthly_retainer",
@@ -481,6 +482,6 @@ def render_recommendation_link(calculator, result) -> str:
     settings = calculator.settings
     recommendation = next(item for item in rules(settings)["recommandations"] if item["id"] == outcome.value)
     option = next(item for item in settings["sourcing"]["options"] if item["id"] == recommendation["option"])
-    return (f'<p class="guide-calculator__more">Pour aller plus loin : <a href="../sourcing/#{_esc(option["id"])}">'
+    return (f'<p class="guide-calculator__more">Pour aller plus loin : <a href="../{_esc(page_url(settings[HOME], "sourcing", option["id"]))}">'
             f'{_esc(option["nom"])}</a>, sur la page « {_esc(settings["sourcing"]["page"]["titre_court"])} », '
-            f'et <a href="../role-cmo/">{_esc(settings["role-cmo"]["page"]["titre_court"])}</a>.</p>')
+            f'et <a href="../{_esc(page_url(settings[HOME], "role-cmo"))}">{_esc(settings["role-cmo"]["page"]["titre_court"])}</a>.</p>')

@@ -8,6 +8,7 @@ code marked it ``Trusted``; templates cannot forget to escape editors' text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -17,6 +18,7 @@ import yaml
 
 from calculators.contract import display, load_calculator, run, threshold_text
 from calculators.html import render_widget
+from calculators.site_map import HOME, SitePage, page_of, site_pages
 from calculators.typography import typeset_html
 from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
@@ -26,17 +28,26 @@ from guide.thresholds import THRESHOLDS_FRAMEWORK, thresholds_by_id
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
-# Page published for a framework, when it is not NAME.md.
-PAGE_PATHS = {"accueil": "index.md"}
-
 FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
 
 
-def page_path(name: str) -> str:
-    return PAGE_PATHS.get(name, f"{name}.md")
+def page_path(name: str, home: dict | None = None) -> str:
+    """The Markdown page that shows framework ``name`` (``index.md`` for the home page). With the plan
+    (``home``, the data of accueil.yml), a framework shown as a section resolves to its host page."""
+    if home is not None:
+        return page_of(home, name).source_file
+    return "index.md" if name == HOME else f"{name}.md"
+
+
+_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+
+
+def demote_headings(markdown: str) -> str:
+    """A framework's body shown as a section of another page: each heading one level down."""
+    return _HEADING.sub(lambda match: "#" + match.group(1) + " ", markdown)
 
 
 @dataclass
@@ -52,6 +63,8 @@ class RenderedPage:
     yaml_file: str
     source_ids: list[str] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)  # the FAQ entries the page shows
+    # The other frameworks shown on the page: (name, section title, YAML file), in order.
+    sections: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def french_date(iso_date: str) -> str:
@@ -156,7 +169,7 @@ def _front_matter(title: str, description: str) -> str:
 
 def _browser_title(name: str, page: dict) -> str:
     """The home page's tab shows its full title; other pages their short one (the menu's)."""
-    return french_typography(page["titre"]) if page_path(name) == "index.md" else page["titre_court"]
+    return french_typography(page["titre"]) if name == HOME else page["titre_court"]
 
 
 def _shown(spec, outcome) -> str:
@@ -188,19 +201,34 @@ def calculator_view(guide: Guide, name: str, assets: BrowserAssets | None) -> di
     }
 
 
+def related_links(guide: Guide, page: SitePage) -> list[dict]:
+    """« Pour aller plus loin » of a page: the ``voir_aussi`` of every framework it shows, in order, each
+    target once with every reason given for it (the plan's check refuses a link to the same page)."""
+    found: dict[str, dict] = {}
+    for name in page.frameworks:
+        for link in guide.frameworks[name]["page"].get("voir_aussi", []) or []:
+            entry = found.setdefault(link["cadre"], {"cadre": link["cadre"], "pourquoi": []})
+            if link["pourquoi"] not in entry["pourquoi"]:
+                entry["pourquoi"].append(link["pourquoi"])
+    return list(found.values())
+
+
 def render_pages(
     guide: Guide, assets: BrowserAssets | None = None, templates_dir: Path = TEMPLATES_DIR,
     editors_guide_url: str | None = None,
 ) -> list[RenderedPage]:
-    """``editors_guide_url``: where CONTRIBUTING.md is read in the repository (None: not configured)."""
+    """One page per entry of the plan (accueil.yml): its host framework, then the frameworks shown as its
+    sections. ``editors_guide_url``: where CONTRIBUTING.md is read in the repository (None: not configured)."""
     env = make_environment(templates_dir)
+    home = guide.frameworks[HOME]
 
     def link(name: str, item_id: str | None = None) -> Trusted:
-        """Relative Markdown link target to a framework page (and one of its items)."""
+        """Relative Markdown link target to a framework (and one of its items), wherever the plan shows it."""
         if name not in guide.frameworks:
             raise KeyError(f"pas de cadre {name!r}")
-        target = page_path(name)
-        return Trusted(f"{target}#{anchor(item_id)}" if item_id else target)
+        target = page_path(name, home)
+        section = item_id or (None if page_of(home, name).host == name else name)
+        return Trusted(f"{target}#{anchor(section)}" if section else target)
 
     def page_title(name: str) -> str:
         return guide.frameworks[name]["page"]["titre_court"]
@@ -218,7 +246,7 @@ def render_pages(
         frameworks=guide.frameworks,
         link=link,
         page_title=page_title,
-        page_path=page_path,
+        page_path=lambda name: page_path(name, home),
         sources={source["id"]: source for source in guide.frameworks.get("sources", {}).get("sources", [])},
         Trusted=Trusted,
         editors_guide_url=safe_url(editors_guide_url) if (editors_guide_url or "").startswith("https://") else None,
@@ -230,24 +258,41 @@ def render_pages(
     credits = {name: page_sources(guide, name, shown_questions(name)) for name in guide.frameworks}
     env.globals["credits"] = credits
 
+    def render_framework(name: str, **extra) -> str:
+        data = guide.frameworks[name]
+        view = calculator_view(guide, name, assets) if "calculateur" in data else None
+        return env.get_template(f"{name}.md.j2").render(
+            name=name, data=data, page=data["page"], calculator=view, **extra)
+
     glossary = GlossaryMatcher(guide.frameworks.get(GLOSSARY_FRAMEWORK, {}).get("termes", []))  # built once
     pages = []
-    for name, data in guide.frameworks.items():
-        page = data["page"]
-        questions = shown_questions(name)
-        template = env.get_template(f"{name}.md.j2")
-        view = calculator_view(guide, name, assets) if "calculateur" in data else None
-        credited = credits[name]
-        body = template.render(name=name, data=data, page=page, questions=questions, calculator=view,
-                               credited=credited, figures=page_figures(guide, name),
-                               assumptions=page_assumptions(guide, name))
+    for site_page in site_pages(home):
+        name = site_page.host
+        page = guide.frameworks[name]["page"]
+        questions = list({id(question): question for framework in site_page.frameworks
+                          for question in shown_questions(framework)}.values())
+        credited = list(dict.fromkeys(source for framework in site_page.frameworks for source in credits[framework]))
+        sections = []
+        for section in site_page.sections:
+            section_page = guide.frameworks[section]["page"]
+            content = demote_headings(render_framework(section, as_section=True, questions=[], related=[], section_names=[],
+                                                       credited=[], figures=[], assumptions=[]))
+            sections.append(Trusted(f"## {escape_text(section_page['titre'])} {{#{anchor(section)}}}\n\n{content}"))
+        body = render_framework(
+            name, as_section=False, questions=questions, sections=sections, section_names=list(site_page.sections), related=related_links(guide, site_page),
+            credited=credited,
+            figures=list({item["id"]: item for framework in site_page.frameworks
+                          for item in page_figures(guide, framework)}.values()),
+            assumptions=list({item["id"]: item for framework in site_page.frameworks
+                              for item in page_assumptions(guide, framework)}.values()),
+        )
         if name != GLOSSARY_FRAMEWORK:
             glossary_lines = abbreviations(body, glossary)
             body += f"\n{glossary_lines}\n" if glossary_lines else ""
         pages.append(
             RenderedPage(
                 name=name,
-                path=page_path(name),
+                path=site_page.source_file,
                 markdown=_front_matter(_browser_title(name, page), page["description"]) + body,
                 title=page["titre_court"],
                 heading=page["titre"],
@@ -255,6 +300,8 @@ def render_pages(
                 yaml_file=guide.files[name],
                 source_ids=credited,
                 questions=questions,
+                sections=[(section, guide.frameworks[section]["page"]["titre_court"], guide.files[section])
+                          for section in site_page.sections],
             )
         )
     return pages

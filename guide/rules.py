@@ -41,9 +41,12 @@ def _framework_links(data: dict, name: str):
     if name == "accueil":
         for index, door in enumerate(data["portes"]):
             yield ("portes", index, "cadre"), door["cadre"]
-        for index, stage in enumerate(data.get("parcours", [])):
-            for page_index, page_name in enumerate(stage["cadres"]):
-                yield ("parcours", index, "cadres", page_index), page_name
+        for key in ("parcours", "rubriques"):
+            for index, group in enumerate(data.get(key, [])):
+                for page_index, entry in enumerate(group["pages"]):
+                    yield (key, index, "pages", page_index, "cadre"), entry["cadre"]
+                    for section_index, section in enumerate(entry.get("sections", [])):
+                        yield (key, index, "pages", page_index, "sections", section_index), section
     if name == "kpis":
         for index, family in enumerate(data["familles"]):
             if "calculateur" in family:
@@ -63,6 +66,50 @@ def check_framework_links(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[C
                 message += f" ; vouliez-vous dire « {close[0]} » ?" if close else " ; cadres possibles : " + ", ".join(names)
                 errors.append(_error(guide, parsed, name, path, message))
     return errors
+
+
+def check_site_plan(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
+    """The plan (accueil.yml) places every framework on exactly one page; a calculator has its own page;
+    a page does not send the reader to another part of itself under « Pour aller plus loin »."""
+    from calculators.site_map import HOME, nav_groups, page_of
+
+    if HOME not in guide.frameworks:
+        return []
+    home = guide.frameworks[HOME]
+    errors = []
+    placed: dict[str, tuple] = {}
+    for path, name in _framework_links(home, HOME):
+        if path[0] not in ("parcours", "rubriques") or name not in guide.frameworks:
+            continue  # unknown names: reported by check_framework_links
+        if name == HOME:
+            errors.append(_error(guide, parsed, HOME, path, "la page d'accueil est déjà la racine du site : retirez-la du plan"))
+        elif name in placed:
+            errors.append(_error(guide, parsed, HOME, path, f"le cadre « {name} » a déjà sa place dans le plan "
+                                 f"({format_field_path(placed[name])}) : un cadre n'apparaît que sur une page"))
+        else:
+            placed[name] = path
+            if path[-2] == "sections" and "calculateur" in guide.frameworks[name]:
+                errors.append(_error(guide, parsed, HOME, path, f"« {name} » est un calculateur : donnez-lui sa propre page "
+                                     f"(« - cadre: {name} »)"))
+    for name in guide.frameworks:
+        if name != HOME and name not in placed:
+            errors.append(_error(guide, parsed, HOME, (nav_groups_key(home),),
+                                 f"le cadre « {name} » n'a pas de place dans le plan : ajoutez « - cadre: {name} » à une "
+                                 "étape du parcours ou à une rubrique, ou bien dans les sections d'une page"))
+    if errors:
+        return errors
+    assert nav_groups(home)  # the schema requires at least one stage
+    for name, data in guide.frameworks.items():
+        page = page_of(home, name)
+        for index, link in enumerate(data["page"].get("voir_aussi", []) or []):
+            if link["cadre"] != name and link["cadre"] in page.frameworks:
+                errors.append(_error(guide, parsed, name, ("page", "voir_aussi", index, "cadre"),
+                                     f"« {link['cadre']} » est affiché sur la même page que ce cadre : retirez ce lien"))
+    return errors
+
+
+def nav_groups_key(home: dict) -> str:
+    return "rubriques" if "rubriques" in home else "parcours"
 
 
 def check_decision_matrix(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
@@ -260,7 +307,7 @@ def check_threshold_provenance(guide: Guide, parsed: dict[str, ParsedYaml]) -> l
     return errors
 
 
-CHECKS = (check_threshold_provenance, check_framework_links, check_decision_matrix, check_phase_ranges, check_case_study_roadmap, check_calculators,
+CHECKS = (check_threshold_provenance, check_framework_links, check_site_plan, check_decision_matrix, check_phase_ranges, check_case_study_roadmap, check_calculators,
           check_diagnostic_rules, check_content_cascade)
 
 

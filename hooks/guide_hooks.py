@@ -7,7 +7,9 @@
 - on_page_content: keep the glossary's tooltip on the first use of each term only.
 - on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
 - on_post_build: write the calculators' browser files, the search worker wrapper (French
-  stemming of typed words) and the ``_headers`` file (cache lifetimes for static hosts).
+  stemming of typed words), a redirect page at each former address of a merged page, and the
+  ``_headers`` file (cache lifetimes for static hosts).
+- The navigation comes from the plan in accueil.yml (``guide.site.navigation``), not from mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # no
 from guide.errors import ContentErrors  # noqa: E402
 from guide.rendering import finish_page_html, render_error_pages, render_pages, typeset_page  # noqa: E402
 from guide.repository import path_from_docs, repository_url  # noqa: E402
+from guide.site import navigation, redirect_pages  # noqa: E402
 from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -65,6 +68,7 @@ def on_config(config, **kwargs):
     editors_guide_url = repository_url(config.repo_url, config.edit_uri, root, Path(config.docs_dir),
                                        "CONTRIBUTING.md", action="blob")
     _build["pages"] = {page.path: page for page in render_pages(guide, assets, editors_guide_url=editors_guide_url)}
+    config.nav = navigation(guide)  # the plan of accueil.yml is the only definition of the navigation
     return config
 
 
@@ -91,6 +95,11 @@ def on_post_build(*, config):
     for worker in workers.glob("search.*.min.js"):
         wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
         wrapper.write_text(f'importScripts("{worker.name}", "../french-search-stemming.js");\n', encoding="utf-8")
+    if _build["guide"] is not None:
+        for path, html in redirect_pages(_build["guide"]).items():  # former addresses of merged pages
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
     write_headers_file(Path(config.site_dir))
 
 
@@ -128,4 +137,10 @@ def on_page_context(context, /, *, page, config, nav):
     page.meta["guide_og_type"] = "article" if rendered and rendered.source_ids and not page.is_homepage else "website"
     if rendered is not None:
         page.meta["guide_yaml_file"] = rendered.yaml_file
+        root = Path(config.config_file_path).resolve().parent
+        page.meta["guide_sections"] = [
+            {"title": title, "yaml_file": yaml_file,
+             "edit_url": repository_url(config.repo_url, config.edit_uri, root, Path(config.docs_dir), yaml_file)}
+            for _, title, yaml_file in rendered.sections
+        ]
     return context

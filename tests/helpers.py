@@ -33,14 +33,19 @@ def load_errors(root: Path) -> list[ContentError]:
     return caught.value.errors
 
 
-def page_slugs(with_slash: bool = False) -> list[str]:
-    """The URL path of every generated page (``""`` for the home page), from the frameworks themselves."""
+def page_slug(name: str) -> str:
+    """The URL path (``sourcing``, ``""`` for the home page) of the page that shows framework ``name``,
+    as the plan of accueil.yml places it (a framework shown as a section is on its host's page)."""
+    from calculators.site_map import HOME, page_of
     from guide.catalog import REPO_ROOT
-    from guide.rendering import page_path
 
-    slugs = []
-    for name in load_guide(REPO_ROOT).frameworks:
-        path = page_path(name)
-        slug = "" if path == "index.md" else path.removesuffix(".md")
-        slugs.append(slug + "/" if slug and with_slash else slug)
-    return sorted(slugs)
+    return page_of(load_guide(REPO_ROOT).frameworks[HOME], name).url.rstrip("/")
+
+
+def page_slugs(with_slash: bool = False) -> list[str]:
+    """The URL path of every page of the site (``""`` for the home page), from the plan of accueil.yml."""
+    from calculators.site_map import HOME, site_pages
+    from guide.catalog import REPO_ROOT
+
+    urls = [page.url for page in site_pages(load_guide(REPO_ROOT).frameworks[HOME])]
+    return sorted(url if with_slash else url.rstrip("/") for url in urls)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from calculators.site_map import HOME, page_url
 from guide.catalog import REPO_ROOT, framework_names, load_guide
 from guide.errors import ContentErrors
-from guide.rendering import page_path
 from tests.conftest import copy_project
 
 CONTRIBUTING = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -30,8 +30,7 @@ def test_every_framework_file_is_in_the_map_with_its_page_address():
     assert sorted(name for _, _, name in rows) == NAMES, "mettez à jour le tableau « Quel fichier pour quelle page »"
     guide = load_guide(REPO_ROOT)
     for title, address, name in rows:
-        path = page_path(name)
-        assert address == ("/" if path == "index.md" else f"/{path.removesuffix('.md')}/"), name
+        assert address == f"/{page_url(guide.frameworks[HOME], name)}", name
         assert title == guide.frameworks[name]["page"]["titre_court"], name
 
 

@@ -7,12 +7,15 @@ from html.parser import HTMLParser
 
 import pytest
 
+from calculators.site_map import HOME, page_of
 from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
 from guide.rendering import render_pages
+from tests.helpers import page_slug
 from tests.site_text import normalise
 
 GUIDE = load_guide(REPO_ROOT)
+HOME_DATA = GUIDE.frameworks[HOME]
 SOURCES = {source["id"]: source for source in GUIDE.frameworks["sources"]["sources"]}
 DIVERGENCES = [(name, item) for name, data in GUIDE.frameworks.items()
                for item in data["page"].get("divergences", [])]
@@ -56,11 +59,11 @@ def test_every_disagreement_found_has_its_note():
 @pytest.mark.parametrize(("name", "item"), DIVERGENCES, ids=[f"{name}:{item['id']}" for name, item in DIVERGENCES])
 def test_a_note_names_each_source_says_what_it_says_and_gives_the_guide_s_reading(built_site, name, item):
     parser = _Boxes()
-    parser.feed((built_site / name / "index.html").read_text(encoding="utf-8"))
+    parser.feed((built_site / page_slug(name) / "index.html").read_text(encoding="utf-8"))
     box = normalise(parser.boxes[item["id"]])
     assert box.startswith("Ce que disent les sources")
     for position in item["positions"]:
         assert normalise(SOURCES[position["source"]]["titre"]) in box
         assert normalise(position["dit"]) in box
-        assert position["source"] in CREDITS[name]  # a source set side by side is credited
+        assert position["source"] in CREDITS[page_of(HOME_DATA, name).host]  # a source set side by side is credited
     assert f"Notre lecture (l'avis du guide) : {normalise(item['conseil'])}" in box

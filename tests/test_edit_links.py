@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from guide.catalog import REPO_ROOT, framework_names
-from guide.rendering import page_path
+from calculators.site_map import HOME, page_of
+from guide.catalog import REPO_ROOT, framework_names, load_guide
 from guide.repository import path_from_docs, repository_url
+from tests.helpers import page_slug
 
 REPOSITORY = "https://github.com/acme/guide-marketing"
 
@@ -29,9 +30,8 @@ def site_for_a_repository(tmp_path_factory) -> Path:
 
 
 def html_of(site: Path, name: str) -> str:
-    path = page_path(name).removesuffix(".md")
-    path = "index.html" if path == "index" else f"{path}/index.html"
-    return (site / path).read_text(encoding="utf-8")
+    slug = page_slug(name)
+    return (site / (f"{slug}/index.html" if slug else "index.html")).read_text(encoding="utf-8")
 
 
 def test_edit_path_climbs_out_of_the_docs_folder(tmp_path):
@@ -45,9 +45,14 @@ def test_edit_path_climbs_out_of_the_docs_folder(tmp_path):
 
 @pytest.mark.parametrize("name", framework_names(REPO_ROOT / "frameworks"))
 def test_every_page_links_to_the_yaml_file_that_feeds_it(site_for_a_repository, name):
+    """The page's main file behind « Modifier cette page », each section's file behind « Modifier aussi »."""
     html = html_of(site_for_a_repository, name)
     [link] = re.findall(r'<a href="([^"]+)" class="guide-edit__link" rel="edit"[^>]*>(.*?)</a>', html, re.S)
-    assert link[0] == f"{REPOSITORY}/edit/trunk/frameworks/{name}.yml"
+    host = page_of(load_guide(REPO_ROOT).frameworks[HOME], name).host
+    assert link[0] == f"{REPOSITORY}/edit/trunk/frameworks/{host}.yml"
+    if name != host:
+        [also] = re.findall(r'<span class="guide-edit__sections">(.*?)</span>', html, re.S)
+        assert f'href="{REPOSITORY}/edit/trunk/frameworks/{name}.yml" rel="edit"' in also
     assert re.sub(r"<[^>]+>", "", link[1]).strip() == "Modifier cette page"
     if name != "contribuer":
         assert 'class="guide-edit__help">Comment contribuer\u202f?</a>' in html

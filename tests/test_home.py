@@ -1,20 +1,24 @@
-"""The home page maps the whole guide: every framework page belongs to one stage of the path."""
+"""The home page maps the whole guide: the plan of accueil.yml places every framework on one page, and the
+home page shows each stage of the reading path with its question."""
 
 from __future__ import annotations
 
+from calculators.site_map import HOME, site_pages
 from guide.catalog import REPO_ROOT, load_guide
 from tests.site_text import article_text, normalise
 
 GUIDE = load_guide(REPO_ROOT)
-# Pages that are not a step of the reading path: the home itself, reference pages and calculators.
-OUTSIDE_THE_PATH = {"accueil", "faq", "glossaire", "seuils", "sources", "contribuer"}
+# Reference pages, outside the reading path (the plan's « rubriques »).
+OUTSIDE_THE_PATH = {"faq", "glossaire", "seuils", "sources", "contribuer"}
 
 
-def test_every_framework_page_is_a_step_of_the_path():
-    stages = GUIDE.frameworks["accueil"]["parcours"]
-    listed = [name for stage in stages for name in stage["cadres"]]
-    expected = {name for name, data in GUIDE.frameworks.items() if "calculateur" not in data} - OUTSIDE_THE_PATH
-    assert sorted(listed) == sorted(expected)
+def test_every_framework_is_on_one_page_of_the_plan_and_every_question_page_is_a_step_of_the_path():
+    pages = site_pages(GUIDE.frameworks[HOME])
+    shown = [name for page in pages for name in page.frameworks]
+    assert sorted(shown) == sorted(GUIDE.frameworks)
+    on_the_path = {name for stage in GUIDE.frameworks[HOME]["parcours"] for entry in stage["pages"]
+                   for name in (entry["cadre"], *entry.get("sections", []))}
+    assert on_the_path == set(GUIDE.frameworks) - OUTSIDE_THE_PATH - {HOME}
 
 
 def test_the_home_page_shows_each_stage_with_its_question(built_site):

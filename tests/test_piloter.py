@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from guide.catalog import REPO_ROOT, load_guide
+from tests.helpers import page_slug
 from tests.site_text import article_text, normalise, page_html
 
 GUIDE = load_guide(REPO_ROOT)
@@ -22,12 +23,12 @@ def test_the_four_pillars_form_an_ordered_cycle_with_the_measured_ones_marked(bu
     steps = re.findall(r'<li class="guide-cycle__step( guide-cycle__step--mesure)?" id="([a-z-]+)"', html)
     assert [step_id for _, step_id in steps] == [pillar["id"] for pillar in pillars]
     assert [bool(marked) for marked, _ in steps] == [pillar["analyse_et_mesure"] for pillar in pillars]
-    assert 'href="../processus-marketing/#diagnostic"' in html
+    assert 'href="./#diagnostic"' in html  # the five steps are on the same page
     assert "Après le contrôle, le cycle reprend à l'analyse." in article_text(built_site, "marketing-management")
 
 
 def test_the_five_steps_form_a_numbered_flow_with_their_tools(built_site):
-    html = page_html(built_site, "processus-marketing")
+    html = page_html(built_site, page_slug("processus-marketing"))
     steps = GUIDE.frameworks["processus-marketing"]["etapes"]
     items = list_items(html, "guide-flow__steps")
     assert len(items) == len(steps) == 5
@@ -40,9 +41,9 @@ def test_the_five_steps_form_a_numbered_flow_with_their_tools(built_site):
 
 
 def test_figures_are_quoted_from_the_thresholds(built_site):
-    assert "de 80 000 € à 120 000 € bruts par an" in article_text(built_site, "direction-temps-partage")
+    assert "de 80 000 € à 120 000 € bruts par an" in article_text(built_site, page_slug("direction-temps-partage"))
     assert "50 % de son temps" in article_text(built_site, "marketing-management")
-    assert "mesurer les résultats sous 15 jours" in article_text(built_site, "processus-marketing")
+    assert "mesurer les résultats sous 15 jours" in article_text(built_site, page_slug("processus-marketing"))
     for name in ("marketing-management", "poles", "internaliser-externaliser", "direction-temps-partage", "processus-marketing"):
         text = "\n".join(str(value) for value in _strings(GUIDE.frameworks[name]))
         assert "{seuil:" not in text  # every placeholder was resolved
@@ -51,8 +52,9 @@ def test_figures_are_quoted_from_the_thresholds(built_site):
 
 
 def test_the_black_box_warning_follows_the_matrix(built_site):
-    html = page_html(built_site, "internaliser-externaliser")
-    assert html.index('class="guide-table guide-table--stack guide-insourcing"') < html.index('class="admonition warning"')
+    html = page_html(built_site, page_slug("internaliser-externaliser"))
+    section = html[html.index('<h2 id="internaliser-externaliser">'):html.index('<h2 id="externalisation">')]
+    assert section.index('class="guide-table guide-table--stack guide-insourcing"') < section.index('class="admonition warning"')
 
 
 def _raw_yaml(name: str) -> str:

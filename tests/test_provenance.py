@@ -15,7 +15,7 @@ import pytest
 
 from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
-from guide.rendering import page_path, render_pages
+from guide.rendering import render_pages
 from guide.source_text import (
     SEEDS_DIR,
     SourceIndex,
@@ -24,6 +24,7 @@ from guide.source_text import (
     found_verbatim,
     normalise,
 )
+from tests.helpers import page_slug
 
 GUIDE = load_guide(REPO_ROOT)
 SOURCES = {source["id"]: source for source in GUIDE.frameworks["sources"]["sources"]}
@@ -39,9 +40,7 @@ def seed_text(source_id: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def slug(name: str) -> str:
-    path = page_path(name)
-    return "" if path == "index.md" else path.removesuffix(".md")
+slug = page_slug
 
 
 def page_file(site: Path, name: str) -> Path:

@@ -6,11 +6,12 @@ import re
 
 import pytest
 
+from calculators.site_map import HOME, site_pages
 from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
-from guide.rendering import french_date, headcount_range, page_path, render_pages
+from guide.rendering import french_date, headcount_range, render_pages
 from tests.conftest import mkdocs_build
-from tests.helpers import replace_in
+from tests.helpers import page_slug, replace_in
 from tests.site_text import article_text, normalise, page_html
 
 GUIDE = load_guide(REPO_ROOT)
@@ -18,7 +19,7 @@ GUIDE = load_guide(REPO_ROOT)
 # Fields that hold identifiers, references or metadata rather than text a reader sees in the article.
 NOT_SHOWN = {"id", "cadre", "themes", "source", "sources", "phase", "option", "typologie", "ambition", "ressources",
              "fichier", "url", "type", "format", "calculateurs", "formes", "date_publication", "date_mise_a_jour", "date", "titre_court", "description",
-             "etapes_processus", "cadres",
+             "etapes_processus", "cadres", "sections",
              # calculators: defaults, option sources and rule parameters (ids), shown through their labels
              "defaut", "options_depuis", "signals", "resources", "modele", "modele_plusieurs_bu", "sourcing", "seuil",
              "cmo_fractionne", "roles_cmo", "resume", "visible_si",
@@ -40,8 +41,7 @@ def shown_texts(value, key=None):
         yield value
 
 
-def slug(name: str) -> str:
-    return page_path(name).removesuffix(".md").removesuffix("index") if name != "accueil" else ""
+slug = page_slug
 
 
 @pytest.mark.parametrize("name", sorted(GUIDE.frameworks))
@@ -51,7 +51,18 @@ def test_every_text_of_a_framework_appears_on_its_page(built_site, name):
     assert missing == []
 
 
-@pytest.mark.parametrize("name", sorted(GUIDE.frameworks))
+HOSTS = sorted(page.host for page in site_pages(GUIDE.frameworks[HOME]))
+SECTIONS = sorted(name for page in site_pages(GUIDE.frameworks[HOME]) for name in page.sections)
+
+
+@pytest.mark.parametrize("name", SECTIONS)
+def test_a_framework_shown_as_a_section_has_its_title_as_a_heading_of_the_page(built_site, name):
+    html = page_html(built_site, slug(name))
+    heading = re.search(rf'<h2 id="{name}">(.*?)<a class="headerlink"', html).group(1)
+    assert normalise(heading) == normalise(GUIDE.frameworks[name]["page"]["titre"])
+
+
+@pytest.mark.parametrize("name", HOSTS)
 def test_every_page_has_its_title_and_meta_description(built_site, name):
     html = page_html(built_site, slug(name))
     page = GUIDE.frameworks[name]["page"]
@@ -84,13 +95,13 @@ def test_figures_of_seed_000_are_shown(built_site):
 
 
 def test_decision_matrix_is_a_two_by_two_grid_linking_to_the_typologies(built_site):
-    html = page_html(built_site, "matrice-decision")
+    html = page_html(built_site, slug("matrice-decision"))
     table = re.search(r'<div class="guide-matrix">(.*?)</div>', html, re.S).group(1)
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
     assert len(rows) == 3  # header + two ambitions
     body = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows[1:]]
     assert [len(cells) for cells in body] == [3, 3]
-    links = re.findall(r'href="\.\./typologies/#([a-z-]+)"', table)
+    links = re.findall(r'href="\./#([a-z-]+)"', table)  # the typologies are on the same page
     assert links == ["precision", "systemie", "volume", "hybride-evolutif"]
 
 
@@ -108,7 +119,7 @@ def test_faq_has_its_page_and_per_topic_sections(built_site):
     for question in faq:
         assert normalise(question["question"]) in faq_text
         for theme in question["themes"]:
-            assert normalise(question["question"]) in article_text(built_site, theme)
+            assert normalise(question["question"]) in article_text(built_site, slug(theme))
     assert 'id="signaux"' in page_html(built_site, "faq")  # a section per topic
 
 
@@ -152,7 +163,7 @@ def test_editing_a_yaml_file_changes_the_page_on_the_next_build(project, tmp_pat
 
 
 def test_externalisation_pages_show_their_cards_and_numbered_steps(built_site):
-    roi_cards = page_html(built_site, "externalisation")
+    roi_cards = page_html(built_site, slug("externalisation"))
     for pillar in GUIDE.frameworks["externalisation"]["piliers"]:
         assert f'<div class="card" id="{pillar["id"]}">' in roi_cards
     assert 'href="../roi/"' in roi_cards

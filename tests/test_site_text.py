@@ -8,7 +8,7 @@ import pytest
 from tests.site_text import article_text
 
 
-@pytest.mark.parametrize("page", ["roi", "internalisation", "diagnostic", "modeles", "internaliser-externaliser"])
+@pytest.mark.parametrize("page", ["roi", "internalisation", "diagnostic", "modeles", "sourcing"])
 def test_article_text_never_reaches_the_footer_or_the_navigation(built_site, page):
     text = article_text(built_site, page)
     assert text  # the article itself is read

@@ -14,7 +14,8 @@ import pytest
 
 from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
-from guide.rendering import page_path, render_pages
+from guide.rendering import render_pages
+from tests.helpers import page_slug
 from tests.site_text import article_text, normalise
 
 FACTS_DIR = Path(__file__).resolve().parent / "source_facts"
@@ -30,11 +31,7 @@ def facts_of(source_id: str) -> list[str]:
 
 
 def pages_crediting(source_id: str) -> list[str]:
-    slugs = []
-    for name in GUIDE.frameworks:
-        if source_id in CREDITS[name]:
-            slugs.append("" if page_path(name) == "index.md" else page_path(name).removesuffix(".md"))
-    return slugs
+    return [page_slug(name) for name in CREDITS if source_id in CREDITS[name]]
 
 
 def test_every_source_has_its_list_of_facts():

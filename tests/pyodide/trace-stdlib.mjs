@@ -7,7 +7,7 @@
 //
 // With STDLIB_ZIP (a trimmed archive), the same run is a check: it fails if any import is missing.
 import path from "node:path"
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { loadPyodide } from "pyodide"
 
@@ -16,8 +16,8 @@ const [settingsArg, stdlibZip] = process.argv.slice(2)
 const options = stdlibZip ? { stdLibURL: path.resolve(stdlibZip) } : {}
 const pyodide = await loadPyodide(options)
 pyodide.FS.mkdirTree("/guide/calculators")
-for (const name of ["__init__", "browser", "contract", "diagnostic", "html", "internalisation", "numbers", "roi", "typography"]) {
-  pyodide.FS.writeFile(`/guide/calculators/${name}.py`, readFileSync(path.join(repo, "calculators", `${name}.py`), "utf8"))
+for (const file of readdirSync(path.join(repo, "calculators")).filter((name) => name.endsWith(".py"))) {
+  pyodide.FS.writeFile(`/guide/calculators/${file}`, readFileSync(path.join(repo, "calculators", file), "utf8"))
 }
 pyodide.globals.set("settings_json", readFileSync(settingsArg, "utf8"))
 const output = await pyodide.runPythonAsync(`

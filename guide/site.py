@@ -1,0 +1,56 @@
+"""The site's shell, computed from the plan of accueil.yml: the navigation and the redirect pages.
+
+The hooks hand these to MkDocs as they are; nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from calculators.site_map import HOME, nav_groups, redirects
+from calculators.typography import french_typography
+from guide.catalog import Guide
+
+
+def navigation(guide: Guide) -> list:
+    """MkDocs' ``nav``: the home page, then each stage of the path and each other section with its pages."""
+    home = guide.frameworks[HOME]
+    nav: list = [{"Accueil": "index.md"}]
+    for group in nav_groups(home):
+        nav.append({group.title: [{guide.frameworks[page.host]["page"]["titre_court"]: page.source_file}
+                                  for page in group.pages]})
+    return nav
+
+
+def redirect_page(target: str, title: str) -> str:
+    """A page left at a former address: it sends the reader (and search engines) to ``target``, relative to
+    the former page's folder, keeping an anchor the reader had (``#piliers``); a link if nothing runs."""
+    base, _, default_anchor = target.partition("#")
+    text = french_typography(f"Cette page fait désormais partie de « {title} ».")
+    link_text = french_typography(f"Aller à « {title} »")
+    return (
+        "<!doctype html>\n"
+        '<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(french_typography(title))}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{escape(target)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={escape(target)}">\n'
+        f"<script>location.replace({json.dumps(base)} + (location.hash || "
+        f"{json.dumps(f'#{default_anchor}' if default_anchor else '')}))</script>\n"
+        "</head>\n<body>\n"
+        f'<p>{escape(text)} <a href="{escape(target)}">{escape(link_text)}</a></p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def redirect_pages(guide: Guide) -> dict[str, str]:
+    """``{"externalisation/index.html": html}``: one page per former address, sending to its new place."""
+    home = guide.frameworks[HOME]
+    pages = {}
+    for former, current in redirects(home).items():
+        depth = former.count("/")
+        host = current.partition("#")[0].rstrip("/") or HOME
+        title = guide.frameworks[host]["page"]["titre_court"]
+        pages[f"{former}index.html"] = redirect_page("../" * depth + current, title)
+    return pages
