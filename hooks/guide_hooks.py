@@ -7,7 +7,8 @@
 - on_page_content: keep the glossary's tooltip on the first use of each term only.
 - on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
 - on_post_build: write the calculators' browser files, the search worker wrapper (French
-  stemming of typed words) and the ``_headers`` file (cache lifetimes for static hosts).
+  stemming of typed words, readers' synonyms: guide/search.py) and the ``_headers`` file
+  (cache lifetimes for static hosts).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # no
 from guide.errors import ContentErrors  # noqa: E402
 from guide.rendering import finish_page_html, render_error_pages, render_pages, typeset_page  # noqa: E402
 from guide.repository import path_from_docs, repository_url  # noqa: E402
+from guide.search import write_search_worker  # noqa: E402
 from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -87,10 +89,8 @@ def on_post_build(*, config):
             write_browser_assets(_build["assets"], Path(config.site_dir))
         except MissingRuntime as exc:
             raise Abort(str(exc)) from None
-    workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
-    for worker in workers.glob("search.*.min.js"):
-        wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
-        wrapper.write_text(f'importScripts("{worker.name}", "../french-search-stemming.js");\n', encoding="utf-8")
+    guide = _build["guide"]
+    write_search_worker(Path(config.site_dir), guide.frameworks["glossaire"] if guide else None)
     write_headers_file(Path(config.site_dir))
 
 
