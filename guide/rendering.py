@@ -24,6 +24,7 @@ from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
 from guide.glossary import GLOSSARY_FRAMEWORK, GlossaryMatcher, abbreviations, explain_first_use_only
 from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
+from guide.search import search_boost
 from guide.thresholds import THRESHOLDS_FRAMEWORK, thresholds_by_id
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -162,8 +163,11 @@ def page_assumptions(guide: Guide, name: str) -> list[dict]:
     return [thresholds[item_id] for item_id in quoted if "hypothese" in thresholds.get(item_id, {})]
 
 
-def _front_matter(title: str, description: str) -> str:
-    data = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False, width=10_000)
+def _front_matter(title: str, description: str, boost: float | None = None) -> str:
+    meta = {"title": title, "description": description}
+    if boost is not None:
+        meta["search"] = {"boost": boost}  # Material's search: weight of the page's sections
+    data = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{data}---\n\n"
 
 
@@ -293,7 +297,7 @@ def render_pages(
             RenderedPage(
                 name=name,
                 path=site_page.source_file,
-                markdown=_front_matter(_browser_title(name, page), page["description"]) + body,
+                markdown=_front_matter(_browser_title(name, page), page["description"], search_boost(name)) + body,
                 title=page["titre_court"],
                 heading=page["titre"],
                 description=page["description"],

@@ -7,8 +7,8 @@
 - on_page_content: keep the glossary's tooltip on the first use of each term only.
 - on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
 - on_post_build: write the calculators' browser files, the search worker wrapper (French
-  stemming of typed words), a redirect page at each former address of a merged page, and the
-  ``_headers`` file (cache lifetimes for static hosts).
+  stemming of typed words, readers' synonyms: guide/search.py), a redirect page at each former
+  address of a merged page, and the ``_headers`` file (cache lifetimes for static hosts).
 - The navigation comes from the plan in accueil.yml (``guide.site.navigation``), not from mkdocs.yml.
 """
 
@@ -31,6 +31,7 @@ from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # no
 from guide.errors import ContentErrors  # noqa: E402
 from guide.rendering import finish_page_html, render_error_pages, render_pages, typeset_page  # noqa: E402
 from guide.repository import path_from_docs, repository_url  # noqa: E402
+from guide.search import write_search_worker  # noqa: E402
 from guide.site import navigation, redirect_pages  # noqa: E402
 from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
 
@@ -91,12 +92,10 @@ def on_post_build(*, config):
             write_browser_assets(_build["assets"], Path(config.site_dir))
         except MissingRuntime as exc:
             raise Abort(str(exc)) from None
-    workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
-    for worker in workers.glob("search.*.min.js"):
-        wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
-        wrapper.write_text(f'importScripts("{worker.name}", "../french-search-stemming.js");\n', encoding="utf-8")
-    if _build["guide"] is not None:
-        for path, html in redirect_pages(_build["guide"]).items():  # former addresses of merged pages
+    guide = _build["guide"]
+    write_search_worker(Path(config.site_dir), guide.frameworks["glossaire"] if guide else None)
+    if guide is not None:
+        for path, html in redirect_pages(guide).items():  # former addresses of merged pages
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")

@@ -23,7 +23,9 @@ NOT_SHOWN = {"id", "cadre", "themes", "source", "sources", "phase", "option", "t
              # calculators: defaults, option sources and rule parameters (ids), shown through their labels
              "defaut", "options_depuis", "signals", "resources", "modele", "modele_plusieurs_bu", "sourcing", "seuil",
              "cmo_fractionne", "roles_cmo", "resume", "visible_si",
-             "signaux_comptes", "ratio_internaliser", "garde_fou"}
+             "signaux_comptes", "ratio_internaliser", "garde_fou",
+             # the glossary's synonyms feed the site search only (guide/search.py)
+             "synonymes_recherche"}
 
 
 def shown_texts(value, key=None):

@@ -1,49 +1,161 @@
 /*
- * French stemming for the words a reader types in the search box.
+ * French stemming, stop words and synonyms for the words a reader types in the search box.
  *
- * Material's search worker appends a wildcard to every query term ("recrutements"
- * becomes "recrutements*") and lunr does not stem wildcard terms, while the index
- * holds stems only ("recrut"). So stemmed search never matched a typed word in another
- * form. This patch, loaded inside the worker right after Material's own code (see
- * guide-search.*.min.js, written by hooks/guide_hooks.py), stems the word before the
- * wildcard: "recrutements*" -> "recrut*", which matches "recruter" and "recrutement".
+ * Loaded inside Material's search worker right after Material's own code, by the wrapper
+ * guide-search.*.min.js that guide/search.py writes, after guide-search-synonyms.js.
  *
- * It also folds accents after stemming, in the index and in the query alike, so that
- * "incoherents" finds "incohérents": many readers type without accents.
+ * - Stemming: Material appends a wildcard to every query term ("recrutements*") and lunr
+ *   does not stem wildcard terms, while the index holds stems only ("recrut"). We stem the
+ *   word before the wildcard: "recrutements*" -> "recrut*", which matches "recruter".
+ * - Accents: folded after stemming, in the index and in the query alike ("incoherents"
+ *   finds "incohérents"). The stem of a word typed without its accents can differ
+ *   ("maturite" -> "maturit", "maturité" -> "matur"), so an accented word is also indexed
+ *   under the stem of its unaccented form.
+ * - Numbers stay in the index ("50 employés"): lunr's French trimmer dropped them.
+ * - Stop words ("un", "d'", "quels") are not in the index: one that is not the word being
+ *   typed (the last one) is left out of the query, instead of matching every word it
+ *   starts ("un*" -> "unique") and being highlighted all over the page opened.
+ * - Synonyms (self.guideSearchSynonyms, from frameworks/glossaire.yml): a query that
+ *   contains every word of an expression of a group also searches, with a lower boost, for
+ *   the words of the group's "guide" expressions (of all of them when it has none).
+ * - « Non trouvé » and the highlight (?h=): Material counts a typed word as found only if
+ *   a matched index term starts with the word as typed, which a stem ("signal" for
+ *   "signaux") or a synonym never does. So each result's match data also gets the typed
+ *   word as a key (with no positions) when the word's stem or one of its synonyms matched.
  */
 (function (lunr) {
   if (!lunr || !lunr.Index || lunr.Index.prototype.__guideFrenchStemming) return
-  var query = lunr.Index.prototype.query
+  var SYNONYM_BOOST = 0.3 // a synonym counts less than the word the reader typed
 
-  lunr.Index.prototype.query = function (build) {
-    var pipeline = this.pipeline // the index's search pipeline (French stemmer)
-    return query.call(this, function (q) {
-      var clause = q.clause
-      q.clause = function (spec) {
-        if (spec && spec.usePipeline === false && typeof spec.term === "string" && /^[^*]{2,}\*$/.test(spec.term)) {
-          var stems = pipeline.runString(spec.term.slice(0, -1))
-          if (stems.length === 1 && stems[0]) spec.term = stems[0] + "*"
-        }
-        return clause.call(this, spec)
-      }
-      build.call(q, q)
+  var fold = function (text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+  }
+  var isStopWord = function (word) {
+    return word.length < 2 || (!!lunr.fr && !lunr.fr.stopWordFilter(word))
+  }
+
+  // Material (for « Non trouvé ») and lunr parse the query alike: leave out the stop words but the last.
+  var parse = lunr.QueryParser.prototype.parse
+  lunr.QueryParser.prototype.parse = function () {
+    var query = parse.call(this), clauses = query.clauses
+    query.clauses = clauses.filter(function (clause, position) {
+      var optional = clause.presence === undefined || clause.presence === lunr.Query.presence.OPTIONAL
+      var word = /^([^*]+)\*$/.exec(clause.term) // a plain word with Material's trailing wildcard
+      return position === clauses.length - 1 || !(optional && word && isStopWord(word[1]))
     })
+    return query
+  }
+
+  // Each synonym group as expressions of words, each word as its possible stems (typed with or without accents).
+  var synonymGroups = function (index) {
+    if (index.__guideSynonyms) return index.__guideSynonyms
+    var words = function (expression) {
+      return expression.split(lunr.tokenizer.separator).filter(function (word) { // as the index splits: "MarTech" -> "Mar", "Tech"
+        return word && !isStopWord(word.toLowerCase())
+      }).map(function (word) {
+        word = word.toLowerCase()
+        return [index.pipeline.runString(word)[0], index.pipeline.runString(fold(word))[0]]
+      }).filter(function (stems) { return stems[0] && stems[1] })
+    }
+    return index.__guideSynonyms = (self.guideSearchSynonyms || []).map(function (group) {
+      var guide = (group.guide || []).map(words)
+      return { from: group.mots.map(words).concat(guide), to: guide.length ? guide : group.mots.map(words) }
+    })
+  }
+
+  lunr.Index.prototype.search = function (queryString) {
+    var index = this
+    var words = [] // the reader's words: {word: as Material sees it, stems: [{stem, prefix}]}
+    var results = this.query(function (q) {
+      new lunr.QueryParser(queryString, q).parse()
+      var typed = Object.create(null) // stem -> the reader's words with that stem
+      q.clauses.forEach(function (clause) {
+        var prefix = /^[^*]+\*$/.test(clause.term)
+        var word = clause.term.replace(/^\*|\*$/g, "") // Material's clause term: wildcards removed
+        var stem = word
+        if (prefix && word.length >= 2) {
+          var stems = index.pipeline.runString(word)
+          if (stems.length === 1 && stems[0]) clause.term = (stem = stems[0]) + "*"
+        } else if (!prefix && clause.usePipeline) {
+          stem = index.pipeline.runString(word)[0] || word // lunr stems this clause itself
+        }
+        if (clause.presence === lunr.Query.presence.PROHIBITED) return
+        var entry = { word: word, stems: [{ stem: stem, prefix: prefix }] }
+        words.push(entry)
+        ;(typed[stem] = typed[stem] || []).push(entry)
+      })
+
+      // Synonyms: an expression whose every word was typed adds the words of its group's guide expressions.
+      var added = Object.create(null)
+      var typedStem = function (stems) { return stems.filter(function (stem) { return typed[stem] })[0] }
+      synonymGroups(index).forEach(function (group) {
+        group.from.forEach(function (expression) {
+          if (!expression.length || !expression.every(typedStem)) return
+          group.to.forEach(function (target) {
+            target.forEach(function (stems) {
+              if (typedStem(stems)) return
+              expression.forEach(function (own) {
+                typed[typedStem(own)].forEach(function (entry) { entry.stems.push({ stem: stems[0], prefix: false }) })
+              })
+              if (added[stems[0]]) return
+              added[stems[0]] = true
+              q.clause({ term: stems[0], usePipeline: false, boost: SYNONYM_BOOST })
+            })
+          })
+        })
+      })
+    })
+
+    results.forEach(function (result) {
+      var metadata = result.matchData.metadata, keys = Object.keys(metadata), seen = {}
+      // An accented word's two index stems share its positions: keep each position once, or it is marked twice.
+      keys.forEach(function (key) {
+        Object.keys(metadata[key]).forEach(function (field) {
+          var match = metadata[key][field]
+          if (match.position) match.position = match.position.filter(function (position) {
+            return !seen[field + position] && (seen[field + position] = true)
+          })
+        })
+      })
+      // The typed word is found when its stem (as a prefix) or one of its synonyms matched.
+      words.forEach(function (entry) {
+        if (entry.word in metadata) return
+        var found = keys.some(function (key) {
+          return entry.stems.some(function (s) { return s.prefix ? key.indexOf(s.stem) === 0 : key === s.stem })
+        })
+        if (found) metadata[entry.word] = {} // no field positions: highlighting is unchanged
+      })
+    })
+    return results
   }
   lunr.Index.prototype.__guideFrenchStemming = true
 
   var foldAccents = function (token) {
-    return token.update(function (text) {
-      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    })
+    return token.update(fold)
   }
   lunr.Pipeline.registerFunction(foldAccents, "guideFoldAccents")
 
-  // Material builds its index with this.use(lunr.fr): add the folding right after the stemmer.
-  var use = lunr.Builder.prototype.use
+  // Index only: stem, fold, and also the stem of the unaccented word when it differs.
+  var indexStems = function (token) {
+    var unaccented = lunr.fr.stemmer(new lunr.Token(fold(token.toString()))).toString()
+    var stem = foldAccents(lunr.fr.stemmer(token))
+    return stem.toString() === unaccented ? stem : [stem, stem.clone(function () { return unaccented })]
+  }
+  lunr.Pipeline.registerFunction(indexStems, "guideIndexStems")
+
+  // Material builds its index with this.use(lunr.fr): keep digits in the trimmer, stem as above.
+  var use = lunr.Builder.prototype.use, trimmer
   lunr.Builder.prototype.use = function (plugin) {
     var result = use.apply(this, arguments)
     if (lunr.fr && plugin === lunr.fr) {
-      this.pipeline.add(foldAccents)
+      if (!trimmer) {
+        trimmer = lunr.trimmerSupport.generateTrimmer(lunr.fr.wordCharacters + "0-9")
+        lunr.Pipeline.registerFunction(trimmer, "guideTrimmer")
+      }
+      this.pipeline.before(lunr.fr.trimmer, trimmer)
+      this.pipeline.remove(lunr.fr.trimmer)
+      this.pipeline.before(lunr.fr.stemmer, indexStems)
+      this.pipeline.remove(lunr.fr.stemmer)
       this.searchPipeline.add(foldAccents)
     }
     return result

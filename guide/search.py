@@ -1,0 +1,87 @@
+"""The site search's worker files: Material's search worker, patched for French, with the readers' synonyms.
+
+Material runs its search in a web worker (``assets/javascripts/workers/search.HASH.min.js``). The
+page loads our wrapper ``guide-search.HASH.min.js`` instead (``overrides/main.html``), which imports:
+
+1. Material's worker;
+2. ``assets/javascripts/guide-search-synonyms.js``: the synonym groups of ``frameworks/glossaire.yml``
+   (``synonymes_recherche``), as ``self.guideSearchSynonyms``;
+3. ``assets/javascripts/french-search-stemming.js`` (from ``docs/``): the patch that stems typed words,
+   folds accents, leaves stop words out and expands synonyms (it stems the synonyms itself, with the
+   index's own French stemmer: the data here stays as the editors wrote it).
+
+The wrapper's name carries Material's hash and is cached for a year (``guide/cache_headers.py``): its
+text never depends on the content. The synonyms change with the content, so they live in their own
+file, whose name does not change and which browsers revalidate on every visit.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SYNONYMS_KEY = "synonymes_recherche"
+SYNONYMS_SCRIPT = "guide-search-synonyms.js"  # in assets/javascripts/, beside french-search-stemming.js
+PATCH_SCRIPT = "french-search-stemming.js"
+WORKERS_DIR = Path("assets") / "javascripts" / "workers"
+
+# Pages whose sections repeat or list what the other pages explain: the FAQ gathers the pages' own questions;
+# the glossary, the figures and the sources have one section per term, figure or article (titles weigh 1000
+# times the text in Material's index); the editors' guide speaks of files. Their sections rank below those of
+# the page that answers in context (Material's ``search: boost`` front matter, 1 by default).
+SEARCH_BOOSTS = {"faq": 0.5, "glossaire": 0.5, "seuils": 0.5, "sources": 0.5, "contribuer": 0.5}
+
+
+def _expression(text: str) -> str:
+    return " ".join(text.split())
+
+
+def search_boost(name: str) -> float | None:
+    """The search weight of the page of framework ``name`` (``None``: Material's default)."""
+    return SEARCH_BOOSTS.get(name)
+
+
+def search_synonyms(glossary: dict | None) -> list[dict]:
+    """The synonym groups as the worker reads them: ``{"id", "mots", "guide"?}``, spaces normalised.
+
+    ``mots``: what readers type; ``guide``: the expressions the guide uses for them. A question that
+    contains every word of one expression of a group also searches for the words of ``guide`` (of
+    every expression of the group, when there is no ``guide``).
+    """
+    groups = []
+    for group in (glossary or {}).get(SYNONYMS_KEY, []):
+        entry = {"id": group["id"], "mots": [_expression(word) for word in group["mots"]]}
+        if group.get("guide"):
+            entry["guide"] = [_expression(word) for word in group["guide"]]
+        groups.append(entry)
+    return groups
+
+
+def synonyms_script(glossary: dict | None) -> str:
+    """The text of ``guide-search-synonyms.js``."""
+    data = json.dumps(search_synonyms(glossary), ensure_ascii=False, separators=(",", ":"))
+    return (
+        "// Written by the build from frameworks/glossaire.yml (synonymes_recherche): do not edit.\n"
+        f"self.guideSearchSynonyms = {data};\n"
+    )
+
+
+def worker_wrapper(worker_name: str) -> str:
+    """The text of ``guide-search.HASH.min.js`` for Material's ``search.HASH.min.js``."""
+    return f'importScripts("{worker_name}", "../{SYNONYMS_SCRIPT}", "../{PATCH_SCRIPT}");\n'
+
+
+def write_search_worker(site_dir: Path | str, glossary: dict | None) -> list[Path]:
+    """Write the synonyms script and a wrapper beside each Material search worker; return the files written."""
+    workers = Path(site_dir) / WORKERS_DIR
+    written = []
+    if not workers.is_dir():
+        return written
+    synonyms = workers.parent / SYNONYMS_SCRIPT
+    synonyms.write_text(synonyms_script(glossary), encoding="utf-8")
+    written.append(synonyms)
+    for worker in sorted(workers.glob("search.*.min.js")):
+        wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
+        wrapper.write_text(worker_wrapper(worker.name), encoding="utf-8")
+        written.append(wrapper)
+    return written

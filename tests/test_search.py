@@ -1,0 +1,205 @@
+"""The site search's worker files and the readers' synonyms of frameworks/glossaire.yml (guide/search.py).
+
+The search itself, in a browser, is tested by tests/test_search_questions.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from guide.catalog import REPO_ROOT, load_guide
+from guide.search import (
+    SYNONYMS_SCRIPT,
+    search_boost,
+    search_synonyms,
+    synonyms_script,
+    worker_wrapper,
+    write_search_worker,
+)
+from tests.helpers import line_of, load_errors, replace_in
+from tests.site_text import article_text
+
+GUIDE = load_guide(REPO_ROOT)
+GLOSSARY = GUIDE.frameworks["glossaire"]
+GLOSSARY_FILE = "frameworks/glossaire.yml"
+
+
+def script_data(text: str) -> list[dict]:
+    match = re.fullmatch(r"//[^\n]*\nself\.guideSearchSynonyms = (.*);\n", text, re.DOTALL)
+    assert match, text
+    return json.loads(match.group(1))
+
+
+# --- The data the worker reads ----------------------------------------------------------------------
+
+
+def test_groups_keep_what_readers_type_and_what_the_guide_says():
+    glossary = {"synonymes_recherche": [
+        {"id": "employes", "mots": ["salariés", "  CMO  à temps\tpartiel "], "guide": ["employés"]},
+        {"id": "sans-guide", "mots": ["start-up", "startup"]},
+    ]}
+    assert search_synonyms(glossary) == [
+        {"id": "employes", "mots": ["salariés", "CMO à temps partiel"], "guide": ["employés"]},
+        {"id": "sans-guide", "mots": ["start-up", "startup"]},
+    ]
+
+
+def test_no_glossary_or_no_synonyms_gives_an_empty_list():
+    assert search_synonyms(None) == []
+    assert search_synonyms({"termes": []}) == []
+    assert script_data(synonyms_script(None)) == []
+
+
+def test_the_script_sets_the_groups_for_the_worker_as_json_with_accents_kept():
+    text = synonyms_script(GLOSSARY)
+    assert script_data(text) == search_synonyms(GLOSSARY)
+    assert "salariés" in text and "\\u00e9" not in text
+
+
+def test_the_real_synonyms_cover_what_readers_type():
+    groups = {group["id"]: group for group in search_synonyms(GLOSSARY)}
+    assert len(groups) >= 15
+
+    def maps(word: str, guide_word: str) -> bool:
+        return any(word in group["mots"] and guide_word in group.get("guide", group["mots"]) for group in groups.values())
+
+    assert maps("salariés", "employés")
+    assert maps("embaucher", "recruter")
+    for word in ("prix", "combien"):
+        assert maps(word, "coût")
+    for expression in ("CMO à temps partiel", "Fractional CMO", "CMO externalisé", "direction marketing externalisée"):
+        assert maps(expression, "temps partagé") and maps(expression, "CMO fractionné")
+    assert maps("directeur marketing", "CMO")
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def test_every_word_of_a_guide_expression_is_used_by_the_guide(built_site):
+    """A synonym leads to the guide's own words: a word the pages never use would find nothing."""
+    pages = [path.parent.relative_to(built_site).as_posix() for path in built_site.glob("**/index.html")]
+    text = fold(" ".join(article_text(built_site, "" if page == "." else page) for page in pages))
+    for group in search_synonyms(GLOSSARY):
+        for expression in group.get("guide", []):
+            for word in re.split(r"[\s'’-]+", fold(expression)):
+                if len(word) > 2:  # « la », « de »: stop words, left out by the search
+                    assert re.search(rf"\b{re.escape(word[:5])}", text), (group["id"], expression, word)
+
+
+# --- The worker files ---------------------------------------------------------------------------------
+
+
+def test_the_wrapper_loads_materials_worker_then_the_synonyms_then_the_patch():
+    assert worker_wrapper("search.a7633da7.min.js") == (
+        'importScripts("search.a7633da7.min.js", "../guide-search-synonyms.js", "../french-search-stemming.js");\n'
+    )
+
+
+def test_write_search_worker_writes_a_wrapper_per_worker_and_the_synonyms(tmp_path):
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "search.a7633da7.min.js").write_text("// Material", encoding="utf-8")
+    (workers / "search.a7633da7.min.js.map").write_text("{}", encoding="utf-8")
+    written = write_search_worker(tmp_path, GLOSSARY)
+    wrapper = workers / "guide-search.a7633da7.min.js"
+    synonyms = tmp_path / "assets" / "javascripts" / SYNONYMS_SCRIPT
+    assert written == [synonyms, wrapper]
+    assert wrapper.read_text(encoding="utf-8") == worker_wrapper("search.a7633da7.min.js")
+    assert script_data(synonyms.read_text(encoding="utf-8")) == search_synonyms(GLOSSARY)
+    assert not (workers / "guide-search.a7633da7.min.js.map").exists()
+
+
+def test_the_wrapper_does_not_change_with_the_content(tmp_path):
+    """Its name carries Material's hash and is cached for a year: only the synonyms file may change."""
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "search.a7633da7.min.js").write_text("// Material", encoding="utf-8")
+    write_search_worker(tmp_path, GLOSSARY)
+    before = (workers / "guide-search.a7633da7.min.js").read_bytes()
+    write_search_worker(tmp_path, None)
+    assert (workers / "guide-search.a7633da7.min.js").read_bytes() == before
+    assert script_data((workers.parent / SYNONYMS_SCRIPT).read_text(encoding="utf-8")) == []
+
+
+def test_no_workers_folder_writes_nothing(tmp_path):
+    assert write_search_worker(tmp_path, GLOSSARY) == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_built_site_has_the_wrapper_and_the_synonyms(built_site):
+    workers = built_site / "assets" / "javascripts" / "workers"
+    [worker] = workers.glob("search.*.min.js")
+    wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
+    assert wrapper.read_text(encoding="utf-8") == worker_wrapper(worker.name)
+    assert script_data((workers.parent / SYNONYMS_SCRIPT).read_text(encoding="utf-8")) == search_synonyms(GLOSSARY)
+    assert (workers.parent / "french-search-stemming.js").exists()
+
+
+# --- The weight of the reference pages in the index ---------------------------------------------------
+
+
+def test_reference_pages_weigh_less_in_the_search_index(built_site):
+    assert search_boost("faq") == 0.5 and search_boost("phases") is None
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    boosts = {}
+    for doc in index["docs"]:
+        boosts.setdefault(doc["location"].split("#")[0], set()).add(doc.get("boost"))
+    for page in ("faq/", "glossaire/", "seuils/", "sources/", "contribuer/"):
+        assert boosts[page] == {0.5}, page  # the page and each of its sections
+    for page in ("", "phases/", "signaux/", "sourcing/"):
+        assert boosts[page] == {None}, page
+
+
+# --- Mistakes in the synonyms: French errors at their line --------------------------------------------
+
+
+def first_group_line(project) -> int:
+    return line_of(project / GLOSSARY_FILE, "  - id: employes")
+
+
+def test_a_misspelt_field_in_a_group_is_reported_at_its_line(project):
+    path = project / GLOSSARY_FILE
+    line = line_of(path, "    mots: [salariés")
+    replace_in(path, "    mots: [salariés", "    mot: [salariés")
+    errors = load_errors(project)
+    unknown = next(error for error in errors if error.field == "synonymes_recherche[0].mot")
+    assert unknown.file == GLOSSARY_FILE and unknown.line == line
+    assert unknown.message == "champ inconnu : vouliez-vous dire « mots » ?"
+    missing = next(error for error in errors if error.field == "synonymes_recherche[0].mots")
+    assert missing.line == first_group_line(project) and missing.message == "ce champ est obligatoire"
+
+
+def test_a_wildcard_in_a_word_is_reported_at_its_line(project):
+    path = project / GLOSSARY_FILE
+    replace_in(path, "mots: [embaucher, engager]", "mots: [embaucher, engag*]")
+    [error] = load_errors(project)
+    assert (error.file, error.line) == (GLOSSARY_FILE, line_of(path, "engag*"))
+    assert error.field == "synonymes_recherche[1].mots[1]"
+    assert error.message == "un mot ou une expression sur une seule ligne, sans astérisque (par exemple : CMO à temps partiel)"
+
+
+def test_a_group_without_guide_needs_two_words(project):
+    path = project / GLOSSARY_FILE
+    replace_in(path, "    mots: [embaucher, engager]\n    guide: [recruter]\n", "    mots: [embaucher]\n")
+    [error] = load_errors(project)
+    assert (error.line, error.field) == (line_of(path, "mots: [embaucher]"), "synonymes_recherche[1].mots")
+    assert error.message == "la liste doit contenir au moins 2 éléments"
+
+
+def test_a_guide_written_as_a_text_instead_of_a_list_is_an_error(project):
+    path = project / GLOSSARY_FILE
+    replace_in(path, "    guide: [recruter]", "    guide: recruter")
+    [error] = load_errors(project)
+    assert (error.line, error.field) == (line_of(path, "guide: recruter"), "synonymes_recherche[1].guide")
+    assert error.message.startswith("doit être une liste")
+
+
+def test_a_group_id_used_twice_is_an_error(project):
+    path = project / GLOSSARY_FILE
+    replace_in(path, "  - id: recruter\n", "  - id: employes\n")
+    [error] = load_errors(project)
+    assert (error.line, error.field) == (line_of(path, "  - id: employes", 2), "synonymes_recherche[1].id")
+    assert "identifiant en double « employes »" in error.message
