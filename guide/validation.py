@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -93,6 +94,32 @@ _VALUE_MESSAGES = {
 }
 
 
+_WRITTEN_NUMBER = re.compile(r"^\s*(-?[0-9][0-9 \u00a0\u202f]*(?:[.,][0-9]+)?)\s*([^0-9\s].*)?$")
+
+
+def _number_hint(instance, expected: list[str]) -> str:
+    """What to type when a number was written the way one writes it in French prose: « 37,5 »,
+    « 1 000 000 », « 40 h ». YAML reads those as text; the field wants the bare number."""
+    if not isinstance(instance, str) or not {"integer", "number"} & set(expected):
+        return ""
+    match = _WRITTEN_NUMBER.match(instance)
+    if not match:
+        return ""
+    digits, unit = match.groups()
+    digits = digits.strip()
+    bare = re.sub(r"[ \u00a0\u202f]", "", digits).replace(",", ".")
+    if "integer" in expected and "number" not in expected and "." in bare:
+        return f" : écrivez un nombre sans décimale (ici « {instance.strip()} »)"
+    reasons = []
+    if "," in digits:
+        reasons.append("avec un point pour les décimales")
+    if bare != digits.replace(",", "."):
+        reasons.append("sans espace entre les chiffres")
+    if unit:
+        reasons.append(f"sans l'unité « {unit.strip()} », que la page affiche déjà")
+    return f" : écrivez {bare}" + (f" ({' ; '.join(reasons)})" if reasons else "")
+
+
 def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
     """(field path, message, point at the key rather than the value)."""
     path = tuple(error.absolute_path)
@@ -117,7 +144,7 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
     if kind == "type":
         expected = value if isinstance(value, list) else [value]
         names = " ou ".join(_TYPE_NAMES.get(name, name) for name in expected)
-        return path, f"doit être {names}", False
+        return path, f"doit être {names}" + _number_hint(error.instance, expected), False
     if kind in _VALUE_MESSAGES:
         return path, _VALUE_MESSAGES[kind](value, error.instance), False
     if kind == "pattern":

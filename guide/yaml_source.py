@@ -65,6 +65,22 @@ def _mark(node_or_mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+_TAB = "tabulation interdite : indentez avec des espaces (deux par niveau)"
+_TAB_IN_TEXT = ("tabulation dans la ligne : remplacez-la par une espace (YAML n'accepte pas de tabulation hors "
+                "guillemets, même au milieu d'une phrase)")
+
+
+def _tab_message(line: str, position: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """A tab in the indentation is an indentation problem; one after the text has begun is only a
+    character to replace (saying « indentez » there would send the editor to the wrong place)."""
+    tab = line.find("\t")
+    if tab == -1:
+        return _TAB, position
+    if line[:tab].strip():
+        return _TAB_IN_TEXT, (position[0], tab + 1)
+    return _TAB, (position[0], tab + 1)
+
+
 _UNCLOSED_QUOTE = "guillemet non refermé : un texte commencé par un guillemet doit se terminer par le même"
 
 # PyYAML's messages, in the order we test them, with what they mean to an editor.
@@ -74,14 +90,8 @@ _SYNTAX_MESSAGES = [
         "deux-points inattendu : un texte qui contient « : » doit être mis entre guillemets "
         '(par exemple : "Objectif : valider l\'offre")',
     ),
-    (
-        "found character '\\t' that cannot start any token",
-        "tabulation interdite : indentez avec des espaces (deux par niveau)",
-    ),
-    (
-        "found a tab character",
-        "tabulation interdite : indentez avec des espaces (deux par niveau)",
-    ),
+    ("found character '\\t' that cannot start any token", _TAB),
+    ("found a tab character", _TAB),
     (
         "did not find expected key",
         "indentation incohérente : alignez ce champ sur les autres champs du même bloc",
@@ -261,6 +271,8 @@ def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[
     text = f"{context} {problem}"
     for needle, message in _SYNTAX_MESSAGES:
         if needle in text:
+            if message == _TAB and 0 < position[0] <= len(lines):
+                return _tab_message(lines[position[0] - 1], position)
             return message, position
     detail = " ".join(part for part in (context, problem) if part).strip() or str(exc)
     return f"erreur de syntaxe YAML ({detail})", position
@@ -330,6 +342,8 @@ def _walk(node: yaml.Node, path: Path, parsed: ParsedYaml, filename: str, seen: 
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         first_seen: dict[object, tuple[int, int]] = {}
+        first_key = next((key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)), None)
+        new_item_at = None  # the line where a list item seems to start without its « - »
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 line, column = _mark(key_node)
@@ -345,6 +359,24 @@ def _walk(node: yaml.Node, path: Path, parsed: ParsedYaml, filename: str, seen: 
                 )
                 continue
             key_path = path + (key,)
+            if key in first_seen and new_item_at is not None:
+                continue  # the fields of that item: already reported as one missing « - »
+            if key in first_seen and key == first_key and path and isinstance(path[-1], int):
+                # The item's first field again, then its other fields: a new item whose « - » was forgotten.
+                # Saying « champ en double » would lead the editor to delete the new item.
+                line, column = _mark(key_node)
+                new_item_at = line
+                parsed.errors.append(
+                    ContentError(
+                        filename,
+                        line,
+                        column,
+                        format_field_path(path[:-1]),
+                        f"il manque le tiret : un nouvel élément de la liste commence ici ; écrivez « - {key}: … », "
+                        f"le tiret aligné sur celui de l'élément précédent (ligne {first_seen[key][0]})",
+                    )
+                )
+                continue
             if key in first_seen:
                 line, column = _mark(key_node)
                 first_line = first_seen[key][0]

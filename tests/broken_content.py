@@ -4,13 +4,13 @@ Every ``frameworks/*.yml`` gets the same families of mistakes an editor can make
 framework file is covered as soon as it exists. Each variant says which file it breaks and,
 when it is known, the line where the mistake is: the error must point there.
 
-- In the text: empty file, a tab, bad indentation (too little, too much), a colon left
-  unquoted, a quote not closed, an apostrophe inside single quotes, a field written twice, an
-  unknown ``{seuil:…}`` figure.
+- In the text: empty file, a tab (in the indentation, or inside a sentence), bad indentation (too
+  little, too much), a colon left unquoted, a quote not closed, an apostrophe inside single quotes,
+  a field written twice, a list item whose « - » was forgotten, an unknown ``{seuil:…}`` figure.
 - In the data (the real data with one change, written back as YAML): a required field
   missing from ``page`` and from the first item of each top-level list, a text replaced by a
   list or a number, an unknown field, a duplicate id, an id in the wrong format, a link to
-  a page or a source that does not exist.
+  a page or a source that does not exist, a number written as in French prose (« 12,5 », « 10 h »).
 """
 
 from __future__ import annotations
@@ -36,7 +36,11 @@ PAGE_REQUIRED = ("titre", "titre_court", "description", "introduction")
 EXPECTED_MESSAGES = (
     ("fichier-vide", "le fichier est vide"),
     ("que-des-commentaires", "le fichier est vide"),
+    ("tabulation-dans-le-texte", "tabulation dans la ligne : remplacez-la par une espace"),
     ("tabulation", "tabulation interdite"),
+    ("tiret-oublie", "il manque le tiret : un nouvel élément de la liste commence ici"),
+    ("nombre-avec-unite", "sans unité"),
+    ("nombre-a-virgule", "écrivez"),
     ("champ-trop-indente", "plus indenté que le champ au-dessus"),
     ("indentation", "indentation incohérente"),
     ("deux-points-sans-guillemets", "deux-points inattendu"),
@@ -135,10 +139,35 @@ def text_variants(name: str, text: str) -> list[Variant]:
                          _with_line(lines, titre, f"  titre: 'Aujourd'hui, {value}'"), titre + 1))
     found.append(Variant(name, "champ-en-double", _with_line(lines, titre, [lines[titre], lines[titre]]), titre + 2,
                          "page.titre"))
+    found.append(Variant(name, "tabulation-dans-le-texte", _with_line(lines, titre, "  titre: Un\ttitre"), titre + 1))
+    second_item = _second_item_line(lines)
+    if second_item is not None:  # the « - » of a list's second item forgotten: its fields land in the first item
+        found.append(Variant(name, "tiret-oublie",
+                             _with_line(lines, second_item, lines[second_item].replace("- ", "  ", 1)), second_item + 1))
     found.append(Variant(name, "seuil-inconnu",
                          _with_line(lines, titre, f'  titre: "{value} {{seuil:seuil-inexistant}}"'), titre + 1,
                          "page.titre"))
     return found
+
+
+_ITEM_START = re.compile(r"^  - [a-z_]+: ")
+
+
+def _second_item_line(lines: list[str]) -> int | None:
+    """The index of the line that starts the second item of the file's first top-level list of fields."""
+    starts = []
+    for index, line in enumerate(lines):
+        if re.match(r"^[a-z_]+:\s*$", line):
+            starts = []
+        elif _ITEM_START.match(line) and index + 1 < len(lines) and lines[index + 1].startswith("    "):
+            starts.append(index)
+            if len(starts) == 2:
+                return index
+    return None
+
+
+def _number_field(item: dict) -> str | None:
+    return next((key for key, value in item.items() if isinstance(value, int) and not isinstance(value, bool)), None)
 
 
 def _required_of_items(schema: dict, key: str) -> list[str]:
@@ -229,6 +258,16 @@ def data_variants(name: str, text: str, index: int) -> list[Variant]:
             target = target[step]
         target[path[-1]] = 2024
         found.append(_data_variant(name, "texte-remplace-par-un-nombre", broken, header, path))
+
+    # A number written as in prose: with its unit, or with a decimal comma (alternately from file to file).
+    number_list = next((key for key in _lists_of_items(data) if _number_field(data[key][0])), None)
+    if number_list:
+        field = _number_field(data[number_list][0])
+        broken = copy.deepcopy(data)
+        value = data[number_list][0][field]
+        kind = "nombre-avec-unite" if index % 2 == 0 else "nombre-a-virgule"
+        broken[number_list][0][field] = f"{value} h" if kind == "nombre-avec-unite" else f"{value},5"
+        found.append(_data_variant(name, f"{number_list}-{kind}", broken, header, (number_list, 0, field)))
 
     broken = copy.deepcopy(data)
     broken["page"]["sous_titre"] = "Un champ inconnu dans le bloc page."

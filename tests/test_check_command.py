@@ -37,3 +37,22 @@ def test_check_writes_github_annotations(project):
     [annotation] = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert annotation.startswith("::error file=frameworks/phases.yml,line=")
     assert annotation.endswith("::phases[1].effectif_min : doit être un nombre entier")
+
+
+def test_the_editors_check_needs_only_the_python_packages(tmp_path):
+    """scripts/check installs the Python packages only: no npm package, no Pyodide wheel, no browser."""
+    import shutil
+
+    from tests.conftest import REPO, copy_project
+
+    project = copy_project(tmp_path / "project")
+    (project / "node_modules").unlink()  # copy_project links the real one; an editor's clone has none
+    shutil.copytree(REPO / "scripts", project / "scripts")
+    for name in ("requirements.txt", "package.json", "package-lock.json"):
+        shutil.copy2(REPO / name, project / name)
+    (project / ".venv").symlink_to(REPO / ".venv")  # installed already: setup has nothing to install
+    result = subprocess.run(["bash", str(project / "scripts" / "check")], cwd=project, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Contenu valide : ")
+    assert not (project / "node_modules").exists() and not (project / ".cache" / "pyodide-site").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from referencing import Registry
 
-from guide.validation import validate
+from guide.validation import _number_hint, validate
 from guide.yaml_source import parse_yaml
 
 SCHEMA = {
@@ -49,3 +49,15 @@ def test_keyword_messages_in_french(yaml_text, field, message):
 def test_references_to_an_unreadable_file_are_not_reported():
     parsed = parse_yaml("lien: nimporte\n", "frameworks/x.yml")
     assert validate(parsed, SCHEMA, "frameworks/x.yml", {}, Registry(), unreadable={"phases"}) == []
+
+
+@pytest.mark.parametrize(("written", "expected", "hint"), [
+    ("37,5", ["number"], " : écrivez 37.5 (avec un point pour les décimales)"),
+    ("1 000 000", ["integer"], " : écrivez 1000000 (sans espace entre les chiffres)"),
+    ("40 h", ["integer"], " : écrivez 40 (sans l'unité « h », que la page affiche déjà)"),
+    ("10,5", ["integer"], " : écrivez un nombre sans décimale (ici « 10,5 »)"),
+    ("quarante", ["integer"], ""),
+    ("40 h", ["string"], ""),
+])
+def test_a_number_written_as_in_prose_gets_what_to_type(written, expected, hint):
+    assert _number_hint(written, expected) == hint

@@ -59,3 +59,25 @@ def test_empty_and_comment_only_files_are_reported():
 def test_error_format_names_file_line_column_and_field():
     parsed = parse_yaml("x: 1\nx: 2\n", "frameworks/f.yml")
     assert str(parsed.errors[0]).startswith("frameworks/f.yml:2:1: x : champ en double")
+
+
+def test_a_list_item_whose_dash_was_forgotten_is_one_error_at_its_first_line_not_duplicate_fields():
+    text = "questions:\n  - id: a\n    texte: Un\n    id: b\n    texte: Deux\n"
+    [error] = parse_yaml(text, "f.yml").errors
+    assert (error.line, error.column) == (4, 5)
+    assert error.message.startswith("il manque le tiret : un nouvel élément de la liste commence ici")
+    assert "« - id: … »" in error.message and "(ligne 2)" in error.message
+
+
+def test_a_field_really_written_twice_is_still_a_duplicate():
+    [error] = parse_yaml("questions:\n  - id: a\n    texte: Un\n    texte: Deux\n", "f.yml").errors
+    assert error.message.startswith("champ en double (déjà défini ligne 3)")
+
+
+def test_a_tab_inside_a_sentence_asks_for_a_space_and_a_tab_in_the_indentation_for_spaces():
+    [inside] = parse_yaml("titre: Un\ttitre\n", "f.yml").errors
+    assert (inside.line, inside.column) == (1, 10)
+    assert inside.message.startswith("tabulation dans la ligne : remplacez-la par une espace")
+    [indent] = parse_yaml("liste:\n  - un\n\t- deux\n", "f.yml").errors
+    assert (indent.line, indent.column) == (3, 1)
+    assert indent.message.startswith("tabulation interdite : indentez avec des espaces")
