@@ -1,17 +1,13 @@
-"""The ``_headers`` file of the built site: how long browsers and CDNs may keep each file.
+"""The ``_headers`` file of the built site: which files browsers and CDNs may keep for a year.
 
-Netlify / Cloudflare Pages syntax: a URL path, then indented ``Name: value`` lines.
-Both hosts apply *every* rule whose path matches a request and join the values of a
-header set twice, so the rules written here never overlap: each file of the site is
-covered by exactly one rule.
-
-- Long-lived and immutable: files whose name changes with their content, namely
-  the Pyodide runtime under ``assets/pyodide/VERSION/``, the calculators bundle
-  ``assets/calculators/bundle.HASH.json``, Material's ``*.HASH.min.js|css`` (with
-  the search worker and our ``guide-search.HASH.min.js`` wrapper) and their maps.
-- Short (revalidated on every visit): HTML pages, the sitemap, the search index and
-  every asset whose name does not change (``guide.css``, ``calculators.mjs``...),
-  so that a new deployment is seen at once and never points at a removed file.
+Netlify / Cloudflare Pages syntax: a URL path, then indented ``Name: value`` lines. Only the rule a
+host cannot guess is written: files whose name changes with their content are immutable for a year,
+namely the Pyodide runtime under ``assets/pyodide/VERSION-HASH/``, the calculators bundle
+``assets/calculators/bundle.HASH.json``, Material's ``*.HASH.min.js|css`` (with the search worker and our
+``guide-search.HASH.min.js`` wrapper) and their maps. Everything else (pages, the sitemap, the search
+index, ``guide.css``, ``calculators.mjs``…) keeps the host's default, which revalidates on every visit, so
+that a new deployment is seen at once. Both hosts join the values of rules that match the same path, so
+no two rules written here overlap.
 """
 
 from __future__ import annotations
@@ -21,7 +17,6 @@ from pathlib import Path
 
 HEADERS_FILE = "_headers"
 IMMUTABLE = "public, max-age=31536000, immutable"
-SHORT = "public, max-age=0, must-revalidate"
 
 # Names that carry a hash of their content: bundle.a5f9d56c.min.js, search.a7633da7.min.js.map,
 # main.57a0d79d.min.css, calculators/bundle.67a6c259bf79.json.
@@ -43,45 +38,20 @@ def _files(site_dir: Path) -> list[str]:
 
 
 def cache_rules(site_dir: Path) -> list[tuple[str, str]]:
-    """``(url path, Cache-Control)`` for every file of the built site, without overlapping rules."""
-    site_dir = Path(site_dir)
-    files = _files(site_dir)
-    immutable: list[str] = []
-    short: list[str] = []
-    for pyodide in sorted({_PYODIDE_DIR.match(path).group(0) for path in files if _PYODIDE_DIR.match(path)}):
-        immutable.append(f"/{pyodide}*")
+    """``(url path, Cache-Control)`` for the immutable files of the built site, one rule each (a folder of
+    the Pyodide runtime is one ``/folder/*`` rule)."""
+    files = _files(Path(site_dir))
+    immutable = [f"/{folder}*" for folder in sorted({_PYODIDE_DIR.match(path).group(0)
+                                                      for path in files if _PYODIDE_DIR.match(path)})]
     immutable += [f"/{path}" for path in files if _HASHED_NAME.search(path) and not _PYODIDE_DIR.match(path)]
-
-    def covered_by_one_splat(directory: str) -> bool:
-        """A folder with no page and no immutable file inside: one ``/folder/*`` rule covers it."""
-        inside = [path for path in files if path.startswith(directory + "/")]
-        return bool(inside) and not any(is_immutable(path) or path.endswith(".html") for path in inside)
-
-    def visit(directory: str) -> None:
-        prefix = f"{directory}/" if directory else ""
-        children = {path[len(prefix):].split("/", 1)[0] for path in files if path.startswith(prefix)}
-        for child in sorted(children):
-            path = prefix + child
-            if path in files:  # a file directly in this folder
-                if is_immutable(path):
-                    continue
-                if child == "index.html":
-                    short.append(f"/{prefix}")
-                else:
-                    short.append(f"/{path}")
-            elif covered_by_one_splat(path):
-                short.append(f"/{path}/*")
-            else:
-                visit(path)
-
-    visit("")
-    return [(rule, IMMUTABLE) for rule in immutable] + [(rule, SHORT) for rule in short]
+    return [(rule, IMMUTABLE) for rule in immutable]
 
 
 def headers_file_text(site_dir: Path) -> str:
     lines = [
         "# Durées de cache (Netlify, Cloudflare Pages), écrit par la construction : ne pas modifier.",
-        "# Fichiers dont le nom change avec le contenu : un an, immuables. Le reste : revalidé à chaque visite.",
+        "# Fichiers dont le nom change avec le contenu : un an, immuables. Le reste garde la règle par défaut",
+        "# de l'hébergeur (revalidé à chaque visite).",
     ]
     for rule, value in cache_rules(site_dir):
         lines += [rule, f"  Cache-Control: {value}"]
