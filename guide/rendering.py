@@ -66,6 +66,7 @@ class RenderedPage:
     questions: list[dict] = field(default_factory=list)  # the FAQ entries the page shows
     # The other frameworks shown on the page: (name, section title, YAML file), in order.
     sections: list[tuple[str, str, str]] = field(default_factory=list)
+    has_calculator: bool = False  # the page loads the calculators' script itself (other pages never do)
 
 
 def french_date(iso_date: str) -> str:
@@ -306,15 +307,27 @@ def render_pages(
                 questions=questions,
                 sections=[(section, guide.frameworks[section]["page"]["titre_court"], guide.files[section])
                           for section in site_page.sections],
+                has_calculator="calculateur" in guide.frameworks[name],
             )
         )
     return pages
 
 
+_HEADERLINK = re.compile(r'<a class="headerlink" href="(#[^"]*)">')
+HEADERLINK_NAME = "Lien vers cette section"
+
+
+def name_headerlinks(html: str) -> str:
+    """Each heading's « ¶ » link named for screen readers by ``aria-label``, not ``title``: with
+    ``content.tooltips``, Material mounts a tooltip for every element with a title, which on a page of
+    forty questions cost more main-thread time than all our own scripts."""
+    return _HEADERLINK.sub(rf'<a class="headerlink" href="\1" aria-label="{HEADERLINK_NAME}">', html)
+
+
 def finish_page_html(html: str) -> str:
-    """A page's HTML as the reader gets it: glossary tooltips on each term's first use only, and French
-    typography on every text, whether it came from YAML, a template or our code."""
-    return typeset_html(explain_first_use_only(html))
+    """A page's HTML as the reader gets it: glossary tooltips on each term's first use only, headings'
+    links named, and French typography on every text, whether it came from YAML, a template or our code."""
+    return typeset_html(name_headerlinks(explain_first_use_only(html)))
 
 
 def typeset_page(html: str) -> str:

@@ -136,6 +136,7 @@ def on_page_context(context, /, *, page, config, nav):
     page.meta["guide_og_type"] = "article" if rendered and rendered.source_ids and not page.is_homepage else "website"
     if rendered is not None:
         page.meta["guide_yaml_file"] = rendered.yaml_file
+        page.meta["guide_calculator"] = rendered.has_calculator
         root = Path(config.config_file_path).resolve().parent
         page.meta["guide_sections"] = [
             {"title": title, "yaml_file": yaml_file,

@@ -12,9 +12,15 @@ measures on it:
 3. Lighthouse (npm, pinned) performance score, Total Blocking Time, LCP and page weight of the
    ROI page, mobile (default throttling) and desktop presets, and of a framework page for comparison;
    median of LIGHTHOUSE_RUNS runs each.
-4. with ``--scale``: strict build times with the FAQ and the glossary multiplied ×10 and ×50 in a temporary
+4. with ``--pages``: Lighthouse (mobile preset) on one page of each type (home, a framework page, the FAQ,
+   the glossary, each calculator) against a bare Material page built in the same run (a source article as
+   Markdown, Material with instant navigation and tooltips, no extra JavaScript or CSS), runs interleaved so
+   that all pages see the same machine load: median score and Total Blocking Time, and their gap to the
+   bare page;
+5. with ``--scale``: strict build times with the FAQ and the glossary multiplied ×10 and ×50 in a temporary
    copy of the content, and the ratio t(50×) / t(10×).
-Writes everything to .cache/benchmark-calculators.json. ``--sans-lighthouse`` skips part 3 (a few minutes).
+Writes everything to .cache/benchmark-calculators.json. ``--sans-lighthouse`` skips part 3 (a few minutes);
+``--pages-seulement`` runs part 4 alone.
 """
 
 from __future__ import annotations
@@ -247,6 +253,66 @@ def lighthouse_figures(url: str) -> dict:
     }
 
 
+PAGE_TYPES = {  # one page of each type, measured against the bare Material page
+    "accueil": "",
+    "cadre (phases)": "phases/",
+    "page réunie (sourcing)": "sourcing/",
+    "faq": "faq/",
+    "glossaire": "glossaire/",
+    "calculateur roi": "roi/",
+    "calculateur internalisation": "internalisation/",
+    "calculateur diagnostic": "diagnostic/",
+}
+BARE_MATERIAL_DIR = "bare-material/"
+
+
+def build_bare_material(target: Path, site_url: str) -> None:
+    """The anchor: a source article (the longest framework source, 003) as the only page of a plain
+    Material site, with the same theme features that cost script time (instant navigation, tooltips)."""
+    from guide.source_text import SEEDS_DIR
+
+    seed = sorted(SEEDS_DIR.glob("003_*.txt"))[0].read_text(encoding="utf-8")
+    body = seed.split("---", 2)[2] if seed.startswith("---") else seed
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        (project / "docs").mkdir()
+        (project / "docs" / "index.md").write_text(body, encoding="utf-8")
+        (project / "mkdocs.yml").write_text(
+            "site_name: Page Material nue\n"
+            f"site_url: {site_url}\n"
+            "theme:\n  name: material\n  language: fr\n  font: false\n"
+            "  features: [navigation.instant, content.tooltips, search.suggest, search.highlight]\n"
+            "markdown_extensions: [abbr, admonition, attr_list, md_in_html, tables, toc]\n",
+            encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(target)], cwd=project,
+                                capture_output=True, text=True, timeout=300,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        if result.returncode != 0:
+            raise RuntimeError(result.stderr[-2000:])
+
+
+def page_figures(url: str) -> dict:
+    """Lighthouse mobile, interleaved: each round measures the bare page, then every page type once."""
+    pages = {"page Material nue": BARE_MATERIAL_DIR, **PAGE_TYPES}
+    runs: dict[str, list[dict]] = {name: [] for name in pages}
+    for _ in range(LIGHTHOUSE_RUNS):
+        for name, path in pages.items():
+            runs[name].append(lighthouse(url + path, None))
+    table = {}
+    bare_score = statistics.median(run["score"] for run in runs["page Material nue"])
+    bare_tbt = statistics.median(run["total_blocking_time_ms"] for run in runs["page Material nue"])
+    for name, measured in runs.items():
+        score = statistics.median(run["score"] for run in measured)
+        tbt = statistics.median(run["total_blocking_time_ms"] for run in measured)
+        table[name] = {
+            "score": score, "tbt_ms": tbt,
+            "score_gap": score - bare_score, "tbt_gap_ms": tbt - bare_tbt,
+            "runs": [{"score": run["score"], "tbt_ms": run["total_blocking_time_ms"],
+                      "kb": run["total_byte_weight_kb"]} for run in measured],
+        }
+    return table
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -259,25 +325,31 @@ def main() -> int:
             print(build.stderr, file=sys.stderr)
             return 1
         runtime = next((site / "assets" / "pyodide").iterdir()).name + "/"
+        if "--pages" in sys.argv or "--pages-seulement" in sys.argv:
+            build_bare_material(site / BARE_MATERIAL_DIR, url + BARE_MATERIAL_DIR)
         (site / "bare-pyodide.html").write_text(BARE_PAGE.format(runtime="pyodide/" + runtime), encoding="utf-8")
         figures: dict = {"machine": {"cores": os.cpu_count()}, "runs": RUNS, "edits": EDITS}
         with serve_compressed(site, port), sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            ours, bare = [], []
-            for _ in range(RUNS):  # interleaved, so both see the same machine load
-                bare.append(bare_load(browser, url))
-                ours.append(first_live_result(browser, url))
-            figures["first_live_result_ms"] = {"runs": [round(v) for v in ours], "median": round(statistics.median(ours))}
-            figures["bare_load_pyodide_ms"] = {"runs": [round(v) for v in bare], "median": round(statistics.median(bare))}
-            figures["ratio_first_result_to_bare"] = round(statistics.median(ours) / statistics.median(bare), 2)
-            latencies = edit_latencies(browser, url)
-            figures["edit_latency_ms"] = {
-                mode: {"median": round(statistics.median(values)), "p95": round(percentile(values, 0.95))}
-                for mode, values in latencies.items()
-            }
-            figures["first_use_bytes"] = first_use_bytes(browser, url)
-            browser.close()
-            if "--sans-lighthouse" in sys.argv:
+            only_pages = "--pages-seulement" in sys.argv
+            if not only_pages:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                ours, bare = [], []
+                for _ in range(RUNS):  # interleaved, so both see the same machine load
+                    bare.append(bare_load(browser, url))
+                    ours.append(first_live_result(browser, url))
+                figures["first_live_result_ms"] = {"runs": [round(v) for v in ours], "median": round(statistics.median(ours))}
+                figures["bare_load_pyodide_ms"] = {"runs": [round(v) for v in bare], "median": round(statistics.median(bare))}
+                figures["ratio_first_result_to_bare"] = round(statistics.median(ours) / statistics.median(bare), 2)
+                latencies = edit_latencies(browser, url)
+                figures["edit_latency_ms"] = {
+                    mode: {"median": round(statistics.median(values)), "p95": round(percentile(values, 0.95))}
+                    for mode, values in latencies.items()
+                }
+                figures["first_use_bytes"] = first_use_bytes(browser, url)
+                browser.close()
+            if "--pages" in sys.argv or only_pages:
+                figures["pages"] = page_figures(url)
+            if "--sans-lighthouse" in sys.argv or "--pages-seulement" in sys.argv:
                 figures["lighthouse"] = "non mesuré (--sans-lighthouse)"
             else:
                 figures["lighthouse"] = lighthouse_figures(url)
