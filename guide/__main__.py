@@ -15,6 +15,7 @@ from pathlib import Path
 
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.errors import ContentErrors
+from guide.terminology import non_preferred_terms
 from guide.thresholds import hand_typed_figures, thresholds_by_id
 
 
@@ -27,7 +28,9 @@ def check(root: Path, github: bool) -> int:
             for error in errors.errors:
                 print(error.as_github_annotation())
         return 1
-    warnings = hand_typed_figures(root / FRAMEWORKS_DIR_NAME, thresholds_by_id(guide.frameworks), guide.files)
+    frameworks_dir = root / FRAMEWORKS_DIR_NAME
+    warnings = hand_typed_figures(frameworks_dir, thresholds_by_id(guide.frameworks), guide.files)
+    warnings = sorted(warnings + non_preferred_terms(frameworks_dir, guide.frameworks, guide.files, guide.parsed))
     for warning in warnings:
         print(f"{warning} (attention, pas une erreur)")
         if github:

@@ -31,6 +31,8 @@ class Guide:
     # The figures of seuils.yml that each framework's texts quote ({seuil:ID}), in order of first use:
     # a page credits their sources and names the guide's own assumptions among them.
     quoted_thresholds: dict[str, list[str]] = field(default_factory=dict)
+    # Where each field of each file starts (line, column), for the checks that point at a text (terminology).
+    parsed: dict[str, ParsedYaml] = field(default_factory=dict, repr=False)
 
     def item(self, framework: str, list_key: str, item_id: str) -> dict:
         for item in self.frameworks[framework][list_key]:
@@ -176,6 +178,7 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         frameworks={name: parsed.data for name, parsed in parsed_files.items()},
         files=files,
         ids=known_ids,
+        parsed=parsed_files,
     )
     # Figures first: a calculator's default may be written {seuil:ID}, and the rules check it as a value.
     rule_errors = thresholds.resolve_placeholders(guide, parsed_files)

@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 
 SYNONYMS_KEY = "synonymes_recherche"
+TERMINOLOGY_KEY = "terminologie"  # the glossary's list of preferred terms (guide/terminology.py)
 SYNONYMS_SCRIPT = "guide-search-synonyms.js"  # in assets/javascripts/, beside french-search-stemming.js
 PATCH_SCRIPT = "french-search-stemming.js"
 WORKERS_DIR = Path("assets") / "javascripts" / "workers"
@@ -49,6 +50,11 @@ def search_synonyms(glossary: dict | None) -> list[dict]:
     every expression of the group, when there is no ``guide``).
     """
     groups = []
+    # The terminology list first: each variant a source uses (« Fractional CMO ») finds the page that
+    # writes the preferred term (« CMO à temps partagé »).
+    for entry in (glossary or {}).get(TERMINOLOGY_KEY, []):
+        groups.append({"id": f"terme-{entry['id']}", "mots": [_expression(word) for word in entry["variantes"]],
+                       "guide": [_expression(entry["terme"])]})
     for group in (glossary or {}).get(SYNONYMS_KEY, []):
         entry = {"id": group["id"], "mots": [_expression(word) for word in group["mots"]]}
         if group.get("guide"):

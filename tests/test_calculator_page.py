@@ -207,7 +207,7 @@ def test_diagnostic_report_checkboxes_url_and_csv(page, site_url):
     content = open(download.path(), encoding="utf-8-sig").read()
     assert content.startswith('"Type";"Intitulé";"Valeur";"Unité";"Valeur affichée";"Remarque"')
     assert '"Saisie";"Effectif (employés)";35;"employés";"35";' in content  # a number a spreadsheet can use
-    assert "Structuration initiale" in content and "KPIs non interprétés" in content
+    assert "Structuration initiale" in content and "KPI non interprétés" in content
     page.emulate_media(media="print")
     assert page.locator(".guide-calculator__form").is_hidden() and page.locator(".md-header").is_hidden()
     assert page.locator(".guide-report").is_visible()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,6 +76,13 @@ MISTAKES = {
 }
 
 
+# The mistakes CONTRIBUTING.md shows with a warning of the check (not an error): a variant of a preferred term.
+WARNINGS = {
+    "terme-prefere": [("faq.yml", "un CMO à temps partagé apporte la vision stratégique",
+                       "un Fractional CMO apporte la vision stratégique")],
+}
+
+
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("contributing") / "project")
@@ -96,10 +105,33 @@ def errors_of(project: Path, edits) -> list[str]:
     return [str(error) for error in caught.value.errors]
 
 
+def warnings_of(project: Path, edits) -> list[str]:
+    """The lines ``python -m guide check`` prints for the warnings of the changed content (it succeeds)."""
+    originals = {}
+    for filename, old, new in edits:
+        path = project / "frameworks" / filename
+        originals.setdefault(path, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (filename, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project)],
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        for path, text in originals.items():
+            path.write_text(text, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if line.startswith("frameworks/")]
+
+
 def test_the_error_messages_shown_are_the_real_ones(scratch):
     produced = set()
     for name, edits in MISTAKES.items():
         lines = {without_position(line) for line in errors_of(scratch, edits)}
         assert lines & documented_errors(), (name, lines)  # each mistake's message is the one documented
+        produced |= lines
+    for name, edits in WARNINGS.items():
+        lines = {without_position(line) for line in warnings_of(scratch, edits)}
+        assert lines & documented_errors(), (name, lines)
         produced |= lines
     assert documented_errors() <= produced  # no example in the guide that the check no longer writes

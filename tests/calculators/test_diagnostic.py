@@ -45,13 +45,13 @@ MAPPING = {
     # (phase employees, resources, several BUs) -> (model, sourcing row, CMO role)
     (5, "limitees", False): ("full-stack", "freelances-fondateur", "Absent, ou porté par le fondateur"),
     (5, "disponibles", True): ("full-stack", "freelances-fondateur", "Absent, ou porté par le fondateur"),
-    (20, "limitees", False): ("centralise", "hybride", "Fractional CMO"),
+    (20, "limitees", False): ("centralise", "hybride", "CMO à temps partagé"),
     (20, "disponibles", False): ("centralise", "interne", "Head of Marketing / CMO"),
-    (20, "limitees", True): ("decentralise", "hybride", "Fractional CMO"),
+    (20, "limitees", True): ("decentralise", "hybride", "CMO à temps partagé"),
     (20, "disponibles", True): ("decentralise", "interne", "Head of Marketing / CMO"),
     # 10 to 80 employees with limited resources: the fractional CMO of source 001, whatever the phase;
     # Hub & Spoke for « scale-ups et groupes » (000), i.e. several business units.
-    (80, "limitees", False): ("centralise", "hybride", "Fractional CMO"),
+    (80, "limitees", False): ("centralise", "hybride", "CMO à temps partagé"),
     (80, "disponibles", True): ("hub-and-spoke", "interne-specialistes", "CMO stratégique au COMEX"),
     (120, "limitees", False): ("centralise", "interne-specialistes", "CMO stratégique au COMEX"),
 }
@@ -90,7 +90,7 @@ def test_signals_from_the_cli_as_a_list_or_comma_separated(diagnostic, capsys, s
     ("employees", "-1", "Saisissez une valeur entre 0 et 1\u202f000\u202f000"),
     ("ambition", "enorme", "Choisissez l'une des options : ciblee (Ambition ciblée), large (Ambition large ou rapide)"),
     ("signals", 3, "Cochez des options parmi : messages-incoherents (Messages incohérents), marketing-disperse "
-                   "(Marketing dispersé), decisions-reactives (Décisions réactives), kpis-non-interpretes (KPIs non interprétés)"),
+                   "(Marketing dispersé), decisions-reactives (Décisions réactives), kpis-non-interpretes (KPI non interprétés)"),
 ])
 def test_per_field_french_errors(diagnostic, field, raw, message):
     assert run(diagnostic, {field: raw}).errors == {field: message}
@@ -165,7 +165,7 @@ def test_ten_to_eighty_employees_with_limited_resources_get_the_fractional_cmo(d
     """Source 001: the fractional CMO is « idéal pour les PME de 10 à 80 employés »."""
     result = run(diagnostic, {"employees": employees, "resources": "limitees"})
     assert result.outcomes["sourcing"].value == "hybride"
-    assert result.outcomes["cmo_role"].value == "Fractional CMO"
+    assert result.outcomes["cmo_role"].value == "CMO à temps partagé"
 
 
 def test_beyond_eighty_employees_a_scale_up_gets_its_internal_team(diagnostic):

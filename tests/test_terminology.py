@@ -1,0 +1,209 @@
+"""One preferred term per concept (terminologie in glossaire.yml), and no English jargon left unexplained.
+
+- The check (guide.terminology) reports a variant at its line, with its field and the term to write, and
+  spares quotations, the « # terme de la source » marker, the glossary's own words and verbatim quotes.
+- The content has no variant left: CI blocks a new one (``guide check`` only warns).
+- The templates and the calculators' messages use the preferred terms too.
+- Every English word of the trade listed below that a page shows is a glossary term (tooltip on first use).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
+from guide.rendering import TEMPLATES_DIR, make_environment
+from guide.terminology import SOURCE_TERM, TerminologyChecker, non_preferred_terms, quoted_spans, terminology
+from tests.helpers import line_of, page_slugs, replace_in
+from tests.site_text import article_text
+
+GUIDE = load_guide(REPO_ROOT)
+TERMS = terminology(GUIDE.frameworks)
+GLOSSARY = GUIDE.frameworks["glossaire"]["termes"]
+
+
+def warnings_of(root: Path):
+    guide = load_guide(root)
+    return non_preferred_terms(root / FRAMEWORKS_DIR_NAME, guide.frameworks, guide.files, guide.parsed)
+
+
+# --- The check ---------------------------------------------------------------------------------------
+
+def test_a_variant_is_reported_at_its_line_with_the_term_to_write(project):
+    faq = project / "frameworks" / "faq.yml"
+    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour un Fractional CMO comme Antoine Blot, il est temps')
+    [warning] = warnings_of(project)
+    assert (warning.file, warning.line, warning.field) == ("frameworks/faq.yml", line_of(faq, "Pour un Fractional CMO"),
+                                                           "questions[0].reponse")
+    assert warning.column == faq.read_text(encoding="utf-8").splitlines()[warning.line - 1].index("Fractional CMO") + 1
+    assert warning.message.startswith("écrivez « CMO à temps partagé » (terme préféré du guide) ; « Fractional CMO » "
+                                      "n'apparaît que cité entre « » ou expliqué")
+    assert SOURCE_TERM in warning.message
+
+
+def test_the_check_command_prints_it_as_a_warning_and_succeeds(project):
+    replace_in(project / "frameworks" / "signaux.yml", 'symptome: "Le site web', 'symptome: "Faute de CMO externalisé, le site web')
+    result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("frameworks/")]
+    assert "signaux[0].symptome : écrivez « CMO à temps partagé » (terme préféré du guide) ; « CMO externalisé »" in line
+    assert line.endswith("(attention, pas une erreur)")
+    assert result.stdout.splitlines()[-1].startswith("Contenu valide : ")
+
+
+def test_a_quoted_variant_and_a_marked_line_are_not_reported(project):
+    faq = project / "frameworks" / "faq.yml"
+    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour Antoine Blot (« Fractional CMO »), il est temps')
+    replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non, répond Antoine Blot, Fractional CMO')
+    assert [warning.field for warning in warnings_of(project)] == ["questions[3].reponse"]
+    text = faq.read_text(encoding="utf-8").splitlines()
+    number = line_of(faq, "Non, répond Antoine Blot, Fractional CMO")
+    text[number - 1] += f"  {SOURCE_TERM}"
+    faq.write_text("\n".join(text) + "\n", encoding="utf-8")
+    assert warnings_of(project) == []
+
+
+CHECKER = TerminologyChecker([
+    {"id": "cmo", "terme": "CMO à temps partagé", "variantes": ["Fractional CMO", "CMO fractionné"]},
+    {"id": "martech", "terme": "MarTech", "variantes": ["Martech", "martech"], "sensible_a_la_casse": True},
+    {"id": "kpi", "terme": "KPI", "variantes": ["KPIs"]},
+    {"id": "evolutif", "terme": "modèle hybride évolutif", "variantes": ["hybride évolutif"]},
+])
+
+
+def found(text: str) -> list[str]:
+    return [text[start:end] for start, end, _ in CHECKER.find(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Un Fractional CMO.", ["Fractional CMO"]),
+    ("Un fractional cmo, puis un FRACTIONAL CMO.", ["fractional cmo", "FRACTIONAL CMO"]),  # case-insensitive entry
+    ("Des CMO fractionnés.", ["CMO fractionnés"]),  # each word may take its plural
+    ("Le CMO\u202ffractionné", ["CMO\u202ffractionné"]),  # any space between words
+    ("Les KPIs, les KPI.", ["KPIs"]),  # the preferred term's plural is the variant: reported
+    ("Les outils MarTech.", []),
+    ("Les outils Martech, les outils martech.", ["Martech", "martech"]),  # case-sensitive entry
+    ("Les outils MARTECH.", []),  # … which matches only the listed forms (and their capitalised first letter)
+    ("Le modèle hybride évolutif, le hybride évolutif.", ["hybride évolutif"]),  # inside a preferred term: spared
+    ("Un Fractional-CMO, des Fractional CMOx.", []),  # whole words only
+    ("Il l'appelle « Fractional CMO », ou “CMO fractionné”.", []),  # quotations
+    ("Une « citation « imbriquée » avec Fractional CMO » puis Fractional CMO.", ["Fractional CMO"]),
+    ("{seuil:cmo-fractionne-jours-min}", []),
+])
+def test_what_the_checker_finds(text, expected):
+    assert found(text) == expected
+
+
+def test_quoted_spans_count_nested_quotations_once():
+    assert quoted_spans("a « b « c » d » e « f") == [(2, 15), (18, 21)]
+
+
+def test_the_glossary_s_own_words_and_verbatim_quotes_are_spared(project):
+    glossary = project / "frameworks" / "glossaire.yml"
+    replace_in(glossary, 'definition: "Le terme en usage au Québec', 'definition: "Une impartition : le terme en usage au Québec')
+    replace_in(glossary, 'definition: "Personne qui dirige le marketing.', 'definition: "Personne qui dirige le marketing, ou une impartition.')
+    replace_in(project / "frameworks" / "seuils.yml", 'citation: "Lorsque les interactions', 'citation: "Un Fractional CMO. Lorsque les interactions')
+    [warning] = warnings_of(project)  # the term « Impartition » explains its own word; « Head of Marketing » does not
+    assert warning.file == "frameworks/glossaire.yml" and warning.field == "termes[2].definition"
+    assert "écrivez « externalisation »" in warning.message
+
+
+# --- The content -------------------------------------------------------------------------------------
+
+def test_the_content_uses_the_preferred_terms():
+    assert non_preferred_terms(REPO_ROOT / FRAMEWORKS_DIR_NAME, GUIDE.frameworks, GUIDE.files, GUIDE.parsed) == []
+
+
+def test_the_decided_preferred_terms_are_listed():
+    preferred = {entry["terme"]: entry for entry in TERMS}
+    assert {"CMO à temps partagé", "employés", "KPI", "MarTech", "externalisation", "modèle hybride",
+            "modèle hybride évolutif", "gouvernance hybride"} <= set(preferred)
+    assert {"Fractional CMO", "CMO fractionné", "CMO externalisé", "CMO à temps partiel", "direction fractionnée",
+            "direction marketing externalisée"} <= set(preferred["CMO à temps partagé"]["variantes"])
+    assert preferred["MarTech"].get("sensible_a_la_casse") is True
+    by_entry = [{variant.casefold() for variant in entry["variantes"]} for entry in TERMS]
+    assert sum(map(len, by_entry)) == len(set().union(*by_entry)), "une variante appartient à une seule notion"
+
+
+def test_the_three_hybrids_each_have_their_glossary_definition_telling_them_apart():
+    terms = {term["id"]: term for term in GLOSSARY}
+    for own, others in [("modele-hybride", ["modèle hybride évolutif", "gouvernance hybride"]),
+                        ("gouvernance-hybride", ["modèle hybride"]), ("modele-hybride-evolutif", ["modèle hybride"])]:
+        assert all(other in terms[own]["definition"] for other in others), own
+    assert "hypothèse" in terms["modele-hybride-evolutif"]["definition"]
+
+
+def _template_texts():
+    env = make_environment()
+    for path in sorted(TEMPLATES_DIR.glob("*.j2")):
+        for line, kind, value in env.lex(path.read_text(encoding="utf-8")):
+            if kind in ("data", "string"):
+                yield f"{path.name}:{line}", value
+
+
+def _calculator_texts():
+    for path in sorted((REPO_ROOT / "calculators").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = set()
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                skipped.add(id(body[0].value))  # docstrings: for developers
+            if isinstance(node, ast.Dict):
+                skipped.update(id(key) for key in node.keys)  # keys: what a reader may type (« 25 salariés »)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped:
+                yield f"{path.name}:{node.lineno}", node.value
+
+
+def test_the_templates_and_the_calculators_messages_use_the_preferred_terms():
+    checker = TerminologyChecker(TERMS)
+    left = [(where, text[start:end]) for where, text in [*_template_texts(), *_calculator_texts()]
+            for start, end, _ in checker.find(text)]
+    assert left == []
+
+
+# --- English jargon ----------------------------------------------------------------------------------
+
+# Words of the trade a French founder may not know: a page that shows one explains it through the glossary
+# (a form of a glossary term, with its tooltip on first use), or says it in French.
+JARGON = [
+    "funnel", "pipeline", "scale-up", "scale-ups", "early-stage", "inbound", "outbound", "nurturing", "SaaS",
+    "mid-market", "enterprise", "playbook", "playbooks", "stack", "growth", "lead", "leads", "churn", "roadmap",
+    "dashboard", "dashboards", "reporting", "feedback", "workflow", "workflows", "template", "templates",
+    "checklist", "process", "full-stack", "mid-management", "sales-led", "webinar", "webinars", "scoring",
+    "analytics", "onboarding", "benchmark", "insights", "tracking", "retargeting", "growth hacking",
+]
+
+
+def _whole(word: str, flags: int = 0) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", flags)
+
+
+def unexplained_jargon(text: str, forms: list[str]) -> list[str]:
+    covered = [(match.start(), match.end()) for form in forms for match in _whole(form).finditer(text)]
+    return [match.group(0) for word in JARGON for match in _whole(word, re.IGNORECASE).finditer(text)
+            if not any(start <= match.start() and match.end() <= end for start, end in covered)]
+
+
+def test_the_jargon_test_finds_an_unexplained_word():
+    assert unexplained_jargon("Un funnel, un Lead, des leads.", ["leads"]) == ["funnel", "Lead"]
+
+
+def test_every_english_jargon_word_on_a_page_is_a_glossary_term(built_site):
+    forms = [form for term in GLOSSARY for form in term.get("formes", [])]
+    unexplained = {}
+    for slug in page_slugs():
+        # On the glossary page, each term's own heading names it.
+        allowed = forms + ([term["terme"] for term in GLOSSARY] if slug == "glossaire" else [])
+        words = unexplained_jargon(article_text(built_site, slug), allowed)
+        if words:
+            unexplained[slug or "accueil"] = sorted(set(words))
+    assert unexplained == {}, "traduisez ces mots ou ajoutez-les aux « formes » d'un terme du glossaire"
