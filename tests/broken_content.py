@@ -39,7 +39,7 @@ EXPECTED_MESSAGES = (
     ("tabulation-dans-le-texte", "tabulation dans la ligne : remplacez-la par une espace"),
     ("tabulation", "tabulation interdite"),
     ("tiret-oublie", "il manque le tiret : un nouvel élément de la liste commence ici"),
-    ("nombre-avec-unite", "sans unité"),
+    ("nombre-avec-unite", "sans l'unité"),
     ("nombre-a-virgule", "écrivez"),
     ("champ-trop-indente", "plus indenté que le champ au-dessus"),
     ("indentation", "indentation incohérente"),
