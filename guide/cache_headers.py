@@ -48,7 +48,7 @@ def cache_rules(site_dir: Path) -> list[tuple[str, str]]:
     files = _files(site_dir)
     immutable: list[str] = []
     short: list[str] = []
-    for pyodide in sorted({_PYODIDE_DIR.match(path).group(0) for path in files if _PYODIDE_DIR.match(path)}):
+    for pyodide in sorted({found.group(0) for path in files if (found := _PYODIDE_DIR.match(path))}):
         immutable.append(f"/{pyodide}*")
     immutable += [f"/{path}" for path in files if _HASHED_NAME.search(path) and not _PYODIDE_DIR.match(path)]
 
