@@ -59,7 +59,7 @@ class InputSpec:
     maximum: float | None = None
     options: tuple[tuple[str, str], ...] = ()  # (value, label) for "choix" and "choix_multiple"
     optional: bool = False  # an empty field is accepted (None): the outputs that need it say so
-    suggestions: tuple[tuple[str, float], ...] = ()  # (label, value) buttons that fill the field
+    suggestions: tuple[tuple[str, float | Decimal], ...] = ()  # (label, value) buttons that fill the field
     shown_if: tuple[str, tuple[str, ...]] | None = None  # (choice field, its values) for which the field shows
 
     def shown_for(self, values: dict) -> bool:
@@ -364,13 +364,13 @@ def run(calculator: Calculator, raw_inputs: dict) -> Result:
     if currency is not None:
         chosen = raw_inputs.get(CURRENCY_INPUT, currency.default) if isinstance(raw_inputs, dict) else currency.default
         money_unit = CURRENCY_UNITS.get(str(chosen).strip())
-    for spec in calculator.inputs:
-        raw = raw_inputs.get(spec.id, spec.default) if isinstance(raw_inputs, dict) else spec.default
-        value, error = parse_input(spec, raw, money_unit)
+    for input_spec in calculator.inputs:
+        raw = raw_inputs.get(input_spec.id, input_spec.default) if isinstance(raw_inputs, dict) else input_spec.default
+        value, error = parse_input(input_spec, raw, money_unit)
         if error:
-            result.errors[spec.id] = error
+            result.errors[input_spec.id] = error
         else:
-            result.values[spec.id] = value
+            result.values[input_spec.id] = value
     if isinstance(raw_inputs, dict):
         known = {spec.id for spec in calculator.inputs}
         for key in raw_inputs:

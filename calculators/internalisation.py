@@ -31,16 +31,16 @@ CURRENCIES = {"eur": "€", "cad": "$\u00a0CAD"}
 MAX_DAYS = 5  # a working week: the chart's range and the inputs' upper bound
 
 
-def external_annual_cost(day_rate: float, days_per_week: float, weeks_per_year: float) -> float:
+def external_annual_cost(day_rate: Decimal, days_per_week: Decimal, weeks_per_year: Decimal) -> Decimal:
     return day_rate * days_per_week * weeks_per_year
 
 
-def internal_loaded_cost(gross_salary: float, employer_charges: float) -> float:
+def internal_loaded_cost(gross_salary: Decimal, employer_charges: Decimal) -> Decimal:
     """Gross salary plus employer charges (a ratio: 0.43 = 43 %)."""
     return gross_salary * (1 + employer_charges)
 
 
-def days_for_cost(cost: float, day_rate: float, weeks_per_year: float) -> float | None:
+def days_for_cost(cost: Decimal, day_rate: Decimal, weeks_per_year: Decimal) -> Decimal | None:
     """Days a week at which the external fees reach ``cost`` a year; None without fees."""
     yearly_per_day = day_rate * weeks_per_year
     if yearly_per_day <= 0:
@@ -52,11 +52,11 @@ def rules(settings: dict) -> dict:
     return settings["internalisation"]["regles"]
 
 
-def signal_threshold(settings: dict, signal_id: str, currency: str = "eur") -> Decimal | None:
+def signal_threshold(settings: dict, signal_id: str, currency: str = "eur") -> Decimal:
     """A signal's figure; a Canadian-dollar figure is converted for amounts typed in euros only."""
     signal = next(item for item in rules(settings)["signaux"] if item["id"] == signal_id)
     if "seuil" not in signal:
-        return None
+        raise ValueError(f"le signal « {signal_id} » n'a pas de seuil dans internalisation.yml : le calculateur en a besoin")
     return threshold(settings, signal["seuil"]) if currency == "cad" else threshold_in_euros(settings, signal["seuil"])
 
 
@@ -73,7 +73,7 @@ def triggered_signals(ratio: Decimal | None, coordination_hours: Decimal, needs_
     return [item["id"] for item in rules(settings)["signaux"] if holds.get(item["id"])]
 
 
-def recommend(signals: list[str], ratio: float | None, settings: dict) -> str:
+def recommend(signals: list[str], ratio: Decimal | None, settings: dict) -> str:
     """The rule of ``regles.regle``: internalise on a high ratio or enough signals, unless the revenue guard holds."""
     rule = rules(settings)["regle"]
     counted = sum(1 for signal in rule["signaux_comptes"] if signal in signals)
@@ -151,7 +151,7 @@ def compute(values: dict, settings: dict) -> dict:
     ratio = fees / loaded if loaded > 0 else None
     # The ratio is shown as a percentage with one decimal, and judged on that shown value.
     shown_ratio = shown(ratio * 100, 1) / 100 if ratio is not None else None
-    if ratio is None:
+    if ratio is None or shown_ratio is None:
         out["cost_ratio"] = Outcome(note="Sans salaire interne à comparer (salaire brut de 0), ce rapport n'est pas défini.")
     elif shown_ratio < band_low:
         out["cost_ratio"] = Outcome(value=ratio, status="externe", status_text=f"Sous la fourchette indicative ({band})",
@@ -306,6 +306,7 @@ def flip_points(v: dict, settings: dict, current: str) -> list[tuple[str, str, s
         for best, up in ((best_up, True), (best_down, False)):
             if best is not None:
                 point, words, other = best
+                assert other is not None  # a change is kept only when it leads to another recommendation
                 value = _flip_value(key, point, v["currency"], up=up)
                 found.append((FLIP_LABELS[key], f"à {value} ou moins" if words == "à" else f"{words} {value}", other))
     return found

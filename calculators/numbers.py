@@ -89,8 +89,8 @@ def parse_number(text: str, accepted_unit: str | None = None) -> Decimal:
     if spaced[-1] in ".,":
         raise NumberError("inachevé")  # « 1, » on the way to « 1,5 »: the browser waits for the next key
     if " " in spaced:
-        whole, mark, fraction = re.match(r"^([0-9 ]*)([.,]?)([0-9]*)$", spaced).groups() if re.match(
-            r"^[0-9 ]*[.,]?[0-9]*$", spaced) else ("", "", "")
+        shape = re.match(r"^([0-9 ]*)([.,]?)([0-9]*)$", spaced)
+        whole, mark, fraction = shape.groups() if shape else ("", "", "")
         if not _SPACE_GROUPED.match(whole.strip()) or " " in fraction:
             raise NumberError("espaces mal placés")
         spaced = whole.replace(" ", "") + mark + fraction
@@ -163,7 +163,7 @@ def format_number(value: float | Decimal, decimals: int = 2, keep_zeros: bool = 
     whole, _, fraction = text.partition(".")
     if not keep_zeros:
         fraction = fraction.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -172,14 +172,14 @@ def format_number(value: float | Decimal, decimals: int = 2, keep_zeros: bool = 
     return f"{sign}{result},{fraction}" if fraction else f"{sign}{result}"
 
 
-def format_money(value: float, currency: str = "€") -> str:
+def format_money(value: float | Decimal, currency: str = "€") -> str:
     """``1234.56`` -> ``1 234,56 €``; whole amounts without cents: ``92 000 €``."""
     cents = round_half_up(value, 2)
     keep = cents != cents.to_integral_value()
     return f"{format_number(value, 2, keep_zeros=keep)}{NBSP}{currency}"
 
 
-def format_percent(ratio: float, decimals: int = 1) -> str:
+def format_percent(ratio: float | Decimal, decimals: int = 1) -> str:
     """A ratio as a percentage: ``0.6434`` -> ``64,3 %``; ``4.0`` -> ``400 %``."""
     with localcontext() as context:
         context.prec = 400

@@ -209,7 +209,7 @@ def compute(values: dict, settings: dict) -> dict:
             out["payback_months"] = Outcome(value=value, note="Nombre de mois de marge nécessaires pour rembourser le coût d'acquisition d'un client.")
 
     reduction = v["churn_reduction_pct"]
-    if ltv_value is None or reduction is None:
+    if ltv_value is None or reduction is None or margin is None:  # margin is known whenever ltv_value is
         out["ltv_after_churn_reduction"] = Outcome(note="Il faut d'abord une valeur vie client et une baisse du churn.")
     else:
         lowered = churn_pct / 100 * (1 - reduction / 100)

@@ -41,8 +41,8 @@ def cache_rules(site_dir: Path) -> list[tuple[str, str]]:
     """``(url path, Cache-Control)`` for the immutable files of the built site, one rule each (a folder of
     the Pyodide runtime is one ``/folder/*`` rule)."""
     files = _files(Path(site_dir))
-    immutable = [f"/{folder}*" for folder in sorted({_PYODIDE_DIR.match(path).group(0)
-                                                      for path in files if _PYODIDE_DIR.match(path)})]
+    folders = {found.group(0) for path in files if (found := _PYODIDE_DIR.match(path))}
+    immutable = [f"/{folder}*" for folder in sorted(folders)]
     immutable += [f"/{path}" for path in files if _HASHED_NAME.search(path) and not _PYODIDE_DIR.match(path)]
     return [(rule, IMMUTABLE) for rule in immutable]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from guide import rules, thresholds
 from guide.errors import ContentError, ContentErrors, format_field_path
@@ -92,7 +93,7 @@ def collect_ids(name: str, data) -> dict[tuple[str, str], list[str]]:
 
 
 def _duplicate_ids(name: str, filename: str, parsed: ParsedYaml) -> list[ContentError]:
-    errors = []
+    errors: list[ContentError] = []
     if not isinstance(parsed.data, dict):
         return errors
     for key, value in parsed.data.items():
@@ -175,7 +176,8 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         raise ContentErrors(errors)
 
     guide = Guide(
-        frameworks={name: parsed.data for name, parsed in parsed_files.items()},
+        # Each file passed its schema, and every schema of frameworks/schemas/ has an object at its top: a dict.
+        frameworks={name: cast(dict, parsed.data) for name, parsed in parsed_files.items()},
         files=files,
         ids=known_ids,
         parsed=parsed_files,

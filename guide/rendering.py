@@ -165,7 +165,7 @@ def page_assumptions(guide: Guide, name: str) -> list[dict]:
 
 
 def _front_matter(title: str, description: str, boost: float | None = None) -> str:
-    meta = {"title": title, "description": description}
+    meta: dict[str, object] = {"title": title, "description": description}
     if boost is not None:
         meta["search"] = {"boost": boost}  # Material's search: weight of the page's sections
     data = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
@@ -254,7 +254,7 @@ def render_pages(
         page_path=lambda name: page_path(name, home),
         sources={source["id"]: source for source in guide.frameworks.get("sources", {}).get("sources", [])},
         Trusted=Trusted,
-        editors_guide_url=safe_url(editors_guide_url) if (editors_guide_url or "").startswith("https://") else None,
+        editors_guide_url=safe_url(editors_guide_url) if editors_guide_url and editors_guide_url.startswith("https://") else None,
     )
 
     def shown_questions(name: str) -> list[dict]:

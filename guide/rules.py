@@ -203,8 +203,8 @@ def check_calculators(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[Conte
         except ValueError as exc:
             errors.append(_error(guide, parsed, name, ("calculateur", "entrees"), str(exc)))
             continue
-        for index, spec in enumerate(calculator.inputs):
-            _, problem = parse_input(spec, spec.default)
+        for index, input_spec in enumerate(calculator.inputs):
+            _, problem = parse_input(input_spec, input_spec.default)
             if problem:
                 errors.append(_error(guide, parsed, name, ("calculateur", "entrees", index, "defaut"),
                                      f"valeur par défaut refusée par le calculateur : {problem}"))

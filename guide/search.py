@@ -80,7 +80,7 @@ def worker_wrapper(worker_name: str) -> str:
 def write_search_worker(site_dir: Path | str, glossary: dict | None) -> list[Path]:
     """Write the synonyms script and a wrapper beside each Material search worker; return the files written."""
     workers = Path(site_dir) / WORKERS_DIR
-    written = []
+    written: list[Path] = []
     if not workers.is_dir():
         return written
     synonyms = workers.parent / SYNONYMS_SCRIPT

@@ -35,7 +35,7 @@ def article(page: RenderedPage, url: str, sources: dict[str, dict], site_name: s
     used = [sources[source_id] for source_id in page.source_ids if source_id in sources]
     published = sorted(source["date_publication"] for source in used if "date_publication" in source)
     modified = sorted(
-        source.get("date_mise_a_jour", source.get("date_publication")) for source in used if "date_publication" in source
+        source.get("date_mise_a_jour", source["date_publication"]) for source in used if "date_publication" in source
     )
     authors = []
     for source in used:

@@ -13,7 +13,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
+from typing import Any, cast
 
 import jsonschema
 from jsonschema import Draft7Validator
@@ -41,7 +44,13 @@ def reference_target(spec: str) -> tuple[str, str]:
     return framework, list_key or framework
 
 
-def _make_validator_class(known_ids: dict[tuple[str, str], list[str]], unreadable: set[str]):
+class _DanglingReference(ValidationError):
+    """An ``x-reference`` to an unknown id, with its French message (``french``) already written."""
+
+    french: str
+
+
+def _make_validator_class(known_ids: dict[tuple[str, str], list[str]], unreadable: AbstractSet[str]):
     def x_reference(validator, spec, instance, schema):
         if not isinstance(instance, str):
             return
@@ -50,7 +59,7 @@ def _make_validator_class(known_ids: dict[tuple[str, str], list[str]], unreadabl
             return
         ids = known_ids.get(target, [])
         if instance not in ids:
-            error = ValidationError(f"unknown reference {instance!r} to {spec}")
+            error = _DanglingReference(f"unknown reference {instance!r} to {spec}")
             error.french = _dangling_message(instance, target, ids)
             yield error
 
@@ -124,14 +133,17 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
     """(field path, message, point at the key rather than the value)."""
     path = tuple(error.absolute_path)
     kind = error.validator
-    value = error.validator_value
+    # iter_errors sets the keyword's value and schema on every error it yields: the stubs' ``Unset`` (the default
+    # of a ValidationError built by hand) never reaches here, and the value is whatever JSON the schema holds.
+    value = cast(Any, error.validator_value)
+    schema = error.schema if isinstance(error.schema, Mapping) else {}  # a ``false`` schema has no keywords
     if hasattr(error, "french"):
         return path, error.french, False
     if kind == "required":
         missing = next((name for name in value if isinstance(error.instance, dict) and name not in error.instance), value[0])
         return path + (missing,), "ce champ est obligatoire", False
-    if kind == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
+    if kind == "additionalProperties" and isinstance(error.instance, dict):  # the keyword reports on objects only
+        allowed = list(schema.get("properties", {}))
         extras = [key for key in error.instance if key not in allowed]
         extra = extras[0] if extras else "?"
         message = "champ inconnu"
@@ -142,16 +154,16 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
             message += " ; champs possibles ici : " + ", ".join(allowed)
         return path + (extra,), message, True
     if kind == "type":
-        expected = value if isinstance(value, list) else [value]
+        expected: list[str] = value if isinstance(value, list) else [value]
         names = " ou ".join(_TYPE_NAMES.get(name, name) for name in expected)
         return path, f"doit être {names}" + _number_hint(error.instance, expected), False
     if kind in _VALUE_MESSAGES:
         return path, _VALUE_MESSAGES[kind](value, error.instance), False
     if kind == "pattern":
-        hint = error.schema.get("x-format-fr")
+        hint = schema.get("x-format-fr")
         return path, hint or f"format invalide ; format attendu : {value}", False
     if kind in ("anyOf", "oneOf"):
-        hint = error.schema.get("x-format-fr") or "valeur d'une forme non prévue"
+        hint = schema.get("x-format-fr") or "valeur d'une forme non prévue"
         return path, hint, False
     return path, f"valeur non valide ({kind})", False
 
@@ -174,7 +186,7 @@ def validate(
     filename: str,
     known_ids: dict[tuple[str, str], list[str]],
     registry: Registry,
-    unreadable: set[str] = frozenset(),
+    unreadable: AbstractSet[str] = frozenset(),
 ) -> list[ContentError]:
     """Every schema error of one parsed file, in French, with its position.
 

@@ -253,10 +253,11 @@ def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[
         )
     problem = getattr(exc, "problem", None) or ""
     context = getattr(exc, "context", None) or ""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context_mark = getattr(exc, "context_mark", None)  # MarkedYAMLError's: a bare YAMLError has no marks
+    mark = getattr(exc, "problem_mark", None) or context_mark
     position = _mark(mark) if mark is not None else (1, 1)
-    if "while scanning a quoted scalar" in context and getattr(exc, "context_mark", None):
-        return _UNCLOSED_QUOTE, _mark(exc.context_mark)
+    if "while scanning a quoted scalar" in context and context_mark:
+        return _UNCLOSED_QUOTE, _mark(context_mark)
     unclosed = _unclosed_quote_before(text, position[0])
     if unclosed is not None:
         return _UNCLOSED_QUOTE, unclosed

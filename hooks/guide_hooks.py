@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import urljoin
 
 # MkDocs imports hook files by path: make the project's packages importable.
@@ -25,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from guide.browser_assets import MissingRuntime, browser_assets, write_browser_assets  # noqa: E402
+from guide.browser_assets import BrowserAssets, MissingRuntime, browser_assets, write_browser_assets  # noqa: E402
 from guide.cache_headers import write_headers_file  # noqa: E402
-from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide  # noqa: E402
+from guide.catalog import FRAMEWORKS_DIR_NAME, Guide, framework_names, load_guide  # noqa: E402
 from guide.errors import ContentErrors  # noqa: E402
-from guide.rendering import finish_page_html, render_error_pages, render_pages, typeset_page  # noqa: E402
+from guide.rendering import RenderedPage, finish_page_html, render_error_pages, render_pages, typeset_page  # noqa: E402
 from guide.repository import path_from_docs, repository_url  # noqa: E402
 from guide.search import write_search_worker  # noqa: E402
 from guide.site import navigation, redirect_pages  # noqa: E402
@@ -37,8 +38,16 @@ from guide.structured_data import json_for_script, structured_data_for  # noqa: 
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
+
+class _BuildState(TypedDict):
+    guide: Guide | None  # None while the content has errors (mkdocs serve shows them instead)
+    pages: dict[str, RenderedPage]  # generated pages by their path under docs/
+    command: str  # build, serve or gh-deploy
+    assets: BrowserAssets | None
+
+
 # State of the current build only; rebuilt on every on_config.
-_build = {"guide": None, "pages": {}, "command": "build", "assets": None}
+_build: _BuildState = {"guide": None, "pages": {}, "command": "build", "assets": None}
 
 
 def on_startup(*, command, dirty):
