@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
 
 from calculators.site_map import HOME, page_url
 from guide.catalog import REPO_ROOT, framework_names, load_guide
-from guide.errors import ContentErrors
-from tests.conftest import copy_project
+from scripts.contributing_examples import MISTAKES, tagged_names, updated
 
 CONTRIBUTING = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 NAMES = framework_names(REPO_ROOT / "frameworks")
@@ -48,90 +42,22 @@ def test_yaml_examples_quote_thresholds_that_exist():
     assert quoted and quoted <= known
 
 
-# The mistakes shown in CONTRIBUTING.md, made on a copy of the real files: (file, text, replaced by).
-MISTAKES = {
-    "trois-fichiers": [
-        ("faq.yml", "    question: Faut-il recruter en interne ou externaliser ?",
-         "    question: Recruter ou externaliser : que choisir ?"),
-        ("phases.yml", "    objectif: \"Valider l'offre et trouver les premiers clients.\"",
-         "    objectif: 'Valider l'offre et trouver les premiers clients.'"),
-        ("seuils.yml", "  - id: honoraires-part-basse\n", "  - id: heures-coordination\n"),
-        ("seuils.yml", "    valeur: 40\n", "    valeur: quarante\n"),
-    ],
-    "guillemet": [("phases.yml", "    objectif: \"Valider l'offre et trouver les premiers clients.\"",
-                   "    objectif: \"Valider l'offre et trouver les premiers clients.")],
-    "trop-indente": [("faq.yml", "    question: Faut-il recruter", "     question: Faut-il recruter")],
-    "pas-assez-indente": [("faq.yml", "    question: Faut-il recruter", "   question: Faut-il recruter")],
-    "tabulation": [("phases.yml", "      - Prendre le trafic", "\t- Prendre le trafic")],
-    "cadre-inconnu": [("faq.yml", "      - signaux\n", "      - signal\n")],
-    "source-inconnue": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "    source: blot-structurer\n")],
-    "seuil-inconnu": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que",
-                       "    reponse: \"Au-delà de {seuil:heure-coordination}, pour Antoine Blot, il est temps dès que")],
-    "balise-mal-ecrite": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que",
-                           "    reponse: \"{seuils:heures-coordination} Pour Antoine Blot, il est temps dès que")],
-    "guillemets-courbes": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que des signaux d'alerte se manifestent : les messages se contredisent d'un support à l'autre, les actions partent dans tous les sens, les décisions se prennent en réaction aux urgences et les données ne servent pas à piloter.\"",
-                            "    reponse: “Pour Antoine Blot, il est temps dès que des signaux d'alerte se manifestent : les messages se contredisent d'un support à l'autre, les actions partent dans tous les sens, les décisions se prennent en réaction aux urgences et les données ne servent pas à piloter.”")],
-    "identifiant-en-double": [("faq.yml", "  - id: recruter-ou-externaliser\n", "  - id: quand-structurer\n")],
-    "champ-oublie": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "")],
-}
+def test_the_error_examples_are_those_of_a_real_run_positions_included():
+    """Each example block is the output of the check on the mistake it names (scripts/contributing_examples.py
+    rewrites them): a message or a position that changes makes this test fail until the guide is updated."""
+    assert updated(CONTRIBUTING) == CONTRIBUTING, "lancez .venv/bin/python scripts/contributing_examples.py"
 
 
-# The mistakes CONTRIBUTING.md shows with a warning of the check (not an error): a variant of a preferred term.
-WARNINGS = {
-    "terme-prefere": [("faq.yml", "un CMO à temps partagé apporte la vision stratégique",
-                       "un Fractional CMO apporte la vision stratégique")],
-}
+def test_every_example_of_a_message_is_one_the_script_produces():
+    blocks = re.findall(r"(<!-- [a-z]+: [a-z0-9-]+ -->\n)?```text\n(.*?)```", CONTRIBUTING, re.S)
+    untagged = [body for tag, body in blocks if not tag and "frameworks/" in body]
+    assert untagged == []
+    assert sorted(set(tagged_names(CONTRIBUTING))) == sorted(MISTAKES)  # every mistake is shown, once at least
 
 
-@pytest.fixture(scope="module")
-def scratch(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("contributing") / "project")
-
-
-def errors_of(project: Path, edits) -> list[str]:
-    originals = {}
-    for filename, old, new in edits:
-        path = project / "frameworks" / filename
-        originals.setdefault(path, path.read_text(encoding="utf-8"))
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (filename, old)
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    try:
-        with pytest.raises(ContentErrors) as caught:
-            load_guide(project)
-    finally:
-        for path, text in originals.items():
-            path.write_text(text, encoding="utf-8")
-    return [str(error) for error in caught.value.errors]
-
-
-def warnings_of(project: Path, edits) -> list[str]:
-    """The lines ``python -m guide check`` prints for the warnings of the changed content (it succeeds)."""
-    originals = {}
-    for filename, old, new in edits:
-        path = project / "frameworks" / filename
-        originals.setdefault(path, path.read_text(encoding="utf-8"))
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (filename, old)
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    try:
-        result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project)],
-                                capture_output=True, text=True, timeout=120)
-    finally:
-        for path, text in originals.items():
-            path.write_text(text, encoding="utf-8")
-    assert result.returncode == 0, result.stderr
-    return [line for line in result.stdout.splitlines() if line.startswith("frameworks/")]
-
-
-def test_the_error_messages_shown_are_the_real_ones(scratch):
-    produced = set()
-    for name, edits in MISTAKES.items():
-        lines = {without_position(line) for line in errors_of(scratch, edits)}
-        assert lines & documented_errors(), (name, lines)  # each mistake's message is the one documented
-        produced |= lines
-    for name, edits in WARNINGS.items():
-        lines = {without_position(line) for line in warnings_of(scratch, edits)}
-        assert lines & documented_errors(), (name, lines)
-        produced |= lines
-    assert documented_errors() <= produced  # no example in the guide that the check no longer writes
+def test_the_table_of_contents_lists_every_section_in_order():
+    sections = re.findall(r"^## (.+)$", CONTRIBUTING, re.M)
+    contents = re.findall(r"^\d+\. \[(.+?)\]\(#([^)]+)\)$", CONTRIBUTING, re.M)
+    assert [title for title, _ in contents] == sections
+    for title, target in contents:
+        assert target == re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-"), title  # GitHub's anchor
