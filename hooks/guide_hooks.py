@@ -20,21 +20,35 @@ from pathlib import Path
 from typing import TypedDict
 from urllib.parse import urljoin
 
-# MkDocs imports hook files by path: make the project's packages importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
 
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from guide.browser_assets import BrowserAssets, MissingRuntime, browser_assets, write_browser_assets  # noqa: E402
-from guide.cache_headers import write_headers_file  # noqa: E402
-from guide.catalog import FRAMEWORKS_DIR_NAME, Guide, framework_names, load_guide  # noqa: E402
-from guide.errors import ContentErrors  # noqa: E402
-from guide.rendering import RenderedPage, finish_page_html, render_error_pages, render_pages, typeset_page  # noqa: E402
-from guide.repository import path_from_docs, repository_url  # noqa: E402
-from guide.search import write_search_worker  # noqa: E402
-from guide.site import navigation, redirect_pages  # noqa: E402
-from guide.structured_data import json_for_script, structured_data_for  # noqa: E402
+# The core, through its one facade (the project's packages are importable: scripts/setup puts the
+# project on the environment's path, as an editable install would).
+from guide.shell import (
+    FRAMEWORKS_DIR_NAME,
+    BrowserAssets,
+    ContentErrors,
+    Guide,
+    MissingRuntime,
+    RenderedPage,
+    browser_assets,
+    finish_page_html,
+    framework_names,
+    json_for_script,
+    load_guide,
+    navigation,
+    path_from_docs,
+    redirect_pages,
+    render_error_pages,
+    render_pages,
+    repository_url,
+    structured_data_for,
+    typeset_page,
+    write_browser_assets,
+    write_headers_file,
+    write_search_worker,
+)
 
 log = logging.getLogger("mkdocs.hooks.guide")
 

@@ -1,0 +1,26 @@
+"""Everything a site shell needs from the guide's core, in one place.
+
+Today's shell is MkDocs with Material (``hooks/guide_hooks.py``); Material reaches its end of life on
+5 May 2027 and MkDocs 1.x is unmaintained. A new shell imports this module only: load and check the
+content, render the pages, compute the navigation and the redirects, finish each page's HTML, and write
+the files the built site needs besides the pages. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from guide.browser_assets import BrowserAssets, MissingRuntime, browser_assets, write_browser_assets
+from guide.cache_headers import write_headers_file
+from guide.catalog import FRAMEWORKS_DIR_NAME, Guide, framework_names, load_guide
+from guide.errors import ContentErrors
+from guide.rendering import RenderedPage, finish_page_html, render_error_pages, render_pages, typeset_page
+from guide.repository import path_from_docs, repository_url
+from guide.search import write_search_worker
+from guide.site import navigation, redirect_pages
+from guide.structured_data import json_for_script, structured_data_for
+
+__all__ = [
+    "FRAMEWORKS_DIR_NAME", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage",
+    "browser_assets", "finish_page_html", "framework_names", "json_for_script", "load_guide", "navigation",
+    "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url",
+    "structured_data_for", "typeset_page", "write_browser_assets", "write_headers_file", "write_search_worker",
+]

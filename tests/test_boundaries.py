@@ -1,0 +1,49 @@
+"""Package boundaries: the MkDocs hooks reach the core through one facade, without editing sys.path;
+the core and the calculators never import MkDocs, the tests or the scripts."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from guide.catalog import REPO_ROOT
+
+HOOKS = REPO_ROOT / "hooks" / "guide_hooks.py"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_the_hooks_import_the_core_through_its_facade_only():
+    core = {module for module in imported_modules(HOOKS) if module.split(".")[0] in ("guide", "calculators")}
+    assert core == {"guide.shell"}
+    assert "sys.path" not in HOOKS.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", sorted([*(REPO_ROOT / "guide").glob("*.py"), *(REPO_ROOT / "calculators").glob("*.py")]),
+                         ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_the_core_never_imports_mkdocs_the_tests_or_the_scripts(path):
+    roots = {module.split(".")[0] for module in imported_modules(path)}
+    assert not roots & {"mkdocs", "material", "tests", "scripts", "hooks"}
+
+
+# The command line (python -m calculators) runs on CPython only and may read the YAML through the guide.
+BROWSER_MODULES = sorted(path for path in (REPO_ROOT / "calculators").glob("*.py") if path.name != "__main__.py")
+
+
+@pytest.mark.parametrize("path", BROWSER_MODULES, ids=lambda path: path.name)
+def test_the_calculators_import_only_the_standard_library_and_themselves(path):
+    import sys
+
+    roots = {module.split(".")[0] for module in imported_modules(path)}
+    assert roots <= set(sys.stdlib_module_names) | {"calculators", "__future__"}, roots
