@@ -42,7 +42,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build  # noqa: E402
+from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build  # noqa: E402
 
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".wasm", ".zip", ".txt")
 
@@ -201,7 +201,7 @@ def scaled_copy(root: Path, target: Path, factor: int) -> Path:
 
     import yaml
 
-    from tests.conftest import copy_project
+    from scripts.project_tools import copy_project
 
     project = copy_project(target)
     for name, key in (("faq", "questions"), ("glossaire", "termes")):

@@ -2,70 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-# What a build needs; copied so that tests can break the content without touching the repo.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "frameworks", "hooks", "guide", "calculators", "overrides")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    (target / "node_modules").symlink_to(REPO / "node_modules")  # the Pyodide runtime, read only
-    return target
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-# The test site is built for the very address it is served from: Material's instant
-# navigation only intercepts links found in sitemap.xml, which holds absolute URLs.
-# Chosen once per run (this module may be imported twice: as pytest's conftest and as tests.conftest).
-SITE_PORT = int(os.environ.setdefault("GUIDE_TEST_SITE_PORT", str(free_port())))
-SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
-
-
-def mkdocs_build(project: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
-    """Run the real ``mkdocs build --strict`` on a project directory."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, REPO, copy_project, serve_directory
+from tests.support import SITE_PORT, SITE_URL, mkdocs_build, watched_page
 
 
 @pytest.fixture
@@ -81,25 +23,6 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(REPO, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve_directory(directory: Path, port: int = 0):
-    """Serve a folder on 127.0.0.1 (a free port unless given); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -120,22 +43,6 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
-
-
-def watched_page(context, site_url):
-    """A page of ``context`` that records console errors and every request leaving ``site_url``."""
-    tab = context.new_page()
-    tab.console_errors = []
-    tab.outside_requests = []
-    tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
-    tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-
-    def watch(request):
-        if not request.url.startswith(site_url) and not request.url.startswith("data:"):
-            tab.outside_requests.append(request.url)
-
-    tab.on("request", watch)
-    return tab
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Package boundaries: the MkDocs hooks reach the core through one facade, without editing sys.path;
-the core and the calculators never import MkDocs, the tests or the scripts."""
+the core and the calculators never import MkDocs, the tests or the scripts; the scripts never import the
+tests, and no test imports conftest.py (shared helpers live in tests/support.py and scripts/)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,16 @@ def test_the_calculators_import_only_the_standard_library_and_themselves(path):
 
     roots = {module.split(".")[0] for module in imported_modules(path)}
     assert roots <= set(sys.stdlib_module_names) | {"calculators", "__future__"}, roots
+
+
+@pytest.mark.parametrize("path", sorted((REPO_ROOT / "scripts").glob("*.py")), ids=lambda path: path.name)
+def test_the_scripts_never_import_the_tests(path):
+    assert not {module.split(".")[0] for module in imported_modules(path)} & {"tests"}
+
+
+def test_no_test_module_imports_conftest():
+    """(tests/calculators/ keeps its own conftest import: the same files run inside Pyodide, where it is the
+    only module beside them.)"""
+    importers = [path.name for path in (REPO_ROOT / "tests").glob("*.py")
+                 if any(module.endswith("conftest") for module in imported_modules(path))]
+    assert importers == []

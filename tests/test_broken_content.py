@@ -21,7 +21,7 @@ from guide.catalog import framework_names, load_guide
 from guide.errors import ContentErrors
 from guide.yaml_source import parse_yaml
 from tests.broken_content import FRAMEWORKS_DIR, _dump, corpus
-from tests.conftest import REPO, copy_project
+from tests.support import REPO, copy_project
 from tests.test_build import tree_digest
 
 CORPUS = corpus()

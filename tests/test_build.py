@@ -7,8 +7,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.conftest import REPO, mkdocs_build
 from tests.helpers import line_of, page_slugs, replace_in
+from tests.support import REPO, mkdocs_build
 
 
 def tree_digest(directory: Path) -> str:

@@ -9,8 +9,8 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.conftest import serve_directory, watched_page
 from tests.site_text import normalise
+from tests.support import serve_directory, watched_page
 
 pytestmark = pytest.mark.browser
 LIVE_TIMEOUT = 90_000  # booting Pyodide on a small machine; not a performance assertion

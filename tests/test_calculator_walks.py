@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import watched_page
 from tests.site_text import normalise
+from tests.support import watched_page
 
 pytestmark = pytest.mark.browser
 LIVE_TIMEOUT = 90_000  # booting Pyodide on a small machine; not a performance assertion

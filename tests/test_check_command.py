@@ -43,7 +43,7 @@ def test_the_editors_check_needs_only_the_python_packages(tmp_path):
     """scripts/check installs the Python packages only: no npm package, no Pyodide wheel, no browser."""
     import shutil
 
-    from tests.conftest import REPO, copy_project
+    from tests.support import REPO, copy_project
 
     project = copy_project(tmp_path / "project")
     (project / "node_modules").unlink()  # copy_project links the real one; an editor's clone has none

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from guide.yaml_source import parse_yaml
-from tests.conftest import copy_project, free_port, mkdocs_build, serve_directory, watched_page
 from tests.site_text import normalise
+from tests.support import copy_project, free_port, mkdocs_build, serve_directory, watched_page
 
 pytestmark = pytest.mark.browser
 

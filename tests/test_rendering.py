@@ -10,9 +10,9 @@ from calculators.site_map import HOME, site_pages
 from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
 from guide.rendering import french_date, headcount_range, render_pages
-from tests.conftest import mkdocs_build
 from tests.helpers import page_slug, replace_in
 from tests.site_text import article_text, normalise, page_html
+from tests.support import mkdocs_build
 
 GUIDE = load_guide(REPO_ROOT)
 

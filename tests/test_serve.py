@@ -10,9 +10,9 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import free_port
 from tests.helpers import replace_in
 from tests.site_text import normalise
+from tests.support import free_port
 
 
 def fetch(url: str) -> str:

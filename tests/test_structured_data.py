@@ -9,9 +9,9 @@ import pytest
 
 from guide.catalog import REPO_ROOT, load_guide
 from guide.structured_data import json_for_script
-from tests.conftest import SITE_URL
 from tests.helpers import page_slugs
 from tests.site_text import article_text, normalise, page_html
+from tests.support import SITE_URL
 
 GUIDE = load_guide(REPO_ROOT)
 PAGES = page_slugs()

@@ -1,0 +1,82 @@
+"""Tools to build and serve a copy of the project, shared by the tests and the benchmark.
+
+No test framework here: the benchmark (scripts/benchmark_calculators.py) and the tests' fixtures
+(tests/conftest.py, tests/support.py) import these, so that no script depends on the tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# What a build needs; copied so that a test or a benchmark can change the content without touching the repo.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "frameworks", "hooks", "guide", "calculators", "overrides")
+CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright (nothing downloaded)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    (target / "node_modules").symlink_to(REPO / "node_modules")  # the Pyodide runtime, read only
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
+    """Run the real ``mkdocs build --strict`` on a project directory, for the address it will be served at."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path, port: int = 0):
+    """Serve a folder on 127.0.0.1 (a free port unless given); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
