@@ -18,7 +18,7 @@ import yaml
 
 from calculators.contract import display, load_calculator, run, threshold_text
 from calculators.html import render_widget
-from calculators.site_map import HOME, SitePage, page_of, site_pages
+from calculators.site_map import HOME, SitePage, anchor_of, page_of, site_pages
 from calculators.typography import typeset_html
 from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
@@ -232,8 +232,8 @@ def render_pages(
         if name not in guide.frameworks:
             raise KeyError(f"pas de cadre {name!r}")
         target = page_path(name, home)
-        section = item_id or (None if page_of(home, name).host == name else name)
-        return Trusted(f"{target}#{anchor(section)}" if section else target)
+        aim = anchor_of(home, name, item_id)
+        return Trusted(f"{target}#{anchor(aim)}" if aim else target)
 
     def page_title(name: str) -> str:
         return guide.frameworks[name]["page"]["titre_court"]

@@ -71,7 +71,7 @@ def check_framework_links(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[C
 def check_site_plan(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """The plan (accueil.yml) places every framework on exactly one page; a calculator has its own page;
     a page does not send the reader to another part of itself under « Pour aller plus loin »."""
-    from calculators.site_map import HOME, nav_groups, page_of
+    from calculators.site_map import HOME, page_of
 
     if HOME not in guide.frameworks:
         return []
@@ -93,12 +93,11 @@ def check_site_plan(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[Content
                                      f"(« - cadre: {name} »)"))
     for name in guide.frameworks:
         if name != HOME and name not in placed:
-            errors.append(_error(guide, parsed, HOME, (nav_groups_key(home),),
+            errors.append(_error(guide, parsed, HOME, ("parcours",),
                                  f"le cadre « {name} » n'a pas de place dans le plan : ajoutez « - cadre: {name} » à une "
                                  "étape du parcours ou à une rubrique, ou bien dans les sections d'une page"))
     if errors:
         return errors
-    assert nav_groups(home)  # the schema requires at least one stage
     for name, data in guide.frameworks.items():
         page = page_of(home, name)
         for index, link in enumerate(data["page"].get("voir_aussi", []) or []):
@@ -106,10 +105,6 @@ def check_site_plan(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[Content
                 errors.append(_error(guide, parsed, name, ("page", "voir_aussi", index, "cadre"),
                                      f"« {link['cadre']} » est affiché sur la même page que ce cadre : retirez ce lien"))
     return errors
-
-
-def nav_groups_key(home: dict) -> str:
-    return "rubriques" if "rubriques" in home else "parcours"
 
 
 def check_decision_matrix(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:

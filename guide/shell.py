@@ -15,12 +15,12 @@ from guide.errors import ContentErrors
 from guide.rendering import RenderedPage, finish_page_html, render_error_pages, render_pages, typeset_page
 from guide.repository import path_from_docs, repository_url
 from guide.search import write_search_worker
-from guide.site import navigation, redirect_pages
+from guide.site import navigation, redirect_pages, write_redirect_pages
 from guide.structured_data import json_for_script, structured_data_for
 
 __all__ = [
     "FRAMEWORKS_DIR_NAME", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage",
     "browser_assets", "finish_page_html", "framework_names", "json_for_script", "load_guide", "navigation",
     "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url",
-    "structured_data_for", "typeset_page", "write_browser_assets", "write_headers_file", "write_search_worker",
+    "structured_data_for", "typeset_page", "write_browser_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",
 ]

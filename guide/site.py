@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 
-from calculators.site_map import HOME, nav_groups, redirects
+from calculators.site_map import HOME, nav_groups, page_of, redirects
 from calculators.typography import french_typography
 from guide.catalog import Guide
 
@@ -50,7 +51,17 @@ def redirect_pages(guide: Guide) -> dict[str, str]:
     pages = {}
     for former, current in redirects(home).items():
         depth = former.count("/")
-        host = current.partition("#")[0].rstrip("/") or HOME
-        title = guide.frameworks[host]["page"]["titre_court"]
+        title = guide.frameworks[page_of(home, former.rstrip("/")).host]["page"]["titre_court"]
         pages[f"{former}index.html"] = redirect_page("../" * depth + current, title)
     return pages
+
+
+def write_redirect_pages(guide: Guide, site_dir: Path) -> list[Path]:
+    """Write the redirect page of each former address into the built site; return the files written."""
+    written = []
+    for path, html in redirect_pages(guide).items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        written.append(target)
+    return written

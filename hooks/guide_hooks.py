@@ -39,7 +39,6 @@ from guide.shell import (
     load_guide,
     navigation,
     path_from_docs,
-    redirect_pages,
     render_error_pages,
     render_pages,
     repository_url,
@@ -47,6 +46,7 @@ from guide.shell import (
     typeset_page,
     write_browser_assets,
     write_headers_file,
+    write_redirect_pages,
     write_search_worker,
 )
 
@@ -118,10 +118,7 @@ def on_post_build(*, config):
     guide = _build["guide"]
     write_search_worker(Path(config.site_dir), guide.frameworks["glossaire"] if guide else None)
     if guide is not None:
-        for path, html in redirect_pages(guide).items():  # former addresses of merged pages
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+        write_redirect_pages(guide, Path(config.site_dir))  # former addresses of merged pages
     write_headers_file(Path(config.site_dir))
 
 
