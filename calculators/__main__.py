@@ -21,7 +21,7 @@ import sys
 from decimal import Decimal
 
 from calculators.contract import CALCULATOR_NAMES, as_json, load_calculator, run
-from calculators.typography import french_typography
+from common.typography import french_typography
 
 USAGE = ("Utilisation : python -m calculators NOM --json '{\"champ\": valeur}' [--settings FICHIER], "
          "ou python -m calculators --list. Calculateurs : " + ", ".join(CALCULATOR_NAMES) + ".")

@@ -13,7 +13,7 @@ import json
 
 from calculators.contract import CALCULATOR_NAMES, as_json, load_calculator, plain_number, run
 from calculators.html import render_results
-from calculators.numbers import NumberError, parse_number
+from common.numbers import NumberError, parse_number
 
 _state: dict = {"settings": None, "calculators": {}}
 

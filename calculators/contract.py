@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from calculators.numbers import (
+from common.numbers import (
     NumberError,
     format_money,
     format_number,
@@ -28,7 +28,7 @@ from calculators.numbers import (
     round_half_up,
     to_decimal,
 )
-from calculators.typography import french_typography
+from common.typography import french_typography
 
 # Calculators of the package; each name is also its framework file and its page.
 CALCULATOR_NAMES = ("roi", "internalisation", "diagnostic")

@@ -10,9 +10,9 @@ report, quoting those files, with a link to each framework page.
 from __future__ import annotations
 
 from calculators.contract import Outcome, threshold, threshold_in_euros
-from calculators.html import escape
-from calculators.numbers import format_money
-from calculators.site_map import HOME, page_url
+from common.html import Html, element
+from common.numbers import format_money
+from common.site_map import HOME, page_url
 
 INPUT_IDS = ("employees", "annual_revenue", "signals", "ambition", "resources", "multi_business_units")
 OUTPUT_IDS = ("phase", "structure_now", "typology", "org_model", "sourcing", "cmo_role")
@@ -115,18 +115,25 @@ def compute(values: dict, settings: dict) -> dict:
 
 # --- The personal report --------------------------------------------------------------------
 
-def _link(settings: dict, name: str, anchor: str | None, text: str) -> str:
+def _link(settings: dict, name: str, anchor: str | None, text: str) -> Html:
     """A link from the calculator's page (one level below the root) to a framework, placed by the site map."""
-    target = "../" + page_url(settings[HOME], name, anchor)
-    return f'<a href="{escape(target)}">{escape(text)}</a>'
+    return element("a", text, href="../" + page_url(settings[HOME], name, anchor))
 
 
-def _list(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+def _list(items: list[str]) -> Html:
+    return element("ul", *(element("li", item) for item in items))
 
 
-def _section(title: str, body: str) -> str:
-    return f"<section><h3>{escape(title)}</h3>{body}</section>"
+def _section(title: str, *body: Html) -> Html:
+    return element("section", element("h3", title), *body)
+
+
+def _headed_list(heading: str, items: list[str]) -> list[Html]:
+    return [element("p", element("strong", heading)), _list(items)]
+
+
+def _labelled(label: str, text: str) -> Html:
+    return element("p", element("strong", label), " : ", text)
 
 
 def _headcount(phase: dict) -> str:
@@ -135,10 +142,10 @@ def _headcount(phase: dict) -> str:
     return f"{phase['effectif_min']} à {phase['effectif_max']} employés"
 
 
-def render_extra(calculator, result) -> str:
+def render_extra(calculator, result) -> Html:
     """A short report a leader can read and print: phase, signals, structure, model, sourcing."""
     if not result.ok:
-        return ""
+        return Html()
     settings = calculator.settings
     outcomes = result.outcomes
     sections = []
@@ -146,50 +153,50 @@ def render_extra(calculator, result) -> str:
     phase = _item(settings, "phases", "phases", outcomes["phase"].value)
     sections.append(_section(
         f"Votre phase : {phase['nom']} ({_headcount(phase)})",
-        f"<p><strong>Objectif</strong> : {escape(phase['objectif'])}</p>"
-        f"<p><strong>Organisation type</strong> : {escape(phase['organisation_type'])}</p>"
-        f"<p><strong>Priorités</strong></p>{_list(phase['priorites'])}"
-        f"<p><strong>Risques à surveiller</strong></p>{_list(phase['risques'])}"
-        f"<p>{_link(settings, 'phases', phase['id'], 'Les phases de maturité')}</p>",
+        _labelled("Objectif", phase["objectif"]),
+        _labelled("Organisation type", phase["organisation_type"]),
+        *_headed_list("Priorités", phase["priorites"]),
+        *_headed_list("Risques à surveiller", phase["risques"]),
+        element("p", _link(settings, "phases", phase["id"], "Les phases de maturité")),
     ))
 
     chosen = result.values["signals"]
+    note = element("p", outcomes["structure_now"].note)
     if chosen:
-        items = "".join(
-            f"<li><strong>{escape(signal['titre'])}</strong> : {escape(signal['symptome'])} "
-            f"{escape(signal['consequence'])} {_link(settings, 'signaux', signal['id'], 'En savoir plus')}</li>"
+        signals = element("ul", *(
+            element("li", element("strong", signal["titre"]), " : ", signal["symptome"], " ", signal["consequence"], " ",
+                    _link(settings, "signaux", signal["id"], "En savoir plus"))
             for signal in settings["signaux"]["signaux"] if signal["id"] in chosen
-        )
-        body = f"<p>{escape(outcomes['structure_now'].note)}</p><ul>{items}</ul>"
+        ))
+        sections.append(_section("Faut-il structurer maintenant ?", note, signals))
     else:
-        body = (f"<p>{escape(outcomes['structure_now'].note)}</p>"
-                f"<p>{_link(settings, 'signaux', None, 'Les quatre signaux d’alerte')}</p>")
-    sections.append(_section("Faut-il structurer maintenant ?", body))
+        sections.append(_section("Faut-il structurer maintenant ?", note,
+                                 element("p", _link(settings, "signaux", None, "Les quatre signaux d’alerte"))))
 
     typology = _item(settings, "typologies", "typologies", outcomes["typology"].value)
     details = [typology[key] for key in ("description", "vise", "organisation") if key in typology]
     sections.append(_section(
         f"Votre structure : {typology['nom']}",
-        f"<p>{escape(outcomes['typology'].note)} {' '.join(escape(text) for text in details)}</p>"
-        f"<p>{_link(settings, 'typologies', typology['id'], typology['nom'])} · "
-        f"{_link(settings, 'matrice-decision', None, settings['matrice-decision']['page']['titre_court'])}</p>",
+        element("p", " ".join([outcomes["typology"].note, *details])),
+        element("p", _link(settings, "typologies", typology["id"], typology["nom"]), " · ",
+                _link(settings, "matrice-decision", None, settings["matrice-decision"]["page"]["titre_court"])),
     ))
 
     model = _item(settings, "modeles", "modeles", outcomes["org_model"].value)
     sections.append(_section(
         f"Votre modèle d'organisation : {model['nom']}",
-        f"<p>{escape(model['description'])}</p>"
-        f"<p><strong>Avantages</strong></p>{_list(model['avantages'])}"
-        f"<p><strong>Limites</strong></p>{_list(model['limites'])}"
-        f"<p>{_link(settings, 'modeles', model['id'], settings['modeles']['page']['titre_court'])}</p>",
+        element("p", model["description"]),
+        *_headed_list("Avantages", model["avantages"]),
+        *_headed_list("Limites", model["limites"]),
+        element("p", _link(settings, "modeles", model["id"], settings["modeles"]["page"]["titre_court"])),
     ))
 
     row = _item(settings, "sourcing", "situations", outcomes["sourcing"].value)
     sections.append(_section(
         f"Qui la fera vivre : {row['modele_recommande']}",
-        f"<p>{escape(outcomes['sourcing'].note)} Rôle du CMO : {escape(row['role_cmo'])}.</p>"
-        f"<p>{_link(settings, 'sourcing', row['id'], settings['sourcing']['page']['titre_court'])} · "
-        f"{_link(settings, 'role-cmo', None, settings['role-cmo']['page']['titre_court'])}</p>",
+        element("p", outcomes["sourcing"].note, " Rôle du CMO : ", row["role_cmo"], "."),
+        element("p", _link(settings, "sourcing", row["id"], settings["sourcing"]["page"]["titre_court"]), " · ",
+                _link(settings, "role-cmo", None, settings["role-cmo"]["page"]["titre_court"])),
     ))
-    return ('<div class="guide-report" data-report="diagnostic"><h2 class="guide-report__title">Votre rapport</h2>'
-            + "".join(sections) + "</div>")
+    return element("div", element("h2", "Votre rapport", class_="guide-report__title"), *sections,
+                   class_="guide-report", data_report="diagnostic")

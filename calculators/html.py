@@ -9,19 +9,10 @@ Markdown page as one raw block.
 from __future__ import annotations
 
 import json
-from html import escape as _escape_html
 
 from calculators.contract import Calculator, Result, display, output_unit, plain_number
-from calculators.typography import french_typography, typeset_html
-
-
-def escape(text: str) -> str:
-    """Escaped text with French typography."""
-    return _escape_html(french_typography(str(text)))
-
-
-def escape_attribute(text: str) -> str:
-    return _escape_html(str(text), quote=True)
+from common.html import Html, element, escape, escape_attribute
+from common.typography import typeset_html
 
 
 def field_id(calculator: Calculator, input_id: str) -> str:
@@ -118,25 +109,23 @@ def render_results(calculator: Calculator, result: Result) -> str:
     for spec in calculator.outputs:
         outcome = result.outcomes[spec.id]
         if outcome.value is None:
-            value_html = '<span class="guide-result__absent">non calculé</span>'
+            value = element("span", "non calculé", class_="guide-result__absent")
             raw = ""
         else:
-            shown = outcome.label or display(spec, outcome.value)
-            value_html = f'<strong class="guide-result__value">{escape(shown)}</strong>'
+            value = element("strong", outcome.label or display(spec, outcome.value), class_="guide-result__value")
             raw = ",".join(outcome.value) if isinstance(outcome.value, list) else plain_number(outcome.value)
-        status = ""
+        status = Html()
         if outcome.status:
-            status = f' <span class="guide-status guide-status--{escape(outcome.status)}">{escape(outcome.status_text)}</span>'
-        note = f'<span class="guide-result__note">{escape(outcome.note)}</span>' if outcome.note else ""
-        items.append(
-            f'<div class="guide-result" data-output="{spec.id}" data-value="{escape_attribute(raw)}" '
-            f'data-unit="{escape_attribute(output_unit(spec))}">'
-            f"<dt>{escape(spec.label)}</dt>"
-            f"<dd>{value_html}{status}{note}"
-            f'<span class="guide-result__help">{escape(spec.help)}</span></dd></div>'
-        )
-    extra = calculator.render_extra(calculator, result) if calculator.render_extra else ""
-    return typeset_html(f'<dl class="guide-results">{"".join(items)}</dl>{extra}')
+            status = Html(" ") + element("span", outcome.status_text, class_=f"guide-status guide-status--{outcome.status}")
+        note = element("span", outcome.note, class_="guide-result__note") if outcome.note else Html()
+        items.append(element(
+            "div",
+            element("dt", spec.label),
+            element("dd", value, status, note, element("span", spec.help, class_="guide-result__help")),
+            class_="guide-result", data_output=spec.id, data_value=raw, data_unit=output_unit(spec),
+        ))
+    extra = calculator.render_extra(calculator, result) if calculator.render_extra else Html()
+    return typeset_html(element("dl", *items, class_="guide-results") + Html(extra))
 
 
 def render_widget(calculator: Calculator, result: Result, raw_values: dict, runtime_dir: str, bundle_file: str) -> str:

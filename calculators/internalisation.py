@@ -13,8 +13,8 @@ import math
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from calculators.contract import Outcome, shown, threshold, threshold_in_euros
-from calculators.numbers import format_money, format_number
-from calculators.site_map import HOME, page_url
+from common.numbers import format_money, format_number
+from common.site_map import HOME, page_url
 
 INPUT_IDS = (
     "currency", "external_mode", "day_rate", "days_per_week", "hourly_rate", "hours_per_week", "monthly_retainer",

@@ -11,7 +11,7 @@ import math
 from decimal import Decimal, localcontext
 
 from calculators.contract import Outcome, shown, threshold
-from calculators.numbers import format_money, format_number
+from common.numbers import format_money, format_number
 
 ONE = Decimal(1)
 # Ratios shown with two decimals (« 3:1 », « 3,57 ») and decided on that shown value.

@@ -1,5 +1,5 @@
 """Files the calculators need in the browser: the self-hosted Pyodide runtime and a bundle
-of the ``calculators`` package with the frameworks' data (its settings).
+of the ``calculators`` and ``common`` packages with the frameworks’ data (its settings).
 
 Names carry a version or a content hash, so they can be cached for ever.
 """
@@ -22,6 +22,8 @@ from calculators.contract import CALCULATOR_NAMES, SHARED_FRAMEWORKS
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 STDLIB_ARCHIVE = "python_stdlib.zip"
 STDLIB_LIST = Path("calculators") / "browser-stdlib.txt"
+# The Python packages the browser runs: the calculators and what they share with the guide.
+BROWSER_PACKAGES = ("common", "calculators")
 
 
 class MissingRuntime(Exception):
@@ -45,8 +47,9 @@ def browser_assets(root: Path, frameworks: dict) -> BrowserAssets:
     version = json.loads(package.read_text(encoding="utf-8"))["version"]
     stdlib = trimmed_stdlib(pyodide_dir / STDLIB_ARCHIVE, Path(root) / STDLIB_LIST)
     sources = {
-        f"calculators/{path.name}": path.read_text(encoding="utf-8")
-        for path in sorted((Path(root) / "calculators").glob("*.py"))
+        f"{package}/{path.name}": path.read_text(encoding="utf-8")
+        for package in BROWSER_PACKAGES
+        for path in sorted((Path(root) / package).glob("*.py"))
     }
     settings = {name: frameworks[name] for name in (*CALCULATOR_NAMES, *SHARED_FRAMEWORKS) if name in frameworks}
     bundle = json.dumps({"files": sources, "settings": settings}, ensure_ascii=False, sort_keys=True).encode("utf-8")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from calculators.typography import french_typography
+from common.typography import french_typography
 
 GLOSSARY_FRAMEWORK = "glossaire"
 

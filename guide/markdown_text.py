@@ -13,10 +13,9 @@ templates output as it is.
 
 from __future__ import annotations
 
-import html
 import re
 
-from calculators.typography import NARROW_NBSP, NBSP, french_typography  # noqa: F401 (re-exported)
+from common.html import escape as escape_html
 
 # Characters Python-Markdown unescapes after a backslash (its ESCAPED_CHARS plus
 # "|" from the tables extension): escaping them makes them literal.
@@ -30,9 +29,7 @@ class Trusted(str):
 
 def escape_text(value: object) -> str:
     """Editors' text -> Markdown that renders as this very text."""
-    text = french_typography(str(value))
-    text = html.escape(text, quote=True)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escape_html(value))
 
 
 def anchor(identifier: str) -> Trusted:

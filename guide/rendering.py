@@ -18,12 +18,12 @@ import yaml
 
 from calculators.contract import display, load_calculator, run, threshold_text
 from calculators.html import render_widget
-from calculators.site_map import HOME, SitePage, anchor_of, page_of, site_pages
-from calculators.typography import typeset_html
+from common.site_map import HOME, SitePage, anchor_of, page_of, site_pages
+from common.typography import french_typography, typeset_html
 from guide.browser_assets import BrowserAssets
 from guide.catalog import Guide
 from guide.glossary import GLOSSARY_FRAMEWORK, GlossaryMatcher, abbreviations, explain_first_use_only
-from guide.markdown_text import Trusted, anchor, escape_text, french_typography, inline_code
+from guide.markdown_text import Trusted, anchor, escape_text, inline_code
 from guide.search import search_boost
 from guide.thresholds import THRESHOLDS_FRAMEWORK, thresholds_by_id
 

@@ -71,7 +71,7 @@ def check_framework_links(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[C
 def check_site_plan(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
     """The plan (accueil.yml) places every framework on exactly one page; a calculator has its own page;
     a page does not send the reader to another part of itself under « Pour aller plus loin »."""
-    from calculators.site_map import HOME, page_of
+    from common.site_map import HOME, page_of
 
     if HOME not in guide.frameworks:
         return []

@@ -9,8 +9,8 @@ import json
 from html import escape
 from pathlib import Path
 
-from calculators.site_map import HOME, nav_groups, page_of, redirects
-from calculators.typography import french_typography
+from common.site_map import HOME, nav_groups, page_of, redirects
+from common.typography import french_typography
 from guide.catalog import Guide
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from guide.markdown_text import french_typography
+from common.typography import french_typography
 from guide.rendering import RenderedPage
 
 

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from calculators.contract import threshold_text
-from calculators.numbers import NBSP, format_number
+from common.numbers import NBSP, format_number
 from guide.errors import ContentError, format_field_path
 from guide.yaml_source import ParsedYaml
 

@@ -36,7 +36,7 @@ def load_errors(root: Path) -> list[ContentError]:
 def page_slug(name: str) -> str:
     """The URL path (``sourcing``, ``""`` for the home page) of the page that shows framework ``name``,
     as the plan of accueil.yml places it (a framework shown as a section is on its host's page)."""
-    from calculators.site_map import HOME, page_of
+    from common.site_map import HOME, page_of
     from guide.catalog import REPO_ROOT
 
     return page_of(load_guide(REPO_ROOT).frameworks[HOME], name).url.rstrip("/")
@@ -44,7 +44,7 @@ def page_slug(name: str) -> str:
 
 def page_slugs(with_slash: bool = False) -> list[str]:
     """The URL path of every page of the site (``""`` for the home page), from the plan of accueil.yml."""
-    from calculators.site_map import HOME, site_pages
+    from common.site_map import HOME, site_pages
     from guide.catalog import REPO_ROOT
 
     urls = [page.url for page in site_pages(load_guide(REPO_ROOT).frameworks[HOME])]

@@ -26,12 +26,13 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_the_hooks_import_the_core_through_its_facade_only():
-    core = {module for module in imported_modules(HOOKS) if module.split(".")[0] in ("guide", "calculators")}
+    core = {module for module in imported_modules(HOOKS) if module.split(".")[0] in ("common", "guide", "calculators")}
     assert core == {"guide.shell"}
     assert "sys.path" not in HOOKS.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", sorted([*(REPO_ROOT / "guide").glob("*.py"), *(REPO_ROOT / "calculators").glob("*.py")]),
+@pytest.mark.parametrize("path", sorted([*(REPO_ROOT / "common").glob("*.py"), *(REPO_ROOT / "guide").glob("*.py"),
+                                         *(REPO_ROOT / "calculators").glob("*.py")]),
                          ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_the_core_never_imports_mkdocs_the_tests_or_the_scripts(path):
     roots = {module.split(".")[0] for module in imported_modules(path)}
@@ -47,7 +48,16 @@ def test_the_calculators_import_only_the_standard_library_and_themselves(path):
     import sys
 
     roots = {module.split(".")[0] for module in imported_modules(path)}
-    assert roots <= set(sys.stdlib_module_names) | {"calculators", "__future__"}, roots
+    assert roots <= set(sys.stdlib_module_names) | {"common", "calculators", "__future__"}, roots
+
+
+@pytest.mark.parametrize("path", sorted((REPO_ROOT / "common").glob("*.py")), ids=lambda path: path.name)
+def test_the_shared_package_imports_only_the_standard_library_and_itself(path):
+    """common/ is what guide/ and calculators/ share: it runs in the browser too, and depends on neither."""
+    import sys
+
+    roots = {module.split(".")[0] for module in imported_modules(path)}
+    assert roots <= set(sys.stdlib_module_names) | {"common", "__future__"}, roots
 
 
 @pytest.mark.parametrize("path", sorted((REPO_ROOT / "scripts").glob("*.py")), ids=lambda path: path.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from calculators.site_map import HOME, page_url
+from common.site_map import HOME, page_url
 from guide.catalog import REPO_ROOT, framework_names, load_guide
 from scripts.contributing_examples import MISTAKES, tagged_names, updated
 

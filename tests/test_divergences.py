@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from calculators.site_map import HOME, page_of
+from common.site_map import HOME, page_of
 from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
 from guide.rendering import render_pages

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators.site_map import HOME, page_of
+from common.site_map import HOME, page_of
 from guide.catalog import REPO_ROOT, framework_names, load_guide
 from guide.repository import path_from_docs, repository_url
 from tests.helpers import page_slug

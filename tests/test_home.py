@@ -3,7 +3,7 @@ home page shows each stage of the reading path with its question."""
 
 from __future__ import annotations
 
-from calculators.site_map import HOME, site_pages
+from common.site_map import HOME, site_pages
 from guide.catalog import REPO_ROOT, load_guide
 from tests.site_text import article_text, normalise
 

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guide.markdown_text import NARROW_NBSP, NBSP, anchor, escape_text, french_typography, inline_code
+from common.typography import NARROW_NBSP, NBSP, french_typography
+from guide.markdown_text import anchor, escape_text, inline_code
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from calculators.site_map import HOME, site_pages
+from common.site_map import HOME, site_pages
 from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
 from guide.rendering import french_date, headcount_range, render_pages

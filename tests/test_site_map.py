@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from calculators.site_map import HOME, page_of, page_url, redirects, site_pages
+from common.site_map import HOME, page_of, page_url, redirects, site_pages
 from guide.catalog import REPO_ROOT, load_guide
 from guide.site import navigation
 from tests.helpers import line_of, load_errors, page_slugs, replace_in

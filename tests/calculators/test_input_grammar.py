@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from calculators.__main__ import main
 from calculators.contract import run
-from calculators.numbers import NumberError, parse_number
+from common.numbers import NumberError, parse_number
 
 
 @pytest.mark.parametrize(("text", "unit", "expected"), [

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators.numbers import (
+from common.numbers import (
     NARROW_NBSP,
     NBSP,
     NumberError,

@@ -15,9 +15,11 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 const [settingsArg, stdlibZip] = process.argv.slice(2)
 const options = stdlibZip ? { stdLibURL: path.resolve(stdlibZip) } : {}
 const pyodide = await loadPyodide(options)
-pyodide.FS.mkdirTree("/guide/calculators")
-for (const file of readdirSync(path.join(repo, "calculators")).filter((name) => name.endsWith(".py"))) {
-  pyodide.FS.writeFile(`/guide/calculators/${file}`, readFileSync(path.join(repo, "calculators", file), "utf8"))
+for (const pkg of ["common", "calculators"]) { // guide/browser_assets.py BROWSER_PACKAGES
+  pyodide.FS.mkdirTree(`/guide/${pkg}`)
+  for (const file of readdirSync(path.join(repo, pkg)).filter((name) => name.endsWith(".py"))) {
+    pyodide.FS.writeFile(`/guide/${pkg}/${file}`, readFileSync(path.join(repo, pkg, file), "utf8"))
+  }
 }
 pyodide.globals.set("settings_json", readFileSync(settingsArg, "utf8"))
 const output = await pyodide.runPythonAsync(`

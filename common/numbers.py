@@ -15,12 +15,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
-_UNITS = re.compile(r"(€|eur(os?)?|\$|cad|usd|%|h|heures?|jours?|j|mois|employés?|clients?)$", re.IGNORECASE)
-_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+from common.typography import NARROW_NBSP, NBSP
 
 
 class NumberError(ValueError):

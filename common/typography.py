@@ -1,4 +1,4 @@
-"""French typography for displayed text (standard library only, shared with the site's renderer)."""
+"""French typography for displayed text (standard library only, shared by the guide and the calculators)."""
 
 from __future__ import annotations
 
