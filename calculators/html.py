@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from calculators.contract import Calculator, Result, display, output_unit, plain_number
-from common.html import Html, element, escape, escape_attribute
+from common.html import Html, element, escape_attribute
 from common.typography import typeset_html
 
 
@@ -19,71 +19,52 @@ def field_id(calculator: Calculator, input_id: str) -> str:
     return f"calc-{calculator.name}-{input_id}"
 
 
-def _field(calculator: Calculator, spec, raw: str, error: str | None, shown: bool = True) -> str:
+def _field(calculator: Calculator, spec, raw: str, error: str | None, shown: bool = True) -> Html:
     base = field_id(calculator, spec.id)
     described = f"{base}-aide {base}-erreur"
-    error_html = (
-        f'<p class="guide-field__error" id="{base}-erreur"><span class="guide-visually-hidden">Erreur : </span>{escape(error)}</p>'
-        if error
-        else f'<p class="guide-field__error" id="{base}-erreur" hidden></p>'
-    )
-    invalid = ' aria-invalid="true"' if error else ""
+    if error:
+        error_html = element("p", element("span", "Erreur : ", class_="guide-visually-hidden"), error,
+                             class_="guide-field__error", id=f"{base}-erreur")
+    else:
+        error_html = element("p", class_="guide-field__error", id=f"{base}-erreur", hidden=True)
     css = "guide-field guide-field--error" if error else "guide-field"
+    hint = element("p", spec.help, class_="guide-field__hint", id=f"{base}-aide")
     if spec.kind == "choix_multiple":
         chosen = {item.strip() for item in raw.split(",")}
-        boxes = "".join(
-            f'<label class="guide-choice" for="{base}-{escape_attribute(value)}">'
-            f'<input type="checkbox" id="{base}-{escape_attribute(value)}" name="{spec.id}" value="{escape_attribute(value)}"'
-            f'{" checked" if value in chosen else ""}> {escape(label)}</label>'
+        boxes = [
+            element("label",
+                    element("input", type="checkbox", id=f"{base}-{value}", name=spec.id, value=value, checked=value in chosen),
+                    " ", label, class_="guide-choice", for_=f"{base}-{value}")
             for value, label in spec.options
-        )
-        return (
-            f'<fieldset class="{css} guide-field--choices" data-input="{spec.id}" data-kind="choix_multiple" '
-            f'data-unit="" aria-describedby="{described}">'
-            f"<legend>{escape(spec.label_with_unit)}{EXAMPLE_BADGE}</legend>"
-            f'<p class="guide-field__hint" id="{base}-aide">{escape(spec.help)}</p>'
-            f"{error_html}{boxes}</fieldset>"
-        )
-    if spec.kind == "choix":
-        options = "".join(
-            f'<option value="{escape(value)}"{" selected" if value == raw else ""}>{escape(label)}</option>'
-            for value, label in spec.options
-        )
-        control = f'<select id="{base}" name="{spec.id}" aria-describedby="{described}"{invalid}>{options}</select>'
-    elif spec.kind == "oui_non":
-        options = "".join(
-            f'<option value="{value}"{" selected" if value == raw else ""}>{label}</option>'
-            for value, label in (("oui", "Oui"), ("non", "Non"))
-        )
-        control = f'<select id="{base}" name="{spec.id}" aria-describedby="{described}"{invalid}>{options}</select>'
+        ]
+        return element("fieldset", element("legend", spec.label_with_unit, EXAMPLE_BADGE), hint, error_html, *boxes,
+                       class_=f"{css} guide-field--choices", data_input=spec.id, data_kind="choix_multiple",
+                       data_unit="", aria_describedby=described)
+    if spec.kind in ("choix", "oui_non"):
+        choices = spec.options if spec.kind == "choix" else (("oui", "Oui"), ("non", "Non"))
+        options = [element("option", label, value=value, selected=value == raw) for value, label in choices]
+        control = element("select", *options, id=base, name=spec.id, aria_describedby=described,
+                          aria_invalid="true" if error else None)
     else:
-        control = (
-            f'<input id="{base}" name="{spec.id}" type="text" inputmode="{spec.input_mode}" autocomplete="off" '
-            f'spellcheck="false" value="{escape_attribute(raw)}" aria-describedby="{described}"{invalid}>'
-        )
-    suggestions = ""
+        control = element("input", id=base, name=spec.id, type="text", inputmode=spec.input_mode, autocomplete="off",
+                          spellcheck="false", value=raw, aria_describedby=described,
+                          aria_invalid="true" if error else None)
+    suggestions = Html()
     if spec.suggestions:
-        buttons = "".join(
-            f'<button type="button" class="guide-suggestion" data-fill="{spec.id}" '
-            f'data-value="{escape_attribute(spec.display(value))}">{escape(label)}</button>'
+        buttons = [
+            element("button", label, type="button", class_="guide-suggestion", data_fill=spec.id,
+                    data_value=spec.display(value))
             for label, value in spec.suggestions
-        )
-        suggestions = f'<p class="guide-field__suggestions" hidden>Préremplir : {buttons}</p>'
-    condition = ""
-    if spec.shown_if:
-        condition = f' data-show-if="{escape_attribute(spec.shown_if[0])}:{escape_attribute(",".join(spec.shown_if[1]))}"'
-        if not shown:
-            condition += " hidden"
-    return (
-        f'<div class="{css}" data-input="{spec.id}" data-unit="{escape_attribute(_input_unit(spec))}"{condition}>'
-        f'<label for="{base}">{escape(spec.label_with_unit)}{EXAMPLE_BADGE}</label>'
-        f'<p class="guide-field__hint" id="{base}-aide">{escape(spec.help)}</p>'
-        f"{error_html}{control}{suggestions}</div>"
-    )
+        ]
+        suggestions = element("p", "Préremplir : ", *buttons, class_="guide-field__suggestions", hidden=True)
+    condition = f"{spec.shown_if[0]}:{','.join(spec.shown_if[1])}" if spec.shown_if else None
+    return element("div", element("label", spec.label_with_unit, EXAMPLE_BADGE, for_=base), hint, error_html, control,
+                   suggestions, class_=css, data_input=spec.id, data_unit=_input_unit(spec), data_show_if=condition,
+                   hidden=bool(spec.shown_if) and not shown)
 
 
 # Shown (by the page's script) beside a field that still holds the example's value, not the reader's.
-EXAMPLE_BADGE = ' <span class="guide-field__example">exemple</span>'
+EXAMPLE_BADGE = Html(" ") + element("span", "exemple", class_="guide-field__example")
 
 
 def _input_unit(spec) -> str:
@@ -93,14 +74,9 @@ def _input_unit(spec) -> str:
 def render_form(calculator: Calculator, raw_values: dict, errors: dict | None = None) -> str:
     errors = errors or {}
     raw = {spec.id: str(raw_values.get(spec.id, spec.display(spec.default))) for spec in calculator.inputs}
-    fields = "".join(
-        _field(calculator, spec, raw[spec.id], errors.get(spec.id), spec.shown_for(raw))
-        for spec in calculator.inputs
-    )
-    return typeset_html(
-        f'<form class="guide-calculator__form" novalidate aria-label="{escape(calculator.title)} : vos valeurs">'
-        f"{fields}</form>"
-    )
+    fields = [_field(calculator, spec, raw[spec.id], errors.get(spec.id), spec.shown_for(raw)) for spec in calculator.inputs]
+    return typeset_html(element("form", *fields, class_="guide-calculator__form", novalidate=True,
+                                aria_label=f"{calculator.title} : vos valeurs"))
 
 
 def render_results(calculator: Calculator, result: Result) -> str:

@@ -17,6 +17,8 @@ from html import escape as _escape
 from common.typography import french_typography
 
 VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "meta", "link", "source", "wbr"})
+# SVG shapes, written self-closed when they have no content (``<line …/>``).
+SVG_SHAPES = frozenset({"circle", "ellipse", "line", "path", "polygon", "polyline", "rect"})
 
 
 class Html(str):
@@ -69,4 +71,6 @@ def element(tag: str, *children: object, **attrs: object) -> Html:
         if children:
             raise ValueError(f"<{tag}> ne peut pas avoir de contenu")
         return Html(f"<{tag}{attributes(attrs)}>")
+    if tag in SVG_SHAPES and not children:
+        return Html(f"<{tag}{attributes(attrs)}/>")
     return Html(f"<{tag}{attributes(attrs)}>{''.join(content(child) for child in children)}</{tag}>")
