@@ -16,9 +16,10 @@ tests/test_contributing.py fails while an example is out of date.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -78,9 +79,19 @@ def check_output(edits: Edits, root: Path = REPO) -> tuple[int, list[str], list[
             if old not in text:
                 raise ValueError(f"{filename} ne contient plus {old!r} : mettez à jour MISTAKES")
             path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(copy)], cwd=root,
-                                capture_output=True, text=True, timeout=120)
-    return result.returncode, result.stdout.splitlines(), result.stderr.splitlines()
+        code, stdout, stderr = run_check(copy)
+    return code, stdout.splitlines(), stderr.splitlines()
+
+
+def run_check(root: Path) -> tuple[int, str, str]:
+    """``python -m guide check --root ROOT``, run in this process (the command's own ``main``, its output
+    captured): the same messages as a separate run, without starting Python once per example."""
+    from guide.__main__ import main as guide_main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = guide_main(["check", "--root", str(root)])
+    return code, stdout.getvalue(), stderr.getvalue()
 
 
 def example(kind: str, name: str, root: Path = REPO) -> str:

@@ -50,9 +50,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
-    """Run the real ``mkdocs build --strict`` on a project directory, for the address it will be served at."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+def mkdocs_build(project: Path, site_dir: Path, site_url: str,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real ``mkdocs build --strict`` on a project directory, for the address it will be served at
+    (``env``: more variables of mkdocs.yml, such as REPO_URL and EDIT_URI)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url, **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -64,15 +66,37 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str) -> subprocess.Com
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, quietly; a missing page gets the site's own 404.html with status 404, as static hosts do."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a page drops its pending downloads: not an error worth a traceback."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 @contextlib.contextmanager
 def serve_directory(directory: Path, port: int = 0):
     """Serve a folder on 127.0.0.1 (a free port unless given); yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

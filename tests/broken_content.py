@@ -16,9 +16,11 @@ when it is known, the line where the mistake is: the error must point there.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -26,6 +28,7 @@ import yaml
 from guide.catalog import REPO_ROOT, framework_names
 from guide.errors import format_field_path
 from guide.yaml_source import parse_yaml
+from tests.single_file import parse
 
 FRAMEWORKS_DIR = REPO_ROOT / "frameworks"
 SCHEMAS_DIR = FRAMEWORKS_DIR / "schemas"
@@ -59,12 +62,36 @@ EXPECTED_MESSAGES = (
 
 
 @dataclass(frozen=True)
-class Variant:
-    framework: str  # the file broken: frameworks/<framework>.yml
-    kind: str  # the family of mistake
+class Broken:
     text: str  # the whole broken file
     line: int | None = None  # where the mistake is, when a single line is to blame
     field: str | None = None  # the field the error must name, when there is one
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One broken file. Its text is made when a test first reads it: the corpus names its variants cheaply
+    when the tests are collected, and each test makes only its own."""
+
+    framework: str  # the file broken: frameworks/<framework>.yml
+    kind: str  # the family of mistake
+    make: Callable[[], Broken] = field(compare=False, repr=False)
+
+    @functools.cached_property
+    def broken(self) -> Broken:
+        return self.make()
+
+    @property
+    def text(self) -> str:
+        return self.broken.text
+
+    @property
+    def line(self) -> int | None:
+        return self.broken.line
+
+    @property
+    def field(self) -> str | None:
+        return self.broken.field
 
     @property
     def filename(self) -> str:
@@ -116,35 +143,41 @@ def _with_line(lines: list[str], index: int, new: str | list[str]) -> str:
     return "\n".join(lines[:index] + replacement + lines[index + 1:])
 
 
+def _ready(name: str, kind: str, text: str, line: int | None = None, field: str | None = None) -> Variant:
+    """A variant whose text is already made (the text mistakes: a line changed)."""
+    broken = Broken(text, line, field)
+    return Variant(name, kind, lambda: broken)
+
+
 def text_variants(name: str, text: str) -> list[Variant]:
     lines = _lines(text)
     found = []
-    found.append(Variant(name, "fichier-vide", "", 1))
+    found.append(_ready(name, "fichier-vide", "", 1))
     comments = [line for line in lines if line.startswith("#")]
-    found.append(Variant(name, "que-des-commentaires", "\n".join(comments) + "\n", 1))
+    found.append(_ready(name, "que-des-commentaires", "\n".join(comments) + "\n", 1))
 
     titre = _page_line(lines, "titre")
     short = _page_line(lines, "titre_court")
     assert titre is not None and short is not None, f"{name}.yml : page.titre et page.titre_court attendus"
     value = _plain(lines[titre].split(":", 1)[1])
 
-    found.append(Variant(name, "tabulation", _with_line(lines, short, "\t" + lines[short].lstrip(" ")), short + 1))
-    found.append(Variant(name, "indentation", _with_line(lines, short, " " + lines[short].lstrip(" ")), short + 1))
-    found.append(Variant(name, "champ-trop-indente", _with_line(lines, short, "    " + lines[short].lstrip(" ")),
+    found.append(_ready(name, "tabulation", _with_line(lines, short, "\t" + lines[short].lstrip(" ")), short + 1))
+    found.append(_ready(name, "indentation", _with_line(lines, short, " " + lines[short].lstrip(" ")), short + 1))
+    found.append(_ready(name, "champ-trop-indente", _with_line(lines, short, "    " + lines[short].lstrip(" ")),
                          short + 1))
-    found.append(Variant(name, "deux-points-sans-guillemets",
+    found.append(_ready(name, "deux-points-sans-guillemets",
                          _with_line(lines, titre, f"  titre: Attention : {value}"), titre + 1))
-    found.append(Variant(name, "guillemet-non-ferme", _with_line(lines, titre, f'  titre: "{value}'), titre + 1))
-    found.append(Variant(name, "apostrophe-entre-guillemets-simples",
+    found.append(_ready(name, "guillemet-non-ferme", _with_line(lines, titre, f'  titre: "{value}'), titre + 1))
+    found.append(_ready(name, "apostrophe-entre-guillemets-simples",
                          _with_line(lines, titre, f"  titre: 'Aujourd'hui, {value}'"), titre + 1))
-    found.append(Variant(name, "champ-en-double", _with_line(lines, titre, [lines[titre], lines[titre]]), titre + 2,
+    found.append(_ready(name, "champ-en-double", _with_line(lines, titre, [lines[titre], lines[titre]]), titre + 2,
                          "page.titre"))
-    found.append(Variant(name, "tabulation-dans-le-texte", _with_line(lines, titre, "  titre: Un\ttitre"), titre + 1))
+    found.append(_ready(name, "tabulation-dans-le-texte", _with_line(lines, titre, "  titre: Un\ttitre"), titre + 1))
     second_item = _second_item_line(lines)
     if second_item is not None:  # the « - » of a list's second item forgotten: its fields land in the first item
-        found.append(Variant(name, "tiret-oublie",
+        found.append(_ready(name, "tiret-oublie",
                              _with_line(lines, second_item, lines[second_item].replace("- ", "  ", 1)), second_item + 1))
-    found.append(Variant(name, "seuil-inconnu",
+    found.append(_ready(name, "seuil-inconnu",
                          _with_line(lines, titre, f'  titre: "{value} {{seuil:seuil-inexistant}}"'), titre + 1,
                          "page.titre"))
     return found
@@ -190,13 +223,21 @@ def _dump(data: dict, header: list[str]) -> str:
     return "\n".join(header) + "\n" + body
 
 
-def _data_variant(name: str, kind: str, data: dict, header: list[str], path: tuple, field: str | None = None) -> Variant:
-    """A variant whose error is at ``path`` (or its closest existing parent) in the rewritten file."""
-    text = _dump(data, header)
-    parsed = parse_yaml(text, name)
-    assert not parsed.errors, (name, kind, parsed.errors)
-    line, _ = parsed.position_of(path)
-    return Variant(name, kind, text, line, field if field is not None else format_field_path(path))
+def _data_variant(name: str, kind: str, data: dict, header: list[str], change: Callable[[dict], None], path: tuple,
+                  field: str | None = None) -> Variant:
+    """The real data with one change (made on a copy when the variant is first read), written back as YAML;
+    its error is at ``path`` (or its closest existing parent) in the rewritten file."""
+
+    def make() -> Broken:
+        broken = copy.deepcopy(data)
+        change(broken)
+        text = _dump(broken, header)
+        parsed = parse(text, f"frameworks/{name}.yml")  # remembered: the check parses the same text
+        assert not parsed.errors, (name, kind, parsed.errors)
+        line, _ = parsed.position_of(path)
+        return Broken(text, line, field if field is not None else format_field_path(path))
+
+    return Variant(name, kind, make)
 
 
 def _lists_of_items(data: dict) -> list[str]:
@@ -208,6 +249,33 @@ def _first_text(item: dict) -> str | None:
     return next((key for key, value in item.items() if isinstance(value, str) and key != "id"), None)
 
 
+def _deleting(*steps) -> Callable[[dict], None]:
+    def change(data: dict) -> None:
+        target = data
+        for step in steps[:-1]:
+            target = target[step]
+        del target[steps[-1]]
+    return change
+
+
+def _setting(value, *steps) -> Callable[[dict], None]:
+    def change(data: dict) -> None:
+        target = data
+        for step in steps[:-1]:
+            target = target[step]
+        target[steps[-1]] = copy.deepcopy(value)
+    return change
+
+
+def _doubling_id(key: str) -> Callable[[dict], None]:
+    def change(data: dict) -> None:
+        if len(data[key]) > 1:
+            data[key][1]["id"] = data[key][0]["id"]
+        else:
+            data[key].append(copy.deepcopy(data[key][0]))
+    return change
+
+
 def data_variants(name: str, text: str, index: int) -> list[Variant]:
     parsed = parse_yaml(text, name)
     assert not parsed.errors, parsed.errors
@@ -216,79 +284,60 @@ def data_variants(name: str, text: str, index: int) -> list[Variant]:
     schema = json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     found = []
 
+    def add(kind: str, change: Callable[[dict], None], path: tuple, field: str | None = None) -> None:
+        found.append(_data_variant(name, kind, data, header, change, path, field))
+
     # A required field of the page block is missing (a different one from file to file).
     missing = PAGE_REQUIRED[index % len(PAGE_REQUIRED)]
-    broken = copy.deepcopy(data)
-    del broken["page"][missing]
-    found.append(_data_variant(name, f"page-sans-{missing}", broken, header, ("page",), f"page.{missing}"))
+    add(f"page-sans-{missing}", _deleting("page", missing), ("page",), f"page.{missing}")
 
     for key in _lists_of_items(data):
         required = [field for field in _required_of_items(schema, key) if field in data[key][0]]
         if required:
             # The first item of the list misses a required field (not its id when others exist).
             field = next((field for field in required if field != "id"), required[0])
-            broken = copy.deepcopy(data)
-            del broken[key][0][field]
-            found.append(_data_variant(name, f"{key}-sans-{field}", broken, header, (key, 0), f"{key}[0].{field}"))
-        broken = copy.deepcopy(data)
-        broken[key][0]["champ_inconnu"] = "Un champ que le schéma ne prévoit pas."
-        found.append(_data_variant(name, f"{key}-champ-inconnu", broken, header, (key, 0, "champ_inconnu")))
+            add(f"{key}-sans-{field}", _deleting(key, 0, field), (key, 0), f"{key}[0].{field}")
+        add(f"{key}-champ-inconnu", _setting("Un champ que le schéma ne prévoit pas.", key, 0, "champ_inconnu"),
+            (key, 0, "champ_inconnu"))
         if "id" in data[key][0]:
-            broken = copy.deepcopy(data)
-            if len(broken[key]) > 1:
-                broken[key][1]["id"] = broken[key][0]["id"]
-            else:
-                broken[key].append(copy.deepcopy(broken[key][0]))
-            found.append(_data_variant(name, f"{key}-identifiant-en-double", broken, header, (key, 1, "id")))
-            broken = copy.deepcopy(data)
-            broken[key][0]["id"] = "Identifiant Avec Espaces"
-            found.append(_data_variant(name, f"{key}-identifiant-mal-ecrit", broken, header, (key, 0, "id")))
+            add(f"{key}-identifiant-en-double", _doubling_id(key), (key, 1, "id"))
+            add(f"{key}-identifiant-mal-ecrit", _setting("Identifiant Avec Espaces", key, 0, "id"), (key, 0, "id"))
 
     # A text replaced by a list, or by a number (alternately from file to file).
-    broken = copy.deepcopy(data)
     if index % 2 == 0:
-        broken["page"]["titre"] = ["Un titre", "en deux morceaux"]
-        found.append(_data_variant(name, "texte-remplace-par-une-liste", broken, header, ("page", "titre")))
+        add("texte-remplace-par-une-liste", _setting(["Un titre", "en deux morceaux"], "page", "titre"), ("page", "titre"))
     else:
         lists = _lists_of_items(data)
         key = next((key for key in lists if _first_text(data[key][0])), None)
         path = (key, 0, _first_text(data[key][0])) if key else ("page", "description")
-        target = broken
-        for step in path[:-1]:
-            target = target[step]
-        target[path[-1]] = 2024
-        found.append(_data_variant(name, "texte-remplace-par-un-nombre", broken, header, path))
+        add("texte-remplace-par-un-nombre", _setting(2024, *path), path)
 
     # A number written as in prose: with its unit, or with a decimal comma (alternately from file to file).
     number_list = next((key for key in _lists_of_items(data) if _number_field(data[key][0])), None)
     if number_list:
         field = _number_field(data[number_list][0])
-        broken = copy.deepcopy(data)
         value = data[number_list][0][field]
         kind = "nombre-avec-unite" if index % 2 == 0 else "nombre-a-virgule"
-        broken[number_list][0][field] = f"{value} h" if kind == "nombre-avec-unite" else f"{value},5"
-        found.append(_data_variant(name, f"{number_list}-{kind}", broken, header, (number_list, 0, field)))
+        written = f"{value} h" if kind == "nombre-avec-unite" else f"{value},5"
+        add(f"{number_list}-{kind}", _setting(written, number_list, 0, field), (number_list, 0, field))
 
-    broken = copy.deepcopy(data)
-    broken["page"]["sous_titre"] = "Un champ inconnu dans le bloc page."
-    found.append(_data_variant(name, "page-champ-inconnu", broken, header, ("page", "sous_titre")))
+    add("page-champ-inconnu", _setting("Un champ inconnu dans le bloc page.", "page", "sous_titre"), ("page", "sous_titre"))
 
     # A link to a page or a source that does not exist.
     page = data["page"]
     if page.get("voir_aussi"):
-        broken = copy.deepcopy(data)
-        broken["page"]["voir_aussi"][0]["cadre"] = "cadre-inexistant"
-        found.append(_data_variant(name, "voir-aussi-cadre-inconnu", broken, header, ("page", "voir_aussi", 0, "cadre")))
+        add("voir-aussi-cadre-inconnu", _setting("cadre-inexistant", "page", "voir_aussi", 0, "cadre"),
+            ("page", "voir_aussi", 0, "cadre"))
     if page.get("sources"):
-        broken = copy.deepcopy(data)
-        broken["page"]["sources"][0] = "source-inexistante"
-        found.append(_data_variant(name, "source-inconnue", broken, header, ("page", "sources", 0)))
+        add("source-inconnue", _setting("source-inexistante", "page", "sources", 0), ("page", "sources", 0))
     return found
 
 
-def corpus(frameworks_dir: Path = FRAMEWORKS_DIR) -> list[Variant]:
-    found = []
+@functools.cache
+def corpus(frameworks_dir: Path = FRAMEWORKS_DIR) -> tuple[Variant, ...]:
+    """Every broken variant of every framework file (named at once; each text made when first read)."""
+    found: list[Variant] = []
     for index, name in enumerate(framework_names(frameworks_dir)):
         text = (frameworks_dir / f"{name}.yml").read_text(encoding="utf-8")
         found += text_variants(name, text) + data_variants(name, text, index)
-    return found
+    return tuple(found)

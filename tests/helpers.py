@@ -1,13 +1,16 @@
-"""Helpers for tests that break a framework file and look for the French error."""
+"""Helpers for tests that break a framework file and look for the French error, and the site's addresses."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 
-from guide.catalog import load_guide
+from common.site_map import HOME, page_of, site_pages
+from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.errors import ContentError, ContentErrors
+from guide.yaml_source import parse_yaml
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
@@ -33,19 +36,29 @@ def load_errors(root: Path) -> list[ContentError]:
     return caught.value.errors
 
 
+def plan() -> dict:
+    """The plan of the site (frameworks/accueil.yml), read on its own: cheap enough to name the tests of each
+    page when they are collected (the loader's own tests check that the file is valid)."""
+    return framework_data(HOME)
+
+
 def page_slug(name: str) -> str:
     """The URL path (``sourcing``, ``""`` for the home page) of the page that shows framework ``name``,
     as the plan of accueil.yml places it (a framework shown as a section is on its host's page)."""
-    from common.site_map import HOME, page_of
-    from guide.catalog import REPO_ROOT
-
-    return page_of(load_guide(REPO_ROOT).frameworks[HOME], name).url.rstrip("/")
+    return page_of(plan(), name).url.rstrip("/")
 
 
 def page_slugs(with_slash: bool = False) -> list[str]:
     """The URL path of every page of the site (``""`` for the home page), from the plan of accueil.yml."""
-    from common.site_map import HOME, site_pages
-    from guide.catalog import REPO_ROOT
-
-    urls = [page.url for page in site_pages(load_guide(REPO_ROOT).frameworks[HOME])]
+    urls = [page.url for page in site_pages(plan())]
     return sorted(url if with_slash else url.rstrip("/") for url in urls)
+
+
+@functools.cache
+def framework_data(name: str) -> dict:
+    """The data of ``frameworks/NAME.yml`` read on its own, as written ({seuil:…} not replaced): enough to name
+    the tests of its items when they are collected. Tests read the loaded guide (the ``guide`` fixture)."""
+    path = REPO_ROOT / FRAMEWORKS_DIR_NAME / f"{name}.yml"
+    parsed = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+    assert not parsed.errors, parsed.errors
+    return parsed.data

@@ -1,9 +1,11 @@
 """Fuzz corpus: broken variants of the real framework files are all rejected, in French, at their line.
 
-The variants are generated from every ``frameworks/*.yml`` (see ``tests/broken_content.py``),
-so a new framework file is covered without touching this test. Each is rejected by the loader
-with a French message naming the file and the line; a sample goes through the check command
-and through ``scripts/build``, which must leave the last good site exactly as it was.
+The variants are generated from every ``frameworks/*.yml`` (see ``tests/broken_content.py``), so a new
+framework file is covered without touching this test. Each is checked at the unit level: the broken file is
+parsed and validated on its own against the rest of the repository's guide (``tests/single_file.py``),
+which is proved to report exactly what loading the whole guide reports, on one variant of every kind.
+Then one variant per family of error (syntax, schema, cross-file rule) goes through the check command and
+through ``scripts/build``, which must leave the last good site exactly as it was.
 """
 
 from __future__ import annotations
@@ -20,40 +22,41 @@ import pytest
 from guide.catalog import framework_names, load_guide
 from guide.errors import ContentErrors
 from guide.yaml_source import parse_yaml
-from tests.broken_content import FRAMEWORKS_DIR, _dump, corpus
-from tests.support import REPO, copy_project
-from tests.test_build import tree_digest
+from tests.broken_content import EXPECTED_MESSAGES, FRAMEWORKS_DIR, _dump, corpus
+from tests.single_file import check_one_file, repository
+from tests.support import REPO, copy_project, tree_digest
 
-CORPUS = corpus()
-# Enough to see each command at work on different files and mistakes, without a build per variant.
-SAMPLE = CORPUS[:: max(1, len(CORPUS) // 8)][:8]
 ENGLISH = ("required property", "is not of type", "additional properties", "mapping values", "found character",
            "expected", "while scanning", "while parsing", "traceback", "could not", "does not match",
            "is not valid", "is too", "unexpected", "error")
 FRENCH = re.compile(r"[éèêàùçî«»]|\b(?:le|la|les|un|une|des|de|du|par|avec|pas|est|doit|champ|ce|cette|dans|fichier)\b")
+CORPUS = corpus()  # named cheaply: each variant's text is made when its test runs
+# One variant per family of error, end to end (the command line and the build script).
+END_TO_END = ["signaux-tabulation",  # syntax: the YAML parser
+              "kpis-texte-remplace-par-un-nombre",  # the file's schema
+              "expansion-internationale-voir-aussi-cadre-inconnu"]  # a rule across files
+
+
+def variant_named(variant_id: str):
+    [variant] = [variant for variant in CORPUS if variant.id == variant_id]
+    return variant
+
+
+def one_per_kind() -> list:
+    """The first variant of each kind of mistake, and ids changed in a file that other files point to."""
+    chosen = {}
+    for variant in CORPUS:
+        family = next(part for part, _ in EXPECTED_MESSAGES if part in variant.kind)
+        chosen.setdefault(family, variant)
+    for variant_id in ("typologies-typologies-identifiant-mal-ecrit", "phases-phases-identifiant-en-double"):
+        chosen[variant_id] = variant_named(variant_id)
+    return list(chosen.values())
 
 
 def assert_french(message: str) -> None:
     lowered = message.lower()
     assert not any(word in lowered for word in ENGLISH), message
     assert FRENCH.search(message), message
-
-
-@pytest.fixture(scope="module")
-def scratch_project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("fuzz") / "project")
-
-
-def load_with(project: Path, variant) -> list:
-    path = project / variant.filename
-    original = path.read_bytes()
-    path.write_text(variant.text, encoding="utf-8")
-    try:
-        with pytest.raises(ContentErrors) as caught:
-            load_guide(project)
-    finally:
-        path.write_bytes(original)
-    return caught.value.errors
 
 
 def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
@@ -64,10 +67,10 @@ def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
     kinds = {variant.kind for variant in CORPUS}
     for kind in ("fichier-vide", "tabulation", "indentation", "champ-trop-indente", "deux-points-sans-guillemets",
                  "guillemet-non-ferme", "apostrophe-entre-guillemets-simples", "champ-en-double", "seuil-inconnu",
-                 "page-champ-inconnu"):
+                 "page-champ-inconnu", "tiret-oublie", "tabulation-dans-le-texte"):
         assert kind in kinds
     for family in ("page-sans-", "-sans-", "-identifiant-en-double", "-champ-inconnu", "texte-remplace-par-",
-                   "source-inconnue", "voir-aussi-cadre-inconnu"):
+                   "source-inconnue", "voir-aussi-cadre-inconnu", "-nombre-avec-unite", "-nombre-a-virgule"):
         assert any(family in kind for kind in kinds), family
     for name in names:  # each schema rejects, at least, a missing field and a wrong type
         kinds_of_file = {variant.kind for variant in CORPUS if variant.framework == name}
@@ -76,23 +79,18 @@ def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
     print(f"corpus : {len(CORPUS)} variantes cassées de {len(names)} fichiers")
 
 
-def test_the_real_data_written_back_still_loads(scratch_project):
+@pytest.mark.parametrize("name", framework_names(FRAMEWORKS_DIR))
+def test_the_real_data_written_back_still_loads(name):
     """Control: data variants fail because of their one change, not because of the rewriting."""
-    for name in framework_names(FRAMEWORKS_DIR):
-        path = scratch_project / "frameworks" / f"{name}.yml"
-        original = path.read_text(encoding="utf-8")
-        data = parse_yaml(original, name).data
-        path.write_text(_dump(data, [line for line in original.splitlines()[:2] if line.startswith("#")]),
-                        encoding="utf-8")
-        try:
-            load_guide(scratch_project)
-        finally:
-            path.write_text(original, encoding="utf-8")
+    original = (FRAMEWORKS_DIR / f"{name}.yml").read_text(encoding="utf-8")
+    data = parse_yaml(original, name).data
+    assert check_one_file(name, original) == []
+    assert check_one_file(name, _dump(data, [line for line in original.splitlines()[:2] if line.startswith("#")])) == []
 
 
 @pytest.mark.parametrize("variant", CORPUS, ids=[variant.id for variant in CORPUS])
-def test_every_broken_variant_is_rejected_in_french_at_its_line(scratch_project, variant):
-    errors = load_with(scratch_project, variant)
+def test_every_broken_variant_is_rejected_in_french_at_its_line(variant):
+    errors = check_one_file(variant.framework, variant.text)
     assert errors
     for error in errors:
         assert error.line > 0 and error.column > 0, error
@@ -107,8 +105,35 @@ def test_every_broken_variant_is_rejected_in_french_at_its_line(scratch_project,
     assert any(variant.message in error.message for error in mine), (variant.message, mine)
 
 
-@pytest.mark.parametrize("variant", SAMPLE, ids=[variant.id for variant in SAMPLE])
-def test_the_check_command_reports_a_sample_in_french_without_traceback(tmp_path, variant):
+@pytest.fixture(scope="module")
+def scratch_project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("fuzz") / "project")
+
+
+@pytest.mark.parametrize("variant", one_per_kind(), ids=lambda variant: variant.id)
+def test_checking_one_file_reports_exactly_what_loading_the_whole_guide_reports(scratch_project, variant):
+    path = scratch_project / variant.filename
+    original = path.read_bytes()
+    path.write_text(variant.text, encoding="utf-8")
+    try:
+        with pytest.raises(ContentErrors) as caught:
+            load_guide(scratch_project)
+    finally:
+        path.write_bytes(original)
+    assert check_one_file(variant.framework, variant.text) == caught.value.errors
+
+
+def test_a_changed_id_is_checked_again_in_the_files_that_point_to_it():
+    """The shortcut's one cross-file step before the rules: renaming an id breaks the references to it."""
+    assert "typologies" in repository().referrers and "matrice-decision" in repository().referrers["typologies"]
+    text = (FRAMEWORKS_DIR / "typologies.yml").read_text(encoding="utf-8").replace("  - id: volume\n", "  - id: volumes\n")
+    errors = check_one_file("typologies", text)
+    assert [(error.file, error.field) for error in errors] == [("frameworks/matrice-decision.yml", "cellules[2].typologie")]
+
+
+@pytest.mark.parametrize("variant_id", END_TO_END)
+def test_the_check_command_reports_each_family_of_error_in_french_without_traceback(tmp_path, variant_id):
+    variant = variant_named(variant_id)
     project = copy_project(tmp_path / "project")
     (project / variant.filename).write_text(variant.text, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project), "--github"],
@@ -117,7 +142,7 @@ def test_the_check_command_reports_a_sample_in_french_without_traceback(tmp_path
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stderr.splitlines()
     assert re.match(r"\d+ erreurs? dans le contenu : corrigez-(la|les) avant de publier\.$", lines[-1])
-    assert any(re.match(rf"{re.escape(variant.filename)}:[1-9]\d*:[1-9]\d*: ", line) for line in lines[:-1])
+    assert lines[:-1] == [str(error) for error in check_one_file(variant.framework, variant.text)]
     assert any(line.startswith(f"::error file={variant.filename},line=") for line in result.stdout.splitlines())
 
 
@@ -134,6 +159,7 @@ def build_script_project(tmp_path_factory):
     site = project.parent / "published"
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
+    assert (site / "index.html").exists()
     return project, site
 
 
@@ -143,8 +169,10 @@ def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("variant", SAMPLE, ids=[variant.id for variant in SAMPLE])
-def test_a_failed_build_leaves_the_last_good_site_untouched(build_script_project, variant):
+@pytest.mark.xdist_group("build-script")  # one worker of pytest-xdist, one first good build
+@pytest.mark.parametrize("variant_id", END_TO_END)
+def test_a_failed_build_leaves_the_last_good_site_untouched(build_script_project, variant_id):
+    variant = variant_named(variant_id)
     project, site = build_script_project
     before = tree_digest(site)
     path = project / variant.filename
@@ -155,7 +183,8 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(build_script_project
     finally:
         path.write_bytes(original)
     assert result.returncode != 0
-    assert f"{variant.filename}:" in result.stderr and "Traceback" not in result.stdout + result.stderr
+    assert f"{variant.filename}:" in result.stderr and variant.message in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
     assert "n'a pas été modifié" in result.stderr
     assert tree_digest(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["project", "published"]  # no half-written folder

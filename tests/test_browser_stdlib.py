@@ -12,15 +12,15 @@ from io import BytesIO
 import pytest
 
 from guide.browser_assets import STDLIB_LIST, browser_assets, stdlib_entries
-from guide.catalog import REPO_ROOT, load_guide
+from guide.catalog import REPO_ROOT
 
 TRACE = REPO_ROOT / "tests" / "pyodide" / "trace-stdlib.mjs"
 
 
 @pytest.fixture(scope="module")
-def settings_file(tmp_path_factory):
+def settings_file(tmp_path_factory, guide):
     path = tmp_path_factory.mktemp("stdlib") / "settings.json"
-    path.write_text(json.dumps(load_guide(REPO_ROOT).frameworks, ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(guide.frameworks, ensure_ascii=False), encoding="utf-8")
     return path
 
 
@@ -36,9 +36,9 @@ def test_the_list_matches_a_fresh_import_trace(settings_file):
     assert traced == sorted(stdlib_entries(REPO_ROOT / STDLIB_LIST)), "relancez scripts/trace-stdlib"
 
 
-def test_every_calculator_runs_on_the_trimmed_archive_and_the_bundle_alone(tmp_path):
+def test_every_calculator_runs_on_the_trimmed_archive_and_the_bundle_alone(tmp_path, guide):
     """The archive and the bundle's settings as the browser gets them: nothing else."""
-    assets = browser_assets(REPO_ROOT, load_guide(REPO_ROOT).frameworks)
+    assets = browser_assets(REPO_ROOT, guide.frameworks)
     settings_file = tmp_path / "bundle-settings.json"
     settings_file.write_text(json.dumps(json.loads(assets.bundle)["settings"], ensure_ascii=False), encoding="utf-8")
     archive = tmp_path / "python_stdlib.zip"
@@ -49,9 +49,9 @@ def test_every_calculator_runs_on_the_trimmed_archive_and_the_bundle_alone(tmp_p
     assert result.returncode == 0, result.stderr[-2000:]
 
 
-def test_a_missing_module_is_caught(settings_file, tmp_path):
+def test_a_missing_module_is_caught(settings_file, tmp_path, guide):
     """The check can fail: without json, the calculators cannot even start."""
-    assets = browser_assets(REPO_ROOT, load_guide(REPO_ROOT).frameworks)
+    assets = browser_assets(REPO_ROOT, guide.frameworks)
     archive = tmp_path / "python_stdlib.zip"
     output = BytesIO()
     with zipfile.ZipFile(BytesIO(assets.stdlib)) as source, zipfile.ZipFile(output, "w") as target:

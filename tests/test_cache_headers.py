@@ -7,7 +7,7 @@ from pathlib import Path
 
 from guide.browser_assets import browser_assets
 from guide.cache_headers import IMMUTABLE, cache_rules, headers_file_text, is_immutable
-from guide.catalog import REPO_ROOT, load_guide
+from guide.catalog import REPO_ROOT
 
 
 def make_site(root: Path, paths: list[str]) -> Path:
@@ -81,12 +81,12 @@ def test_headers_file_round_trips(tmp_path):
     assert parse(headers_file_text(site)) == cache_rules(site)
 
 
-def test_the_build_writes_headers_for_every_file_of_the_site(built_site):
+def test_the_build_writes_headers_for_every_file_of_the_site(built_site, guide):
     text = (built_site / "_headers").read_text(encoding="utf-8")
     rules = parse(text)
     assert len(rules) <= 100  # Cloudflare Pages reads at most 100 rules
     lifetimes = assert_each_file_has_at_most_one_rule(built_site, rules)
-    assets = browser_assets(REPO_ROOT, load_guide(REPO_ROOT).frameworks)
+    assets = browser_assets(REPO_ROOT, guide.frameworks)
     assert (f"/assets/{assets.bundle_file}", IMMUTABLE) in rules  # the exact hashed name
     assert (f"/assets/{assets.runtime_dir}*", IMMUTABLE) in rules
     workers = sorted(p.name for p in (built_site / "assets/javascripts/workers").glob("*search.*.min.js"))

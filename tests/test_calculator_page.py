@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.site_text import normalise
+from tests.site_text import article_text, normalise, select, text_of
 from tests.support import serve_directory, watched_page
 
 pytestmark = pytest.mark.browser
@@ -30,12 +30,16 @@ def wait_for_live_result(page, previous: int = 0) -> int:
 
 
 def test_the_raw_html_already_holds_the_default_result(built_site):
-    html = (built_site / "roi" / "index.html").read_text(encoding="utf-8")
-    region = html.split('role="status"', 1)[1].split("</dl>", 1)[0]
-    assert "400\u00a0%" in region
-    assert 'value="10 000"' in html and 'value="50 000"' in html
-    without_tags = re.sub(r"<[^>]+>", "", html)  # "ROMI" carries the glossary's tooltip (<abbr>)
-    assert "ROMI = (chiffre d’affaires attribué au marketing - coût marketing) ÷ coût marketing" in without_tags
+    """Before any script runs: the example's result, the example's values in the fields, the formula."""
+    [status] = select(built_site, "roi", '.guide-calculator [role="status"]')
+    assert "400 %" in text_of(status)
+    [romi] = status.css('.guide-result[data-output="romi"] .guide-result__value')
+    assert text_of(romi) == "400 %"
+    values = {field.attributes["name"]: field.attributes["value"] for field in select(built_site, "roi", "form input")}
+    assert values["marketing_spend"] == "10 000" and values["attributed_revenue"] == "50 000"
+    # "ROMI" carries the glossary's tooltip (<abbr>): the reader's text is read across it.
+    assert "ROMI = (chiffre d'affaires attribué au marketing - coût marketing) ÷ coût marketing" in article_text(
+        built_site, "roi")
 
 
 def test_typing_a_french_value_updates_the_result(page, site_url):
@@ -86,6 +90,24 @@ def test_the_url_follows_the_inputs_and_the_copy_link_button(browser, site_url):
     # Permission granted: the link is in the clipboard (the fallback text is for browsers that refuse).
     assert page.locator(".guide-calculator__copied").inner_text() == "Lien copié\u202f: il reproduit vos valeurs."
     assert page.evaluate("navigator.clipboard.readText()") == page.url
+    context.close()
+
+
+def test_a_browser_that_refuses_the_clipboard_gets_the_link_to_copy_by_hand(browser, site_url):
+    """The other outcome of the copy buttons, made certain: a clipboard that refuses every write."""
+    context = browser.new_context()
+    context.add_init_script("""Object.defineProperty(navigator, "clipboard", {value: {
+        writeText: () => Promise.reject(new DOMException("refusé", "NotAllowedError"))}})""")
+    page = watched_page(context, site_url)
+    page.goto(site_url + "roi/")
+    copied = page.locator(".guide-calculator__copied")
+    page.get_by_role("button", name="Copier le lien").click()
+    page.wait_for_function("() => document.querySelector('.guide-calculator__copied').textContent !== ''")
+    assert copied.inner_text() == f"Copiez ce lien\u202f: {page.url}"
+    page.get_by_role("button", name="Copier les résultats").click()
+    page.wait_for_function("() => document.querySelector('.guide-calculator__copied').textContent.startsWith('Copie impossible')")
+    assert copied.inner_text() == "Copie impossible dans ce navigateur\u202f: utilisez l’export CSV."
+    assert page.console_errors == [] and page.outside_requests == []
     context.close()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from common.site_map import HOME, page_url
-from guide.catalog import REPO_ROOT, framework_names, load_guide
+from guide.catalog import REPO_ROOT, framework_names
 from scripts.contributing_examples import MISTAKES, tagged_names, updated
 
 CONTRIBUTING = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -21,10 +21,9 @@ def documented_errors() -> set[str]:
     return {without_position(line) for block in blocks for line in block.splitlines() if line.startswith("frameworks/")}
 
 
-def test_every_framework_file_is_in_the_map_with_its_page_address():
+def test_every_framework_file_is_in_the_map_with_its_page_address(guide):
     rows = re.findall(r"^\| (.+?) \| `(/[^`]*)` \| `frameworks/([\w-]+)\.yml` \|$", CONTRIBUTING, re.M)
     assert sorted(name for _, _, name in rows) == NAMES, "mettez à jour le tableau « Quel fichier pour quelle page »"
-    guide = load_guide(REPO_ROOT)
     for title, address, name in rows:
         assert address == f"/{page_url(guide.frameworks[HOME], name)}", name
         assert title == guide.frameworks[name]["page"]["titre_court"], name
@@ -35,8 +34,8 @@ def test_the_readme_and_the_site_lead_to_it():
     assert "CONTRIBUTING.md" in (REPO_ROOT / "frameworks" / "contribuer.yml").read_text(encoding="utf-8")
 
 
-def test_yaml_examples_quote_thresholds_that_exist():
-    known = {item["id"] for item in load_guide(REPO_ROOT).frameworks["seuils"]["seuils"]}
+def test_yaml_examples_quote_thresholds_that_exist(guide):
+    known = {item["id"] for item in guide.frameworks["seuils"]["seuils"]}
     examples = "".join(re.findall(r"```yaml\n(.*?)```", CONTRIBUTING, re.S))
     quoted = set(re.findall(r"\{seuil:([^}]+)\}", examples))
     assert quoted and quoted <= known

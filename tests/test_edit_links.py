@@ -1,37 +1,18 @@
-"""« Modifier cette page »: each page opens the YAML file that feeds it, set by REPO_URL / EDIT_URI."""
+"""« Modifier cette page »: each page opens the YAML file that feeds it, set by REPO_URL / EDIT_URI.
+
+The session's site is built as CI builds it, for a repository and a branch (tests.support.TEST_REPOSITORY,
+TEST_EDIT_URI: ``edit/trunk/docs/``)."""
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from common.site_map import HOME, page_of
-from guide.catalog import REPO_ROOT, framework_names, load_guide
+from common.site_map import page_of
+from guide.catalog import REPO_ROOT, framework_names
 from guide.repository import path_from_docs, repository_url
-from tests.helpers import page_slug
-
-REPOSITORY = "https://github.com/acme/guide-marketing"
-
-
-@pytest.fixture(scope="module")
-def site_for_a_repository(tmp_path_factory) -> Path:
-    """The site built for a given repository and branch, as the CI does with REPO_URL and EDIT_URI."""
-    site = tmp_path_factory.mktemp("edit-links") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPO_URL=REPOSITORY, EDIT_URI="edit/trunk/docs/")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-def html_of(site: Path, name: str) -> str:
-    slug = page_slug(name)
-    return (site / (f"{slug}/index.html" if slug else "index.html")).read_text(encoding="utf-8")
+from tests.helpers import page_slug, plan
+from tests.site_text import page_tree, select, select_one, text_of
+from tests.support import TEST_REPOSITORY
 
 
 def test_edit_path_climbs_out_of_the_docs_folder(tmp_path):
@@ -44,31 +25,34 @@ def test_edit_path_climbs_out_of_the_docs_folder(tmp_path):
 
 
 @pytest.mark.parametrize("name", framework_names(REPO_ROOT / "frameworks"))
-def test_every_page_links_to_the_yaml_file_that_feeds_it(site_for_a_repository, name):
+def test_every_page_links_to_the_yaml_file_that_feeds_it(built_site, name):
     """The page's main file behind « Modifier cette page », each section's file behind « Modifier aussi »."""
-    html = html_of(site_for_a_repository, name)
-    [link] = re.findall(r'<a href="([^"]+)" class="guide-edit__link" rel="edit"[^>]*>(.*?)</a>', html, re.S)
-    host = page_of(load_guide(REPO_ROOT).frameworks[HOME], name).host
-    assert link[0] == f"{REPOSITORY}/edit/trunk/frameworks/{host}.yml"
+    slug = page_slug(name)
+    link = select_one(built_site, slug, 'a.guide-edit__link[rel="edit"]')
+    host = page_of(plan(), name).host
+    assert link.attributes["href"] == f"{TEST_REPOSITORY}/edit/trunk/frameworks/{host}.yml"
     if name != host:
-        [also] = re.findall(r'<span class="guide-edit__sections">(.*?)</span>', html, re.S)
-        assert f'href="{REPOSITORY}/edit/trunk/frameworks/{name}.yml" rel="edit"' in also
-    assert re.sub(r"<[^>]+>", "", link[1]).strip() == "Modifier cette page"
+        also = select_one(built_site, slug, "span.guide-edit__sections")
+        assert [edit.attributes["href"] for edit in also.css('a[rel="edit"]')].count(
+            f"{TEST_REPOSITORY}/edit/trunk/frameworks/{name}.yml") == 1
+    assert text_of(link) == "Modifier cette page"
     if name != "contribuer":
-        assert 'class="guide-edit__help">Comment contribuer\u202f?</a>' in html
+        assert text_of(select_one(built_site, slug, "a.guide-edit__help")) == "Comment contribuer ?"
 
 
-def test_contribuer_page_links_to_the_editors_guide(site_for_a_repository):
-    html = html_of(site_for_a_repository, "contribuer")
-    assert f'href="{REPOSITORY}/blob/trunk/CONTRIBUTING.md"' in html
+def test_contribuer_page_links_to_the_editors_guide(built_site):
+    assert select(built_site, "contribuer", f'a[href="{TEST_REPOSITORY}/blob/trunk/CONTRIBUTING.md"]')
 
 
-def test_repository_link_never_asks_github_for_its_stars(site_for_a_repository):
+def test_repository_link_never_asks_github_for_its_stars(built_site):
     """Material's "source" component fetches api.github.com from the reader's browser: it must not be there."""
-    pages = list(site_for_a_repository.rglob("*.html"))
+    pages = list(built_site.rglob("*.html"))
     assert pages
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert 'data-md-component="source"' not in html, page
         assert "api.github.com" not in html, page
-    assert f'href="{REPOSITORY}" title="Aller au dépôt" class="md-source"' in html_of(site_for_a_repository, "phases")
+    sources = page_tree(built_site, "phases").css("a.md-source")  # in the header, and in the phone's drawer
+    assert sources
+    assert {(source.attributes["href"], source.attributes["title"]) for source in sources} == {
+        (TEST_REPOSITORY, "Aller au dépôt")}

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import re
 
-from guide.catalog import REPO_ROOT, load_guide
 from guide.glossary import abbreviations, explain_first_use_only, tooltip
 from tests.helpers import load_errors, replace_in
-from tests.site_text import article_text, page_html
+from tests.site_text import article_text, page_tree, select, text_of
 
-GUIDE = load_guide(REPO_ROOT)
-TERMS = GUIDE.frameworks["glossaire"]["termes"]
 KPI = {"terme": "KPI", "developpe": "key performance indicator", "definition": "Un indicateur.", "formes": ["KPIs", "KPI"]}
 
 
@@ -24,23 +21,23 @@ def test_a_term_without_expansion_shows_its_definition():
     assert tooltip({"terme": "SWOT", "definition": "Une matrice."}) == "Une matrice."
 
 
-def test_terms_used_on_a_page_are_explained_on_hover(built_site):
-    html = page_html(built_site, "roi")
-    cac = next(term for term in TERMS if term["id"] == "romi")
-    titles = dict((text, title) for title, text in re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', html))
+def test_terms_used_on_a_page_are_explained_on_hover(built_site, guide):
+    romi = next(term for term in guide.frameworks["glossaire"]["termes"] if term["id"] == "romi")
+    titles = {text_of(abbr): abbr.attributes["title"] for abbr in select(built_site, "roi", "abbr[title]")}
     assert "ROMI" in titles
     assert titles["ROMI"].startswith("Return On Marketing Investment, retour sur investissement marketing.")
-    assert cac["definition"][:20].replace("'", "’") in titles["ROMI"]
+    assert romi["definition"][:20].replace("'", "’") in titles["ROMI"]
 
 
-def test_the_glossary_page_lists_every_term_in_alphabetical_order(built_site):
+def test_the_glossary_page_lists_every_term_in_alphabetical_order(built_site, guide):
+    terms = guide.frameworks["glossaire"]["termes"]
     text = article_text(built_site, "glossaire")
-    positions = [text.index(term["terme"] + " ") for term in sorted(TERMS, key=lambda term: term["terme"].lower())]
+    positions = [text.index(term["terme"] + " ") for term in sorted(terms, key=lambda term: term["terme"].lower())]
     assert positions == sorted(positions)
-    assert len(TERMS) >= 25
-    html = page_html(built_site, "glossaire")
-    for term in TERMS:
-        assert f'id="{term["id"]}"' in html
+    assert len(terms) >= 25
+    ids = {node.attributes["id"] for node in select(built_site, "glossaire", "[id]")}
+    for term in terms:
+        assert term["id"] in ids
 
 
 def test_a_term_pointing_to_an_unknown_page_is_an_error(project):
@@ -57,7 +54,7 @@ def test_only_the_first_use_of_a_term_carries_its_tooltip():
 
 def test_each_built_page_explains_a_term_once(built_site):
     for page in ("roi", "hypercroissance", "kpis"):
-        terms = re.findall(r'<abbr title="[^"]*">([^<]*)</abbr>', page_html(built_site, page))
+        terms = [text_of(abbr) for abbr in page_tree(built_site, page).css("abbr[title]")]  # anywhere on the page
         assert terms and len(terms) == len(set(terms)), page
 
 

@@ -4,25 +4,23 @@ home page shows each stage of the reading path with its question."""
 from __future__ import annotations
 
 from common.site_map import HOME, site_pages
-from guide.catalog import REPO_ROOT, load_guide
 from tests.site_text import article_text, normalise
 
-GUIDE = load_guide(REPO_ROOT)
 # Reference pages, outside the reading path (the plan's « rubriques »).
 OUTSIDE_THE_PATH = {"faq", "glossaire", "seuils", "sources", "contribuer"}
 
 
-def test_every_framework_is_on_one_page_of_the_plan_and_every_question_page_is_a_step_of_the_path():
-    pages = site_pages(GUIDE.frameworks[HOME])
+def test_every_framework_is_on_one_page_of_the_plan_and_every_question_page_is_a_step_of_the_path(guide):
+    pages = site_pages(guide.frameworks[HOME])
     shown = [name for page in pages for name in page.frameworks]
-    assert sorted(shown) == sorted(GUIDE.frameworks)
-    on_the_path = {name for stage in GUIDE.frameworks[HOME]["parcours"] for entry in stage["pages"]
+    assert sorted(shown) == sorted(guide.frameworks)
+    on_the_path = {name for stage in guide.frameworks[HOME]["parcours"] for entry in stage["pages"]
                    for name in (entry["cadre"], *entry.get("sections", []))}
-    assert on_the_path == set(GUIDE.frameworks) - OUTSIDE_THE_PATH - {HOME}
+    assert on_the_path == set(guide.frameworks) - OUTSIDE_THE_PATH - {HOME}
 
 
-def test_the_home_page_shows_each_stage_with_its_question(built_site):
+def test_the_home_page_shows_each_stage_with_its_question(built_site, guide):
     text = article_text(built_site, "")
-    for stage in GUIDE.frameworks["accueil"]["parcours"]:
+    for stage in guide.frameworks["accueil"]["parcours"]:
         assert normalise(stage["titre"]) in text
         assert normalise(stage["question"]) in text

@@ -5,12 +5,14 @@ from __future__ import annotations
 import string
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+import yaml
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.catalog import REPO_ROOT, load_guide
 from guide.errors import ContentErrors
 from tests.helpers import line_of, load_errors, replace_in
+from tests.single_file import check_one_file
 
 EXPECTED_IDS = {
     ("phases", "phases"): ["amorcage", "structuration", "orchestration"],
@@ -27,8 +29,7 @@ def test_every_real_framework_file_validates():
             "fondations", "sources"} <= set(guide.frameworks)
 
 
-def test_stable_ids_required_by_other_frameworks_exist():
-    guide = load_guide(REPO_ROOT)
+def test_stable_ids_required_by_other_frameworks_exist(guide):
     for key, ids in EXPECTED_IDS.items():
         assert guide.ids[key] == ids
 
@@ -158,39 +159,61 @@ def test_report_counts_errors_in_french(project):
     assert raised.value.report().splitlines()[-1] == "1 erreur dans le contenu : corrigez-la avant de publier."
 
 
+PHASES = REPO_ROOT / "frameworks" / "phases.yml"
+OBJECTIVE = 'objectif: "Valider l\'offre et trouver les premiers clients."'
 YAML_TEXT = st.text(alphabet=string.printable + "éàçô«»’\u00a0", max_size=300)
+# Each example checks phases.yml alone against the rest of the guide (tests/single_file.py, proved to
+# report what load_guide reports): a few milliseconds, so as many examples as before or more.
+PROPERTY = settings(max_examples=100, deadline=None)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=120, deadline=None)
 @given(text=YAML_TEXT)
-def test_any_text_in_a_framework_file_gives_located_french_errors_never_a_crash(project, text):
-    path = project / "frameworks" / "phases.yml"
-    path.write_text(text, encoding="utf-8")
-    try:
-        load_guide(project)
-    except ContentErrors as errors:
-        assert errors.errors
-        for error in errors.errors:
-            assert error.line >= 1 and error.column >= 1
-            assert error.file.startswith("frameworks/")
-    else:  # pragma: no cover - random text is never a valid phases file
-        raise AssertionError("un texte quelconque ne peut pas être un fichier de phases valide")
+def test_any_text_in_a_framework_file_gives_located_french_errors_never_a_crash(text):
+    errors = check_one_file("phases", text)
+    assert errors  # random text is never a valid phases file
+    for error in errors:
+        assert error.line >= 1 and error.column >= 1
+        assert error.file.startswith("frameworks/")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(value=st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
-                       st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2)))
-def test_any_value_in_a_field_is_accepted_or_located(project, value):
-    import yaml
+def with_objective(value) -> str:
+    """phases.yml with the first phase's objective written as ``value`` (in YAML's flow style)."""
+    dumped = yaml.safe_dump({"objectif": value}, allow_unicode=True, default_flow_style=True,
+                            width=1_000_000).strip()[1:-1]  # on one line, as the field it replaces
+    original = PHASES.read_text(encoding="utf-8")
+    assert OBJECTIVE in original
+    return original.replace(OBJECTIVE, dumped, 1)
 
-    path = project / "frameworks" / "phases.yml"
-    original = path.read_text(encoding="utf-8")
-    dumped = yaml.safe_dump({"objectif": value}, allow_unicode=True, default_flow_style=True).strip()[1:-1]
-    path.write_text(original.replace('objectif: "Valider l\'offre et trouver les premiers clients."', dumped, 1), encoding="utf-8")
-    try:
-        load_guide(project)
-    except ContentErrors as errors:
-        for error in errors.errors:
-            assert error.file == "frameworks/phases.yml" and error.line >= 1
-    finally:
-        path.write_text(original, encoding="utf-8")
+
+NOT_TEXT = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+                     st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
+# A sentence as editors write them: words, figures and punctuation, starting with a word and ending with a full stop.
+SENTENCE = st.lists(st.text(alphabet=string.ascii_letters + string.digits + "éèàçôÉ,.;:!?'’()%€-", min_size=1, max_size=12),
+                    max_size=8).map(lambda words: " ".join(["Le", *words]) + ".")
+
+
+@PROPERTY
+@given(value=NOT_TEXT)
+def test_a_value_that_is_not_a_text_in_a_text_field_is_rejected_at_its_line(value):
+    text = with_objective(value)
+    line = next(number for number, row in enumerate(text.splitlines(), start=1) if row.lstrip().startswith("objectif:"))
+    errors = check_one_file("phases", text)
+    assert errors
+    assert {(error.file, error.line, error.field) for error in errors} == {("frameworks/phases.yml", line, "phases[0].objectif")}
+
+
+@PROPERTY
+@given(value=SENTENCE)
+def test_any_sentence_in_a_text_field_is_accepted(value):
+    assert check_one_file("phases", with_objective(value)) == []
+
+
+@PROPERTY
+@given(value=st.text(max_size=30))
+def test_any_text_in_a_text_field_is_accepted_or_reported_at_its_own_line(value):
+    """Whatever the text (a brace, a tab, nothing at all): never a crash, and never an error elsewhere."""
+    text = with_objective(value)
+    line = next(number for number, row in enumerate(text.splitlines(), start=1) if row.lstrip().startswith("objectif:"))
+    for error in check_one_file("phases", text):
+        assert (error.file, error.line) == ("frameworks/phases.yml", line), error

@@ -8,14 +8,11 @@ These tests fail, rather than skip, when it is missing: a check that silently do
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from guide.browser_assets import browser_assets
-from guide.catalog import REPO_ROOT, load_guide
-from guide.rendering import render_pages
+from common.site_map import site_pages
 from guide.source_text import (
     SEEDS_DIR,
     SourceIndex,
@@ -24,75 +21,82 @@ from guide.source_text import (
     found_verbatim,
     normalise,
 )
-from tests.helpers import page_slug
+from tests.helpers import framework_data, page_slugs, plan
+from tests.site_text import article_text as reader_text
+from tests.site_text import page_file, select, text_of
 
-GUIDE = load_guide(REPO_ROOT)
-SOURCES = {source["id"]: source for source in GUIDE.frameworks["sources"]["sources"]}
-THRESHOLDS = GUIDE.frameworks["seuils"]["seuils"]
-RENDERED = {page.name: page for page in render_pages(GUIDE, browser_assets(REPO_ROOT, GUIDE.frameworks))}
-SOURCED = [item for item in THRESHOLDS if "source" in item]
-ASSUMED = [item for item in THRESHOLDS if "hypothese" in item]
+# The figures of seuils.yml, by id, to name their tests (each test reads the loaded guide).
+SOURCED = [item["id"] for item in framework_data("seuils")["seuils"] if "source" in item]
 
 
-def seed_text(source_id: str) -> str:
-    path = SEEDS_DIR / SOURCES[source_id]["fichier"]
+@pytest.fixture(scope="module")
+def sources(guide) -> dict[str, dict]:
+    return {source["id"]: source for source in guide.frameworks["sources"]["sources"]}
+
+
+@pytest.fixture(scope="module")
+def thresholds(guide) -> dict[str, dict]:
+    return {item["id"]: item for item in guide.frameworks["seuils"]["seuils"]}
+
+
+def seed_text(sources: dict, source_id: str) -> str:
+    path = SEEDS_DIR / sources[source_id]["fichier"]
     assert path.exists(), f"texte de la source introuvable : {path} (le dossier partagé doit être à côté du clone)"
     return path.read_text(encoding="utf-8")
 
 
-slug = page_slug
-
-
-def page_file(site: Path, name: str) -> Path:
-    return site / (f"{slug(name)}/index.html" if slug(name) else "index.html")
-
-
 # --- Provenance of the figures ---------------------------------------------------------------
 
-def test_the_figures_are_both_sourced_and_assumed():
-    assert len(SOURCED) >= 15 and len(ASSUMED) >= 3
+def test_the_figures_are_both_sourced_and_assumed(thresholds):
+    assert len([item for item in thresholds.values() if "source" in item]) >= 15
+    assert len([item for item in thresholds.values() if "hypothese" in item]) >= 3
+    assert SOURCED == [item["id"] for item in thresholds.values() if "source" in item]
 
 
-@pytest.mark.parametrize("item", SOURCED, ids=[item["id"] for item in SOURCED])
-def test_a_sourced_figure_quotes_its_source_word_for_word(item):
-    assert found_verbatim(item["citation"], seed_text(item["source"]))
+@pytest.mark.parametrize("threshold_id", SOURCED)
+def test_a_sourced_figure_quotes_its_source_word_for_word(thresholds, sources, threshold_id):
+    item = thresholds[threshold_id]
+    assert found_verbatim(item["citation"], seed_text(sources, item["source"]))
 
 
-@pytest.mark.parametrize("item", SOURCED, ids=[item["id"] for item in SOURCED])
-def test_the_figure_itself_is_in_its_citation(item):
+@pytest.mark.parametrize("threshold_id", SOURCED)
+def test_the_figure_itself_is_in_its_citation(thresholds, threshold_id):
     """The citation is the sentence that gives the figure, not any sentence of the article."""
+    item = thresholds[threshold_id]
     value = item["valeur"]
     number = f"{value:g}" if value < 1000 else f"{value:,.0f}".replace(",", " ")
     quoted = normalise(item["citation"]).replace("\u202f", " ")
-    assert number in quoted or (value >= 1000 and ("k€" in quoted or "million" in quoted)), number
+    if number not in quoted:  # a large amount may be quoted in thousands or millions: « 80 k€ », « 1 million »
+        assert value >= 1000 and ("k€" in quoted or "million" in quoted), number
 
 
-def test_a_citation_not_in_the_source_is_caught():
-    text = seed_text("blot-externaliser-marketing")
+def test_a_citation_not_in_the_source_is_caught(sources):
+    text = seed_text(sources, "blot-externaliser-marketing")
     assert found_verbatim("présence de 40 heures par semaine", text)
     assert not found_verbatim("présence de 35 heures par semaine", text)
 
 
-def test_the_figures_page_shows_each_value_its_citation_and_its_article(built_site):
-    page = page_file(built_site, "seuils").read_text(encoding="utf-8")
-    quotes = [normalise(text) for text in _Blockquotes.of(page)]
-    for item in SOURCED:
-        assert any(normalise(item["citation"]) in quote and normalise(SOURCES[item["source"]]["titre"]) in quote
-                   for quote in quotes), item["id"]
+def test_the_figures_page_shows_each_value_its_citation_and_its_article(built_site, thresholds, sources):
+    quotes = [normalise(text_of(quote)) for quote in select(built_site, "seuils", "blockquote")]
+    for item in thresholds.values():
+        if "source" in item:
+            assert any(normalise(item["citation"]) in quote and normalise(sources[item["source"]]["titre"]) in quote
+                       for quote in quotes), item["id"]
 
 
-def test_the_guide_s_own_assumptions_are_labelled_with_their_reason_and_date(built_site):
-    text = normalise(article_text(page_file(built_site, "seuils").read_text(encoding="utf-8")))
-    for item in ASSUMED:
+def test_the_guide_s_own_assumptions_are_labelled_with_their_reason_and_date(built_site, thresholds):
+    text = normalise(reader_text(built_site, "seuils"))
+    assumed = [item for item in thresholds.values() if "hypothese" in item]
+    for item in assumed:
         assert normalise(item["hypothese"]["raison"]) in text
-    assert text.count("hypothèse du guide, posée le 29 novembre 2026") == len(ASSUMED)
+    assert text.count("hypothèse du guide, posée le 29 novembre 2026") == len(assumed)
 
 
-def test_a_page_quoting_an_assumption_names_it_in_its_credits():
-    pages = RENDERED
+def test_a_page_quoting_an_assumption_names_it_in_its_credits(guide, rendered_pages, thresholds):
+    pages = rendered_pages
     # The figures' page itself shows every assumption with its reason and date (tested above).
-    quoting = [name for name, quoted in GUIDE.quoted_thresholds.items()
-               if name in pages and name != "seuils" and any("hypothese" in item for item in THRESHOLDS if item["id"] in quoted)]
+    quoting = [name for name, quoted in guide.quoted_thresholds.items()
+               if name in pages and name != "seuils" and any("hypothese" in thresholds[item_id] for item_id in quoted)]
     assert "internalisation" in quoting and "roi" in quoting
     for name in quoting:
         assert "Hypothèse" in pages[name].markdown.split('class="guide-credits"')[1], name
@@ -117,9 +121,9 @@ def test_the_detector_finds_a_copied_sentence_and_spares_a_quotation(source_inde
 
 def test_no_page_repeats_a_source_word_for_word_outside_a_quotation(built_site, source_index):
     copied = []
-    for name in GUIDE.frameworks:
-        text = article_text(page_file(built_site, name).read_text(encoding="utf-8"))
-        copied += [f"{slug(name) or 'accueil'} ({run.length} mots, source {run.source[:3]}) : {run.text}"
+    for slug in page_slugs():
+        text = article_text(page_file(built_site, slug).read_text(encoding="utf-8"))
+        copied += [f"{slug or 'accueil'} ({run.length} mots, source {run.source[:3]}) : {run.text}"
                    for run in copied_runs(text, source_index)]
     assert copied == []
 
@@ -128,26 +132,25 @@ def test_no_page_repeats_a_source_word_for_word_outside_a_quotation(built_site, 
 
 
 
-@pytest.mark.parametrize("name", sorted(RENDERED))
-def test_a_page_credits_the_source_of_every_faq_answer_and_figure_it_shows(name):
-    page = RENDERED[name]
+@pytest.mark.parametrize("name", sorted(page.host for page in site_pages(plan())))
+def test_a_page_credits_the_source_of_every_faq_answer_and_figure_it_shows(guide, rendered_pages, thresholds, name):
+    page = rendered_pages[name]
     shown = {question["source"] for question in page.questions}
-    shown |= {item["source"] for item in THRESHOLDS
-              if item["id"] in GUIDE.quoted_thresholds.get(name, []) and "source" in item}
+    shown |= {thresholds[item_id]["source"] for item_id in guide.quoted_thresholds.get(name, [])
+              if "source" in thresholds[item_id]}
     assert shown <= set(page.source_ids)
 
 
-def test_the_faq_page_credits_the_article_on_outsourcing():
-    assert "blot-externaliser-marketing" in RENDERED["faq"].source_ids
+def test_the_faq_page_credits_the_article_on_outsourcing(rendered_pages):
+    assert "blot-externaliser-marketing" in rendered_pages["faq"].source_ids
 
 
-def test_every_faq_answer_names_its_source(built_site):
-    page = page_file(built_site, "faq").read_text(encoding="utf-8")
-    answers = re.findall(r'<p class="guide-answer-source">(.*?)</p>', page, re.S)
-    questions = GUIDE.frameworks["faq"]["questions"]
+def test_every_faq_answer_names_its_source(built_site, guide, sources):
+    answers = select(built_site, "faq", "p.guide-answer-source")
+    questions = guide.frameworks["faq"]["questions"]
     assert len(answers) == len(questions)
     for question, answer in zip(questions, answers, strict=True):
-        assert normalise(SOURCES[question["source"]]["titre"]) in normalise(re.sub(r"<[^>]+>", "", answer))
+        assert normalise(sources[question["source"]]["titre"]) in normalise(text_of(answer))
 
 
 def test_credit_lines_read_as_french_for_each_kind_of_source(built_site):
@@ -159,62 +162,22 @@ def test_credit_lines_read_as_french_for_each_kind_of_source(built_site):
 
 # --- French typography on every text a reader sees --------------------------------------------
 
-class _Blockquotes(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.quotes: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "blockquote":
-            self.depth += 1
-            self.quotes.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "blockquote":
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.quotes[-1] += data
-
-    @classmethod
-    def of(cls, html_text: str) -> list[str]:
-        parser = cls()
-        parser.feed(html_text)
-        return parser.quotes
+# Elements whose text is not prose: code, scripts, styles, form values.
+RAW = ["script", "style", "code", "pre", "kbd", "textarea"]
 
 
-class _VisibleText(HTMLParser):
-    """Every text node of a page (header, navigation, article, footer), code and scripts aside."""
-
-    RAW = {"script", "style", "code", "pre", "kbd", "textarea"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.raw: list[str] = []
-        self.texts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.RAW:
-            self.raw.append(tag)
-
-    def handle_endtag(self, tag):
-        if self.raw and self.raw[-1] == tag:
-            self.raw.pop()
-
-    def handle_data(self, data):
-        if not self.raw:
-            self.texts.append(data)
+def visible_text(html_text: str) -> str:
+    """Every text node of a page (head, header, navigation, article, footer), code and scripts aside."""
+    tree = LexborHTMLParser(html_text)
+    tree.strip_tags(RAW)
+    return tree.root.text(separator="")
 
 
 TYPOGRAPHY_FAULT = re.compile(r"[ \u00a0][;:!?»]|«[ \u00a0]|'")
 
 
 def typography_faults(html_text: str) -> list[str]:
-    parser = _VisibleText()
-    parser.feed(html_text)
-    text = "".join(parser.texts)
+    text = visible_text(html_text)
     return [text[max(0, match.start() - 30):match.end() + 10] for match in TYPOGRAPHY_FAULT.finditer(text)]
 
 

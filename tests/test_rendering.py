@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from common.site_map import HOME, site_pages
-from guide.browser_assets import browser_assets
-from guide.catalog import REPO_ROOT, load_guide
-from guide.rendering import french_date, headcount_range, render_pages
-from tests.helpers import page_slug, replace_in
-from tests.site_text import article_text, normalise, page_html
-from tests.support import mkdocs_build
-
-GUIDE = load_guide(REPO_ROOT)
+from common.site_map import site_pages
+from guide.catalog import REPO_ROOT, framework_names
+from guide.rendering import french_date, headcount_range
+from tests.helpers import page_slug, plan
+from tests.site_text import (
+    article_text,
+    heading_text,
+    in_section,
+    normalise,
+    page_html,
+    page_tree,
+    select,
+    select_one,
+    text_of,
+)
+from tests.support import INJECTED_OBJECTIVE
 
 # Fields that hold identifiers, references or metadata rather than text a reader sees in the article.
 NOT_SHOWN = {"id", "cadre", "themes", "source", "sources", "phase", "option", "typologie", "ambition", "ressources",
@@ -46,44 +51,43 @@ def shown_texts(value, key=None):
 slug = page_slug
 
 
-@pytest.mark.parametrize("name", sorted(GUIDE.frameworks))
-def test_every_text_of_a_framework_appears_on_its_page(built_site, name):
+@pytest.mark.parametrize("name", framework_names(REPO_ROOT / "frameworks"))
+def test_every_text_of_a_framework_appears_on_its_page(built_site, guide, name):
     text = article_text(built_site, slug(name))
-    missing = [item for item in shown_texts(GUIDE.frameworks[name]) if normalise(item) not in text]
+    missing = [item for item in shown_texts(guide.frameworks[name]) if normalise(item) not in text]
     assert missing == []
 
 
-HOSTS = sorted(page.host for page in site_pages(GUIDE.frameworks[HOME]))
-SECTIONS = sorted(name for page in site_pages(GUIDE.frameworks[HOME]) for name in page.sections)
+HOSTS = sorted(page.host for page in site_pages(plan()))
+SECTIONS = sorted(name for page in site_pages(plan()) for name in page.sections)
 
 
 @pytest.mark.parametrize("name", SECTIONS)
-def test_a_framework_shown_as_a_section_has_its_title_as_a_heading_of_the_page(built_site, name):
-    html = page_html(built_site, slug(name))
-    heading = re.search(rf'<h2 id="{name}">(.*?)<a class="headerlink"', html).group(1)
-    assert normalise(heading) == normalise(GUIDE.frameworks[name]["page"]["titre"])
+def test_a_framework_shown_as_a_section_has_its_title_as_a_heading_of_the_page(built_site, guide, name):
+    heading = select_one(built_site, slug(name), f"h2#{name}")
+    assert heading_text(heading) == normalise(guide.frameworks[name]["page"]["titre"])
 
 
 @pytest.mark.parametrize("name", HOSTS)
-def test_every_page_has_its_title_and_meta_description(built_site, name):
-    html = page_html(built_site, slug(name))
-    page = GUIDE.frameworks[name]["page"]
-    description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
-    assert normalise(description) == normalise(page["description"])
-    title = normalise(re.search(r"<title>(.*?)</title>", html).group(1))
+def test_every_page_has_its_title_and_meta_description(built_site, guide, name):
+    tree = page_tree(built_site, slug(name))
+    page = guide.frameworks[name]["page"]
+    [description] = tree.css('head meta[name="description"]')
+    assert normalise(description.attributes["content"]) == normalise(page["description"])
+    [title] = tree.css("head title")
     expected = page["titre"] if name == "accueil" else page["titre_court"]
-    assert title == normalise(expected) + " - Structurer son marketing"
+    assert text_of(title) == normalise(expected) + " - Structurer son marketing"
 
 
-def test_headcount_ranges_of_the_phases_are_shown(built_site):
+def test_headcount_ranges_of_the_phases_are_shown(built_site, guide):
     text = article_text(built_site, "phases")
     for expected in ("0 à 10 employés", "10 à 50 employés", "50 employés et plus"):
         assert expected in text
-    assert [headcount_range(phase) for phase in GUIDE.frameworks["phases"]["phases"]] == [
+    assert [headcount_range(phase) for phase in guide.frameworks["phases"]["phases"]] == [
         "0 à 10 employés", "10 à 50 employés", "50 employés et plus"]
 
 
-def test_figures_of_seed_000_are_shown(built_site):
+def test_the_sources_figures_are_shown_on_their_pages(built_site):
     checks = {
         "signaux": ["20 % en moyenne selon MediaLake (2025)", "« instrumenté mais aveugle »"],
         "phases": ["3-6 mois", "(COMEX)"],
@@ -97,38 +101,36 @@ def test_figures_of_seed_000_are_shown(built_site):
 
 
 def test_decision_matrix_is_a_two_by_two_grid_linking_to_the_typologies(built_site):
-    html = page_html(built_site, slug("matrice-decision"))
-    table = re.search(r'<div class="guide-matrix">(.*?)</div>', html, re.S).group(1)
-    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    [table] = select(built_site, slug("matrice-decision"), "div.guide-matrix table")
+    rows = table.css("tr")
     assert len(rows) == 3  # header + two ambitions
-    body = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows[1:]]
-    assert [len(cells) for cells in body] == [3, 3]
-    links = re.findall(r'href="\./#([a-z-]+)"', table)  # the typologies are on the same page
-    assert links == ["precision", "systemie", "volume", "hybride-evolutif"]
+    assert [len(row.css("td")) for row in rows[1:]] == [3, 3]
+    links = [link.attributes["href"] for link in table.css("a")]
+    # The typologies are on the same page.
+    assert links == ["./#precision", "./#systemie", "./#volume", "./#hybride-evolutif"]
 
 
 def test_cross_links_between_related_frameworks(built_site):
-    assert 'href="../phases/#amorcage"' in page_html(built_site, "modeles")
-    assert 'href="../modeles/#full-stack"' in page_html(built_site, "phases")
-    assert 'href="../typologies/#volume"' in page_html(built_site, "phases")
-    assert 'href="#modele-hybride"' in page_html(built_site, "sourcing")
-    assert 'href="../phases/"' in page_html(built_site, "signaux")
+    for page, target in [("modeles", "../phases/#amorcage"), ("phases", "../modeles/#full-stack"),
+                         ("phases", "../typologies/#volume"), ("sourcing", "#modele-hybride"),
+                         ("signaux", "../phases/")]:
+        assert select(built_site, page, f'a[href="{target}"]'), (page, target)
 
 
-def test_faq_has_its_page_and_per_topic_sections(built_site):
-    faq = GUIDE.frameworks["faq"]["questions"]
+def test_faq_has_its_page_and_per_topic_sections(built_site, guide):
+    faq = guide.frameworks["faq"]["questions"]
     faq_text = article_text(built_site, "faq")
     for question in faq:
         assert normalise(question["question"]) in faq_text
         for theme in question["themes"]:
             assert normalise(question["question"]) in article_text(built_site, slug(theme))
-    assert 'id="signaux"' in page_html(built_site, "faq")  # a section per topic
+    assert select(built_site, "faq", "h2#signaux")  # a section per topic
 
 
-def test_each_framework_page_credits_its_source(built_site):
-    for name, data in GUIDE.frameworks.items():
+def test_each_framework_page_credits_its_source(built_site, guide):
+    for name, data in guide.frameworks.items():
         for source_id in data["page"].get("sources", []):
-            source = next(s for s in GUIDE.frameworks["sources"]["sources"] if s["id"] == source_id)
+            source = next(s for s in guide.frameworks["sources"]["sources"] if s["id"] == source_id)
             text = article_text(built_site, slug(name))
             assert normalise(source["titre"]) in text
             assert normalise(source.get("auteur", source.get("organisation"))) in text
@@ -139,52 +141,57 @@ def test_french_dates():
     assert french_date("2025-08-01") == "1er août 2025"
 
 
-def test_rendering_is_plain_python_without_mkdocs():
-    pages = {page.path: page for page in render_pages(GUIDE, browser_assets(REPO_ROOT, GUIDE.frameworks))}
+def test_rendering_is_plain_python_without_mkdocs(rendered_pages):
+    pages = {page.path: page for page in rendered_pages.values()}
     assert "index.md" in pages and "phases.md" in pages
     assert pages["phases.md"].yaml_file == "frameworks/phases.yml"
     assert pages["phases.md"].markdown.startswith("---\ntitle: Les phases de maturité\n")
 
 
-def test_text_with_html_or_markdown_in_yaml_is_shown_as_text(project, tmp_path):
-    injected = "<script>window.__pirate = 1</script> **gras** [clic](javascript:alert(1)) <img src=x onerror=alert(1)>"
-    replace_in(project / "frameworks" / "phases.yml", 'objectif: Industrialiser la croissance.', f"objectif: '{injected}'")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    html = page_html(tmp_path / "site", "phases")
-    assert "<script>window.__pirate" not in html and "<img src=x" not in html and "javascript:alert" not in html.split("href=")[0]
-    assert not re.search(r'href="javascript:', html)
+@pytest.mark.xdist_group("injected-site")
+def test_text_with_html_or_markdown_in_yaml_is_shown_as_text(injected_site):
+    """A phase's objective written as HTML and Markdown (tests.support.inject_markup): escaped, never markup."""
+    site, _ = injected_site
+    html = page_html(site, "phases")
+    assert "<script>window.__pirate" not in html and "<img src=x" not in html
+    assert not [link for link in page_tree(site, "phases").css("a[href]")
+                if link.attributes["href"].lower().startswith("javascript")]
     assert "&lt;script&gt;window.__pirate = 1&lt;/script&gt; **gras** [clic](javascript:alert(1))" in html
+    assert not select(site, "phases", "img[src=x], script:not([type='application/ld+json'])")
 
 
-def test_editing_a_yaml_file_changes_the_page_on_the_next_build(project, tmp_path):
-    replace_in(project / "frameworks" / "phases.yml", "objectif: Industrialiser la croissance.",
-               "objectif: Industrialiser la croissance, sans précipitation.")
-    assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    assert "Industrialiser la croissance, sans précipitation." in article_text(tmp_path / "site", "phases")
+@pytest.mark.xdist_group("injected-site")
+def test_an_edited_text_reaches_its_page_on_the_next_build(injected_site):
+    """The same objective, changed in the YAML, is on the page of that build, as the reader reads it."""
+    site, _ = injected_site
+    assert normalise(INJECTED_OBJECTIVE) in article_text(site, "phases")
+    assert "Industrialiser la croissance." not in article_text(site, "phases")
 
 
-def test_externalisation_pages_show_their_cards_and_numbered_steps(built_site):
-    roi_cards = page_html(built_site, slug("externalisation"))
-    for pillar in GUIDE.frameworks["externalisation"]["piliers"]:
-        assert f'<div class="card" id="{pillar["id"]}">' in roi_cards
-    assert 'href="../roi/"' in roi_cards
-    tipping_point = page_html(built_site, "bascule-internalisation")
-    for indicator in GUIDE.frameworks["bascule-internalisation"]["indicateurs"]:
-        assert f'<div class="card" id="{indicator["id"]}">' in tipping_point
-    steps = re.search(r'<div class="guide-steps">\s*<ol>(.*?)</ol>', tipping_point, re.S).group(1)
-    ids = re.findall(r'<li>\s*<p class="guide-steps__name" id="([a-z-]+)">', steps)
-    assert ids == [step["id"] for step in GUIDE.frameworks["bascule-internalisation"]["etapes"]]
+def test_externalisation_pages_show_their_cards_and_numbered_steps(built_site, guide):
+    cards = [card.attributes["id"] for card in select(built_site, slug("externalisation"), "div.card")]
+    for pillar in guide.frameworks["externalisation"]["piliers"]:
+        assert pillar["id"] in cards
+    assert select(built_site, slug("externalisation"), 'a[href="../roi/"]')
+    tipping_point = [card.attributes["id"] for card in select(built_site, "bascule-internalisation", "div.card")]
+    for indicator in guide.frameworks["bascule-internalisation"]["indicateurs"]:
+        assert indicator["id"] in tipping_point
+    steps = select(built_site, "bascule-internalisation", "div.guide-steps > ol > li > p.guide-steps__name")
+    assert [step.attributes["id"] for step in steps] == [
+        step["id"] for step in guide.frameworks["bascule-internalisation"]["etapes"]]
 
 
-CALCULATORS = {name for name, data in GUIDE.frameworks.items() if "calculateur" in data}
-
-
-@pytest.mark.parametrize("name", sorted(name for name, data in GUIDE.frameworks.items()
-                                        if any(link["cadre"] in CALCULATORS for link in data["page"].get("voir_aussi", []))))
-def test_a_page_that_a_calculator_applies_leads_to_it_first(built_site, name):
-    html = page_html(built_site, slug(name))
-    section = html.split('id="avec-vos-chiffres"', 1)[1].split('id="pour-aller-plus-loin"', 1)[0]
-    for link in GUIDE.frameworks[name]["page"]["voir_aussi"]:
-        target = f'href="../{link["cadre"]}/"'
-        assert (target in section) == (link["cadre"] in CALCULATORS), link["cadre"]
+def test_a_page_that_a_calculator_applies_leads_to_it_first(built_site, guide):
+    """A link to a calculator is under « Avec vos chiffres », never under « Pour aller plus loin »."""
+    calculators = {name for name, data in guide.frameworks.items() if "calculateur" in data}
+    applied = sorted(name for name, data in guide.frameworks.items()
+                     if any(link["cadre"] in calculators for link in data["page"].get("voir_aussi", [])))
+    assert applied  # pages do lead to calculators
+    for name in applied:
+        with_figures = {link.attributes["href"] for link in in_section(built_site, slug(name), "avec-vos-chiffres", "a")}
+        further = {link.attributes["href"] for link in in_section(built_site, slug(name), "pour-aller-plus-loin", "a")}
+        for link in guide.frameworks[name]["page"]["voir_aussi"]:
+            target = f"../{link['cadre']}/"
+            assert (target in with_figures) == (link["cadre"] in calculators), (name, link["cadre"])
+            if link["cadre"] in calculators:
+                assert target not in further, (name, link["cadre"])

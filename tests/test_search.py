@@ -9,7 +9,8 @@ import json
 import re
 import unicodedata
 
-from guide.catalog import REPO_ROOT, load_guide
+import pytest
+
 from guide.search import (
     SYNONYMS_SCRIPT,
     search_boost,
@@ -18,11 +19,9 @@ from guide.search import (
     worker_wrapper,
     write_search_worker,
 )
-from tests.helpers import line_of, load_errors, replace_in
+from tests.helpers import line_of, load_errors, page_slugs, replace_in
 from tests.site_text import article_text
 
-GUIDE = load_guide(REPO_ROOT)
-GLOSSARY = GUIDE.frameworks["glossaire"]
 GLOSSARY_FILE = "frameworks/glossaire.yml"
 
 
@@ -30,6 +29,11 @@ def script_data(text: str) -> list[dict]:
     match = re.fullmatch(r"//[^\n]*\nself\.guideSearchSynonyms = (.*);\n", text, re.DOTALL)
     assert match, text
     return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def glossary(guide) -> dict:
+    return guide.frameworks["glossaire"]
 
 
 # --- The data the worker reads ----------------------------------------------------------------------
@@ -52,14 +56,14 @@ def test_no_glossary_or_no_synonyms_gives_an_empty_list():
     assert script_data(synonyms_script(None)) == []
 
 
-def test_the_script_sets_the_groups_for_the_worker_as_json_with_accents_kept():
-    text = synonyms_script(GLOSSARY)
-    assert script_data(text) == search_synonyms(GLOSSARY)
+def test_the_script_sets_the_groups_for_the_worker_as_json_with_accents_kept(glossary):
+    text = synonyms_script(glossary)
+    assert script_data(text) == search_synonyms(glossary)
     assert "embaucher" in text and "coût" in text and "\\u00fb" not in text
 
 
-def test_the_real_synonyms_cover_what_readers_type():
-    groups = {group["id"]: group for group in search_synonyms(GLOSSARY)}
+def test_the_real_synonyms_cover_what_readers_type(glossary):
+    groups = {group["id"]: group for group in search_synonyms(glossary)}
     assert len(groups) >= 15
 
     def maps(word: str, guide_word: str) -> bool:
@@ -79,11 +83,10 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
-def test_every_word_of_a_guide_expression_is_used_by_the_guide(built_site):
+def test_every_word_of_a_guide_expression_is_used_by_the_guide(built_site, glossary):
     """A synonym leads to the guide's own words: a word the pages never use would find nothing."""
-    pages = [path.parent.relative_to(built_site).as_posix() for path in built_site.glob("**/index.html")]
-    text = fold(" ".join(article_text(built_site, "" if page == "." else page) for page in pages))
-    for group in search_synonyms(GLOSSARY):
+    text = fold(" ".join(article_text(built_site, page) for page in page_slugs()))
+    for group in search_synonyms(glossary):
         for expression in group.get("guide", []):
             for word in re.split(r"[\s'’-]+", fold(expression)):
                 if len(word) > 2:  # « la », « de »: stop words, left out by the search
@@ -99,43 +102,43 @@ def test_the_wrapper_loads_materials_worker_then_the_synonyms_then_the_patch():
     )
 
 
-def test_write_search_worker_writes_a_wrapper_per_worker_and_the_synonyms(tmp_path):
+def test_write_search_worker_writes_a_wrapper_per_worker_and_the_synonyms(tmp_path, glossary):
     workers = tmp_path / "assets" / "javascripts" / "workers"
     workers.mkdir(parents=True)
     (workers / "search.a7633da7.min.js").write_text("// Material", encoding="utf-8")
     (workers / "search.a7633da7.min.js.map").write_text("{}", encoding="utf-8")
-    written = write_search_worker(tmp_path, GLOSSARY)
+    written = write_search_worker(tmp_path, glossary)
     wrapper = workers / "guide-search.a7633da7.min.js"
     synonyms = tmp_path / "assets" / "javascripts" / SYNONYMS_SCRIPT
     assert written == [synonyms, wrapper]
     assert wrapper.read_text(encoding="utf-8") == worker_wrapper("search.a7633da7.min.js")
-    assert script_data(synonyms.read_text(encoding="utf-8")) == search_synonyms(GLOSSARY)
+    assert script_data(synonyms.read_text(encoding="utf-8")) == search_synonyms(glossary)
     assert not (workers / "guide-search.a7633da7.min.js.map").exists()
 
 
-def test_the_wrapper_does_not_change_with_the_content(tmp_path):
+def test_the_wrapper_does_not_change_with_the_content(tmp_path, glossary):
     """Its name carries Material's hash and is cached for a year: only the synonyms file may change."""
     workers = tmp_path / "assets" / "javascripts" / "workers"
     workers.mkdir(parents=True)
     (workers / "search.a7633da7.min.js").write_text("// Material", encoding="utf-8")
-    write_search_worker(tmp_path, GLOSSARY)
+    write_search_worker(tmp_path, glossary)
     before = (workers / "guide-search.a7633da7.min.js").read_bytes()
     write_search_worker(tmp_path, None)
     assert (workers / "guide-search.a7633da7.min.js").read_bytes() == before
     assert script_data((workers.parent / SYNONYMS_SCRIPT).read_text(encoding="utf-8")) == []
 
 
-def test_no_workers_folder_writes_nothing(tmp_path):
-    assert write_search_worker(tmp_path, GLOSSARY) == []
+def test_no_workers_folder_writes_nothing(tmp_path, glossary):
+    assert write_search_worker(tmp_path, glossary) == []
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_built_site_has_the_wrapper_and_the_synonyms(built_site):
+def test_the_built_site_has_the_wrapper_and_the_synonyms(built_site, glossary):
     workers = built_site / "assets" / "javascripts" / "workers"
     [worker] = workers.glob("search.*.min.js")
     wrapper = workers / worker.name.replace("search.", "guide-search.", 1)
     assert wrapper.read_text(encoding="utf-8") == worker_wrapper(worker.name)
-    assert script_data((workers.parent / SYNONYMS_SCRIPT).read_text(encoding="utf-8")) == search_synonyms(GLOSSARY)
+    assert script_data((workers.parent / SYNONYMS_SCRIPT).read_text(encoding="utf-8")) == search_synonyms(glossary)
     assert (workers.parent / "french-search-stemming.js").exists()
 
 

@@ -10,9 +10,9 @@ import urllib.request
 
 import pytest
 
+from scripts.project_tools import free_port
 from tests.helpers import replace_in
 from tests.site_text import normalise
-from tests.support import free_port
 
 
 def fetch(url: str) -> str:
@@ -20,10 +20,16 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(url: str, text: str, seconds: float = 60) -> str:
+class ServerGone(Exception):
+    """The server stopped before serving the page (its error output is the message)."""
+
+
+def wait_for(url: str, text: str, seconds: float = 60, server: subprocess.Popen | None = None) -> str:
     deadline = time.monotonic() + seconds
     body = ""
     while time.monotonic() < deadline:
+        if server is not None and server.poll() is not None:
+            raise ServerGone(f"mkdocs serve s'est arrêté (code {server.returncode})")
         try:
             body = fetch(url)
             if text in body:
@@ -36,15 +42,28 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
 
 @pytest.fixture
 def preview(project):
-    port = free_port()
+    """``mkdocs serve`` on the project, on a port the system had free (tried again on another one in the rare
+    case where another process took it in between)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
+    log = project.parent / "mkdocs-serve.log"
+    for _attempt in range(3):
+        port = free_port()
+        with log.open("w", encoding="utf-8") as output:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+                cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, text=True,
+            )
         url = f"http://127.0.0.1:{port}/phases/"
-        wait_for(url, "Industrialiser la croissance")
+        try:
+            wait_for(url, "Industrialiser la croissance", server=server)
+        except ServerGone:
+            if "Address already in use" not in log.read_text(encoding="utf-8"):
+                raise
+            continue
+        break
+    else:
+        pytest.fail("aucun port libre pour mkdocs serve")
+    try:
         yield project, url, server
     finally:
         server.terminate()

@@ -4,70 +4,50 @@ address; pages that answer the same question are one page, and their former addr
 from __future__ import annotations
 
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from common.site_map import HOME, page_of, page_url, redirects, site_pages
-from guide.catalog import REPO_ROOT, load_guide
 from guide.site import navigation
-from tests.helpers import line_of, load_errors, page_slugs, replace_in
-from tests.site_text import article_text
+from tests.helpers import line_of, load_errors, page_slugs, plan, replace_in
+from tests.site_text import article_text, page_tree
 
-GUIDE = load_guide(REPO_ROOT)
-PLAN = GUIDE.frameworks[HOME]
 ACCUEIL = Path("frameworks") / "accueil.yml"
 
 
-class _Links(HTMLParser):
-    """Links of the primary navigation (in order), every id of the page, and the redirect's meta refresh."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.in_primary = 0
-        self.nav_links: list[str] = []
-        self.ids: list[str] = []
-        self.refresh = None
-        self.robots = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        classes = (attributes.get("class") or "").split()
-        if attributes.get("id"):
-            self.ids.append(attributes["id"])
-        if tag == "nav" and "md-nav--primary" in classes:
-            self.in_primary = 1
-        elif tag == "nav" and self.in_primary:
-            self.in_primary += 1
-        if tag == "a" and self.in_primary and "md-nav__link" in classes and not attributes["href"].startswith("#"):
-            self.nav_links.append(attributes["href"])
-        if tag == "meta" and attributes.get("http-equiv") == "refresh":
-            self.refresh = attributes["content"]
-        if tag == "meta" and attributes.get("name") == "robots":
-            self.robots = attributes["content"]
-
-    def handle_endtag(self, tag):
-        if tag == "nav" and self.in_primary:
-            self.in_primary -= 1
+@pytest.fixture(scope="module")
+def site_plan(guide) -> dict:
+    """The plan, as the loaded guide has it."""
+    return guide.frameworks[HOME]
 
 
-def parse(html: str) -> _Links:
-    parser = _Links()
-    parser.feed(html)
-    return parser
+def nav_links(site: Path, page: str) -> list[str]:
+    """The links of the primary navigation, in order (anchors on the page itself left out)."""
+    return [link.attributes["href"] for link in page_tree(site, page).css("nav.md-nav--primary a.md-nav__link")
+            if not link.attributes["href"].startswith("#")]
 
 
-def test_a_framework_shown_as_a_section_has_its_host_s_address_and_its_own_anchor():
-    assert page_url(PLAN, HOME) == ""
-    assert page_url(PLAN, "sourcing") == "sourcing/"
-    assert page_url(PLAN, "externalisation") == "sourcing/#externalisation"
-    assert page_url(PLAN, "externalisation", "piliers") == "sourcing/#piliers"
-    assert page_of(PLAN, "direction-temps-partage").host == "cmo-fractionne"
+def ids(site: Path, page: str) -> list[str]:
+    """Every id of the page, in order."""
+    return [node.attributes["id"] for node in page_tree(site, page).css("[id]")]
 
 
-def test_each_former_address_of_a_merged_page_redirects_to_its_section():
-    assert redirects(PLAN) == {
+def meta(site: Path, page: str, selector: str) -> str | None:
+    node = page_tree(site, page).css_first(f"head {selector}")
+    return node.attributes["content"] if node else None
+
+
+def test_a_framework_shown_as_a_section_has_its_host_s_address_and_its_own_anchor(site_plan):
+    assert page_url(site_plan, HOME) == ""
+    assert page_url(site_plan, "sourcing") == "sourcing/"
+    assert page_url(site_plan, "externalisation") == "sourcing/#externalisation"
+    assert page_url(site_plan, "externalisation", "piliers") == "sourcing/#piliers"
+    assert page_of(site_plan, "direction-temps-partage").host == "cmo-fractionne"
+
+
+def test_each_former_address_of_a_merged_page_redirects_to_its_section(site_plan):
+    assert redirects(site_plan) == {
         "matrice-decision/": "typologies/#matrice-decision",
         "internaliser-externaliser/": "sourcing/#internaliser-externaliser",
         "externalisation/": "sourcing/#externalisation",
@@ -77,45 +57,44 @@ def test_each_former_address_of_a_merged_page_redirects_to_its_section():
     }
 
 
-def test_the_navigation_is_the_plan():
-    nav = navigation(GUIDE)
+def test_the_navigation_is_the_plan(guide, site_plan):
+    nav = navigation(guide)
     assert nav[0] == {"Accueil": "index.md"}
-    groups = [*PLAN["parcours"], *PLAN["rubriques"]]
+    groups = [*site_plan["parcours"], *site_plan["rubriques"]]
     assert [next(iter(entry)) for entry in nav[1:]] == [group["titre"] for group in groups]
     for entry, group in zip(nav[1:], groups, strict=True):
         [pages] = entry.values()
         assert [next(iter(page.values())) for page in pages] == [f"{item['cadre']}.md" for item in group["pages"]]
 
 
-def test_the_built_site_s_menu_lists_the_plan_s_pages_in_order(built_site):
-    links = parse((built_site / "index.html").read_text(encoding="utf-8")).nav_links
-    expected = [page.url or "." for page in site_pages(PLAN)]
+def test_the_built_site_s_menu_lists_the_plan_s_pages_in_order(built_site, site_plan):
+    links = nav_links(built_site, "")
+    expected = [page.url or "." for page in site_pages(site_plan)]
     assert [link.removeprefix("./") or "." for link in links] == expected
 
 
-@pytest.mark.parametrize("former", sorted(redirects(PLAN)))
-def test_a_former_address_is_a_redirect_page_to_an_anchor_that_exists(built_site, former):
-    target = redirects(PLAN)[former]
-    page = parse((built_site / former / "index.html").read_text(encoding="utf-8"))
-    assert page.refresh == f"0; url=../{target}"
-    assert page.robots == "noindex"
+@pytest.mark.parametrize("former", sorted(redirects(plan())))
+def test_a_former_address_is_a_redirect_page_to_an_anchor_that_exists(built_site, site_plan, former):
+    target = redirects(site_plan)[former]
+    assert meta(built_site, former, 'meta[http-equiv="refresh"]') == f"0; url=../{target}"
+    assert meta(built_site, former, 'meta[name="robots"]') == "noindex"
     host, _, anchor = target.partition("#")
-    assert anchor in parse((built_site / host / "index.html").read_text(encoding="utf-8")).ids
+    assert anchor in ids(built_site, host)
 
 
 @pytest.mark.parametrize("slug", page_slugs())
 def test_no_id_is_used_twice_on_a_page(built_site, slug):
-    ids = parse((built_site / slug / "index.html").read_text(encoding="utf-8")).ids
-    assert [item for item, count in Counter(ids).items() if count > 1] == []
+    assert [item for item, count in Counter(ids(built_site, slug)).items() if count > 1] == []
 
 
-def test_a_merged_page_shows_each_section_under_its_title_and_says_where_they_are(built_site):
+def test_a_merged_page_shows_each_section_under_its_title_and_says_where_they_are(built_site, guide):
     text = article_text(built_site, "sourcing")
     for name in ("internaliser-externaliser", "externalisation"):
-        assert GUIDE.frameworks[name]["page"]["titre"].replace("'", "’")[:30] in text.replace("\u202f", " ")
+        assert guide.frameworks[name]["page"]["titre"].replace("'", "’")[:30] in text.replace("\u202f", " ")
     assert "Plus bas sur cette page" in text
 
 
+@pytest.mark.browser
 def test_a_former_address_lands_on_its_section_in_the_browser_keeping_the_anchor(page, site_url):
     page.goto(f"{site_url}/externalisation/#petites-structures")
     page.wait_for_url("**/sourcing/#petites-structures")
@@ -123,6 +102,7 @@ def test_a_former_address_lands_on_its_section_in_the_browser_keeping_the_anchor
     page.wait_for_url("**/cmo-fractionne/#direction-temps-partage")
 
 
+@pytest.mark.browser
 def test_a_former_address_lands_on_its_page_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False, locale="fr-FR")
     try:

@@ -23,9 +23,16 @@ from guide.terminology import SOURCE_TERM, TerminologyChecker, non_preferred_ter
 from tests.helpers import line_of, page_slugs, replace_in
 from tests.site_text import article_text
 
-GUIDE = load_guide(REPO_ROOT)
-TERMS = terminology(GUIDE.frameworks)
-GLOSSARY = GUIDE.frameworks["glossaire"]["termes"]
+
+@pytest.fixture(scope="module")
+def terms(guide) -> list[dict]:
+    """The terminology list of glossaire.yml."""
+    return terminology(guide.frameworks)
+
+
+@pytest.fixture(scope="module")
+def glossary(guide) -> list[dict]:
+    return guide.frameworks["glossaire"]["termes"]
 
 
 def warnings_of(root: Path):
@@ -117,23 +124,23 @@ def test_the_glossary_s_own_words_and_verbatim_quotes_are_spared(project):
 
 # --- The content -------------------------------------------------------------------------------------
 
-def test_the_content_uses_the_preferred_terms():
-    assert non_preferred_terms(REPO_ROOT / FRAMEWORKS_DIR_NAME, GUIDE.frameworks, GUIDE.files, GUIDE.parsed) == []
+def test_the_content_uses_the_preferred_terms(guide):
+    assert non_preferred_terms(REPO_ROOT / FRAMEWORKS_DIR_NAME, guide.frameworks, guide.files, guide.parsed) == []
 
 
-def test_the_decided_preferred_terms_are_listed():
-    preferred = {entry["terme"]: entry for entry in TERMS}
+def test_the_decided_preferred_terms_are_listed(terms):
+    preferred = {entry["terme"]: entry for entry in terms}
     assert {"CMO à temps partagé", "employés", "KPI", "MarTech", "externalisation", "modèle hybride",
             "modèle hybride évolutif", "gouvernance hybride"} <= set(preferred)
     assert {"Fractional CMO", "CMO fractionné", "CMO externalisé", "CMO à temps partiel", "direction fractionnée",
             "direction marketing externalisée"} <= set(preferred["CMO à temps partagé"]["variantes"])
     assert preferred["MarTech"].get("sensible_a_la_casse") is True
-    by_entry = [{variant.casefold() for variant in entry["variantes"]} for entry in TERMS]
+    by_entry = [{variant.casefold() for variant in entry["variantes"]} for entry in terms]
     assert sum(map(len, by_entry)) == len(set().union(*by_entry)), "une variante appartient à une seule notion"
 
 
-def test_the_three_hybrids_each_have_their_glossary_definition_telling_them_apart():
-    terms = {term["id"]: term for term in GLOSSARY}
+def test_the_three_hybrids_each_have_their_glossary_definition_telling_them_apart(glossary):
+    terms = {term["id"]: term for term in glossary}
     for own, others in [("modele-hybride", ["modèle hybride évolutif", "gouvernance hybride"]),
                         ("gouvernance-hybride", ["modèle hybride"]), ("modele-hybride-evolutif", ["modèle hybride"])]:
         assert all(other in terms[own]["definition"] for other in others), own
@@ -163,8 +170,8 @@ def _calculator_texts():
                 yield f"{path.name}:{node.lineno}", node.value
 
 
-def test_the_templates_and_the_calculators_messages_use_the_preferred_terms():
-    checker = TerminologyChecker(TERMS)
+def test_the_templates_and_the_calculators_messages_use_the_preferred_terms(terms):
+    checker = TerminologyChecker(terms)
     left = [(where, text[start:end]) for where, text in [*_template_texts(), *_calculator_texts()]
             for start, end, _ in checker.find(text)]
     assert left == []
@@ -197,12 +204,12 @@ def test_the_jargon_test_finds_an_unexplained_word():
     assert unexplained_jargon("Un funnel, un Lead, des leads.", ["leads"]) == ["funnel", "Lead"]
 
 
-def test_every_english_jargon_word_on_a_page_is_a_glossary_term(built_site):
-    forms = [form for term in GLOSSARY for form in term.get("formes", [])]
+def test_every_english_jargon_word_on_a_page_is_a_glossary_term(built_site, glossary):
+    forms = [form for term in glossary for form in term.get("formes", [])]
     unexplained = {}
     for slug in page_slugs():
         # On the glossary page, each term's own heading names it.
-        allowed = forms + ([term["terme"] for term in GLOSSARY] if slug == "glossaire" else [])
+        allowed = forms + ([term["terme"] for term in glossary] if slug == "glossaire" else [])
         words = unexplained_jargon(article_text(built_site, slug), allowed)
         if words:
             unexplained[slug or "accueil"] = sorted(set(words))

@@ -6,7 +6,7 @@ import pytest
 
 from calculators.contract import threshold, threshold_text
 from guide.browser_assets import browser_assets
-from guide.catalog import REPO_ROOT, load_guide
+from guide.catalog import load_guide
 from guide.errors import ContentErrors
 from guide.rendering import render_pages
 from guide.thresholds import range_text
@@ -22,8 +22,7 @@ def test_threshold_text_formats_value_and_unit_the_french_way():
     assert threshold_text({"valeur": 2.5, "unite": ""}) == "2,5"
 
 
-def test_calculators_read_the_same_figures_as_the_pages():
-    guide = load_guide(REPO_ROOT)
+def test_calculators_read_the_same_figures_as_the_pages(guide):
     assert threshold(guide.frameworks, "heures-coordination") == 40
     with pytest.raises(ValueError, match="absent de seuils.yml"):
         threshold(guide.frameworks, "inexistant")

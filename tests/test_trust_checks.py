@@ -8,9 +8,9 @@ import re
 import subprocess
 import sys
 
-from guide.catalog import REPO_ROOT, load_guide
-from guide.source_text import article_text
+from guide.catalog import REPO_ROOT
 from tests.helpers import line_of, load_errors, replace_in
+from tests.site_text import article_text, select_one
 
 
 def test_a_mistyped_placeholder_is_an_error_at_its_line(project):
@@ -68,24 +68,22 @@ def test_a_hand_typed_figure_is_reported_with_the_placeholder_to_use(project):
 
 
 def test_the_internalisation_rule_is_labelled_as_the_guide_s_own(built_site):
-    text = article_text((built_site / "internalisation" / "index.html").read_text(encoding="utf-8"))
+    text = article_text(built_site, "internalisation")
     rule = text[text.index("La règle de recommandation"):]
     assert "Hypothèse du guide" in rule and "La règle ci-dessous est la nôtre" in rule
 
 
 def test_figures_read_as_a_french_editor_writes_them(built_site):
-    diagnostic = article_text((built_site / "diagnostic" / "index.html").read_text(encoding="utf-8"))
-    assert "dès qu’un signal d’alerte est présent" in diagnostic
+    diagnostic = article_text(built_site, "diagnostic")  # normalised: no-break spaces as spaces, ’ as '
+    assert "dès qu'un signal d'alerte est présent" in diagnostic
     assert re.search(r"(?<!\d)0 employés", diagnostic) is None and "dès 1 signal" not in diagnostic
-    internalisation = article_text((built_site / "internalisation" / "index.html").read_text(encoding="utf-8"))
-    assert "1\u00a0à\u00a02 jours par semaine" in internalisation or "1 à 2 jours par semaine" in internalisation.replace("\u00a0", " ")
+    internalisation = article_text(built_site, "internalisation")
+    assert "1 à 2 jours par semaine" in internalisation
     assert "employés à" not in internalisation
 
 
-def test_the_typology_cards_are_lists(built_site):
-    page = (built_site / "typologies" / "index.html").read_text(encoding="utf-8")
-    guide = load_guide(REPO_ROOT)
+def test_the_typology_cards_are_lists(built_site, guide):
     for structure in guide.frameworks["typologies"]["typologies"]:
-        card = page[page.index(f'id="{structure["id"]}"'):]
-        card = card[:card.index("</div>")]
-        assert "<li>" in card and "\n- " not in card, structure["id"]
+        card = select_one(built_site, "typologies", f"div.card#{structure['id']}")
+        assert card.css("ul > li"), structure["id"]
+        assert "\n- " not in card.text(deep=True), structure["id"]  # no Markdown list left as text

@@ -46,6 +46,30 @@ def test_keyword_messages_in_french(yaml_text, field, message):
     assert (error.file, error.line, error.field, error.message) == ("frameworks/x.yml", 2, field, message)
 
 
+NESTED = {
+    "type": "object", "additionalProperties": False, "required": ["bloc"],
+    "properties": {"bloc": {"type": "object", "additionalProperties": False, "required": ["titre", "texte"],
+                            "properties": {"titre": {"type": "string"}, "texte": {"type": "string"}}}},
+}
+
+
+@pytest.mark.parametrize(("yaml_text", "expected"), [
+    # A missing field is reported at the block that misses it, named by its full path.
+    ("bloc:\n  titre: Un titre\n", [(2, 3, "bloc.texte", "ce champ est obligatoire")]),
+    # An unknown field is reported at its own key, with the field it probably stands for.
+    ("bloc:\n  titre: Un titre\n  textes: Un texte\n", [
+        (2, 3, "bloc.texte", "ce champ est obligatoire"),
+        (3, 3, "bloc.textes", "champ inconnu : vouliez-vous dire « texte » ?")]),
+    ("autre: 1\n", [(1, 1, "autre", "champ inconnu ; champs possibles ici : bloc"),
+                    (1, 1, "bloc", "ce champ est obligatoire")]),
+], ids=["manquant", "manquant-et-inconnu", "au-premier-niveau"])
+def test_required_and_unknown_fields_at_any_depth(yaml_text, expected):
+    """The two keywords the schema lint (tests/test_schemas.py) requires on every object."""
+    parsed = parse_yaml("# entête\n" + yaml_text, "frameworks/x.yml")
+    errors = validate(parsed, NESTED, "frameworks/x.yml", {}, Registry())
+    assert sorted((error.line - 1, error.column, error.field, error.message) for error in errors) == expected
+
+
 def test_references_to_an_unreadable_file_are_not_reported():
     parsed = parse_yaml("lien: nimporte\n", "frameworks/x.yml")
     assert validate(parsed, SCHEMA, "frameworks/x.yml", {}, Registry(), unreadable={"phases"}) == []

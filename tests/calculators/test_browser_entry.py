@@ -39,4 +39,4 @@ def test_bad_requests():
 @given(st.dictionaries(st.text(max_size=20), st.one_of(st.text(max_size=20), st.floats(), st.none()), max_size=4))
 def test_any_inputs_give_json(inputs):
     response = ask({"calculator": "roi", "inputs": inputs})
-    assert "errors" in response or "html" in response
+    assert ("errors" in response) != ("html" in response)  # the result's HTML, or the errors: never both, never neither

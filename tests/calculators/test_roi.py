@@ -144,7 +144,7 @@ def test_retention_effect(roi, capsys, settings_file):
         assert data["ltv"] == pytest.approx(1600)
         assert data["ltv_after_churn_reduction"] == pytest.approx(1777.78, abs=0.005)
         assert "5 % à 4,5 %" in data["notes"]["ltv_after_churn_reduction"].replace("\u00a0", " ")
-        assert "+11,1" in data["notes"]["ltv_after_churn_reduction"] or "11,1 %" in data["notes"]["ltv_after_churn_reduction"].replace("\u00a0", " ")
+        assert "la valeur vie client augmente de 11,1 %" in data["notes"]["ltv_after_churn_reduction"].replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize(("monthly", "annual"), [(2, 0.2153), (5, 0.4596)])

@@ -1,40 +1,34 @@
-"""The « Mesurer » pages: KPIs with their call to the ROI calculator, MarTech audit, the case study's timeline."""
+"""The measuring pages: the KPIs with their call to the ROI calculator, the MarTech audit, the case study's
+timeline, and the French errors of their data (roadmap, calculator link)."""
 
 from __future__ import annotations
 
-import re
-
 from calculators.contract import threshold_text
-from guide.catalog import REPO_ROOT, load_guide
 from guide.thresholds import thresholds_by_id
 from tests.helpers import line_of, load_errors, replace_in
-from tests.site_text import article_text, normalise, page_html
-
-GUIDE = load_guide(REPO_ROOT)
+from tests.site_text import article_text, select, select_one, text_of, texts
 
 
 def test_kpi_page_sends_readers_to_the_roi_calculator(built_site):
-    html = page_html(built_site, "kpis")
-    call = re.search(r'<div class="guide-call-to-action">(.*?)</div>', html, re.S).group(1)
-    # ROMI inside the button is wrapped in the glossary's tooltip (<abbr>).
-    assert re.search(r'<a class="md-button md-button--primary" href="\.\./roi/">Calculez votre (<abbr [^>]*>)?ROMI(</abbr>)?…</a>', call)
-    assert 'href="../kpis/"' in page_html(built_site, "roi")  # and back
+    call = select_one(built_site, "kpis", "div.guide-call-to-action")
+    [button] = call.css("a.md-button.md-button--primary")
+    assert button.attributes["href"] == "../roi/"
+    assert text_of(button) == "Calculez votre ROMI…"  # ROMI may carry the glossary's tooltip (<abbr>)
+    assert select(built_site, "roi", 'a[href="../kpis/"]')  # and back
 
 
-def test_ltv_cac_ratio_is_quoted_from_the_thresholds(built_site):
-    ratio = threshold_text(thresholds_by_id(GUIDE.frameworks)["ltv-cac-minimum"])
+def test_ltv_cac_ratio_is_quoted_from_the_thresholds(built_site, guide):
+    ratio = threshold_text(thresholds_by_id(guide.frameworks)["ltv-cac-minimum"])
     assert f"ratio LTV/CAC supérieur à {ratio}." in article_text(built_site, "kpis")
 
 
 def test_case_study_timeline_lists_the_steps_in_order_with_their_months(built_site):
-    html = page_html(built_site, "etude-de-cas")
-    timeline = re.search(r'<ol class="guide-timeline"[^>]*>(.*)</ol>', html, re.S).group(1)
-    periods = [normalise(text) for text in re.findall(r'<p class="guide-timeline__period">(.*?)</p>', timeline)]
-    assert periods == ["Mois 1 à 2", "Mois 3 à 5", "Mois 6 à 9"]
-    widths = re.findall(r'style="--guide-step-months: (\d+)"', timeline)
-    assert widths == ["2", "3", "4"]
-    values = re.findall(r'<span class="guide-figure__value">(.*?)</span>', html)
-    assert [normalise(value) for value in values][-3:] == ["+18 %", "-25 %", "Chaque mois"]
+    steps = select(built_site, "etude-de-cas", "ol.guide-timeline > li.guide-timeline__step")
+    assert texts([step.css_first("p.guide-timeline__period") for step in steps]) == [
+        "Mois 1 à 2", "Mois 3 à 5", "Mois 6 à 9"]
+    assert [step.attributes["style"] for step in steps] == [f"--guide-step-months: {months}" for months in (2, 3, 4)]
+    values = texts(select(built_site, "etude-de-cas", "span.guide-figure__value"))
+    assert values[-3:] == ["+18 %", "-25 %", "Chaque mois"]
 
 
 def test_a_gap_in_the_roadmap_is_reported_in_french(project):

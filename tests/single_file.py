@@ -1,0 +1,122 @@
+"""Check one framework file as ``load_guide`` would, with every other file as it is in the repository.
+
+Loading the whole guide for each broken variant re-validates 31 unchanged files every time. For a change to
+one file, ``load_guide`` comes down to this:
+
+1. parse the file (a syntax error stops there: references to an unreadable file are not checked elsewhere);
+2. validate it against its schema, its ``x-reference`` fields resolved against the ids of the other files
+   and its own new ids, and look for its duplicate ids; if its ids changed, validate again the files whose
+   references point into it;
+3. only if all that passes, as ``load_guide`` does: replace the ``{seuil:…}`` figures and run the
+   cross-file rules, over the guide with this file's data in place.
+
+The one place the tests reach inside the core's loading steps (``guide.catalog``, ``guide.validation``,
+``guide.rules``, ``guide.thresholds``): tests/test_broken_content.py proves, on one variant of each kind of
+mistake, that this gives exactly the errors ``load_guide`` gives.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+
+import jsonschema
+from jsonschema import Draft7Validator
+from referencing import Registry
+
+from guide import rules, thresholds
+from guide.catalog import (
+    FRAMEWORKS_DIR_NAME,
+    REPO_ROOT,
+    SCHEMAS_DIR_NAME,
+    Guide,
+    _copy_data,
+    _duplicate_ids,
+    collect_ids,
+    load_guide,
+)
+from guide.errors import ContentError, ContentErrors
+from guide.validation import reference_target, schema_registry, validate
+from guide.yaml_source import ParsedYaml, parse_yaml
+
+FRAMEWORKS_DIR = REPO_ROOT / FRAMEWORKS_DIR_NAME
+SCHEMAS_DIR = FRAMEWORKS_DIR / SCHEMAS_DIR_NAME
+
+
+@dataclass(frozen=True)
+class Repository:
+    """The repository's guide, once: what checking one file against the others needs."""
+
+    guide: Guide  # loaded: every file's data with its {seuil:…} figures replaced
+    parsed: dict[str, ParsedYaml]  # every file as parsed, before any figure is replaced
+    schemas: dict[str, dict]
+    registry: Registry
+    referrers: dict[str, frozenset[str]]  # framework -> the other files whose references point into it
+
+
+def _referenced_frameworks(parsed: ParsedYaml, schema: dict, registry: Registry) -> set[str]:
+    """The frameworks whose ids this file's ``x-reference`` fields name."""
+    found: set[str] = set()
+
+    def record(validator, spec, instance, schema):
+        found.add(reference_target(spec)[0])
+        return iter(())
+
+    recorder = jsonschema.validators.extend(Draft7Validator, {"x-reference": record})
+    for _ in recorder(schema, registry=registry).iter_errors(parsed.data):
+        pass
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(text: str, filename: str) -> ParsedYaml:
+    return parse_yaml(text, filename)
+
+
+def parse(text: str, filename: str) -> ParsedYaml:
+    """``parse_yaml``, remembered for the last few texts (a variant is parsed once to find the line of its
+    mistake, then checked); the data is a copy, free to change."""
+    cached = _parsed(text, filename)
+    return ParsedYaml(_copy_data(cached.data), cached.value_positions, cached.key_positions, list(cached.errors))
+
+
+@functools.cache
+def repository() -> Repository:
+    guide = load_guide(REPO_ROOT)
+    parsed = {name: parse_yaml((FRAMEWORKS_DIR / f"{name}.yml").read_text(encoding="utf-8"), filename)
+              for name, filename in guide.files.items()}
+    schemas = {name: json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+               for name in guide.files}
+    registry = schema_registry(SCHEMAS_DIR)
+    referrers: dict[str, set[str]] = {}
+    for name in guide.files:
+        for target in _referenced_frameworks(parsed[name], schemas[name], registry):
+            referrers.setdefault(target, set()).add(name)
+    return Repository(guide, parsed, schemas, registry,
+                      {name: frozenset(found - {name}) for name, found in referrers.items()})
+
+
+def check_one_file(name: str, text: str) -> list[ContentError]:
+    """The errors ``load_guide`` reports when ``frameworks/NAME.yml`` holds ``text`` and every other file is the
+    repository's (sorted, each once, as ``ContentErrors`` gives them); ``[]`` if the guide would load."""
+    repo = repository()
+    filename = repo.guide.files[name]
+    parsed = parse(text, filename)
+    if parsed.errors:
+        return ContentErrors(parsed.errors).errors
+    ids = {key: value for key, value in repo.guide.ids.items() if key[0] != name}
+    ids.update(collect_ids(name, parsed.data))
+    errors = validate(parsed, repo.schemas[name], filename, ids, repo.registry)
+    errors += _duplicate_ids(name, filename, parsed)
+    if ids != repo.guide.ids:  # its ids changed: the references of the other files are checked again
+        for other in sorted(repo.referrers.get(name, ())):
+            errors += validate(repo.parsed[other], repo.schemas[other], repo.guide.files[other], ids, repo.registry)
+    if errors:
+        return ContentErrors(errors).errors
+    frameworks = {other: _copy_data(data) for other, data in repo.guide.frameworks.items()}
+    frameworks[name] = parsed.data
+    all_parsed = {**repo.parsed, name: parsed}
+    guide = Guide(frameworks=frameworks, files=repo.guide.files, ids=ids, parsed=all_parsed)
+    errors = thresholds.resolve_placeholders(guide, all_parsed) + rules.check(guide, all_parsed)
+    return ContentErrors(errors).errors if errors else []
