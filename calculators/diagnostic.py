@@ -9,7 +9,7 @@ report, quoting those files, with a link to each framework page.
 
 from __future__ import annotations
 
-from calculators.contract import Outcome, threshold, threshold_in_euros
+from calculators.contract import Outcome, item_by_id, threshold, threshold_in_euros
 from calculators.html import escape
 from calculators.numbers import format_money
 from calculators.site_map import HOME, page_url
@@ -19,7 +19,7 @@ OUTPUT_IDS = ("phase", "structure_now", "typology", "org_model", "sourcing", "cm
 
 
 def _item(settings: dict, framework: str, list_key: str, item_id: str) -> dict:
-    return next(item for item in settings[framework][list_key] if item["id"] == item_id)
+    return item_by_id(settings[framework][list_key], item_id)
 
 
 def phase_for(employees: int, settings: dict) -> dict:
@@ -129,7 +129,8 @@ def _section(title: str, body: str) -> str:
     return f"<section><h3>{escape(title)}</h3>{body}</section>"
 
 
-def _headcount(phase: dict) -> str:
+def headcount_range(phase: dict) -> str:
+    """A phase's headcount range: ``10 à 50 employés``, ``200 employés et plus`` (the pages show the same)."""
     if phase["effectif_max"] is None:
         return f"{phase['effectif_min']} employés et plus"
     return f"{phase['effectif_min']} à {phase['effectif_max']} employés"
@@ -145,7 +146,7 @@ def render_extra(calculator, result) -> str:
 
     phase = _item(settings, "phases", "phases", outcomes["phase"].value)
     sections.append(_section(
-        f"Votre phase : {phase['nom']} ({_headcount(phase)})",
+        f"Votre phase : {phase['nom']} ({headcount_range(phase)})",
         f"<p><strong>Objectif</strong> : {escape(phase['objectif'])}</p>"
         f"<p><strong>Organisation type</strong> : {escape(phase['organisation_type'])}</p>"
         f"<p><strong>Priorités</strong></p>{_list(phase['priorites'])}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -50,7 +52,7 @@ class ContentErrors(Exception):
 
 
 def format_field_path(path: tuple) -> str:
-    """``("phases", 1, "risques")`` -> ``phases[1].risques``."""
+    """``("questions", 1, "themes")`` -> ``questions[1].themes``."""
     text = ""
     for part in path:
         if isinstance(part, int):
@@ -58,3 +60,15 @@ def format_field_path(path: tuple) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+def did_you_mean(value: str, choices: Sequence[str], possible: str | None = None, lead: str = " ; ") -> str:
+    """The end of a message about an unknown ``value``: `` ; vouliez-vous dire « X » ?`` for the closest of
+    ``choices`` (``lead`` before it), else `` ; POSSIBLE : a, b, c`` when ``possible`` names the choices
+    (« valeurs possibles »), else nothing."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    if close:
+        return f"{lead}vouliez-vous dire « {close[0]} » ?"
+    if possible is not None:
+        return f" ; {possible} : " + ", ".join(choices)
+    return ""

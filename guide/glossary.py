@@ -10,8 +10,6 @@ import re
 
 from calculators.typography import french_typography
 
-GLOSSARY_FRAMEWORK = "glossaire"
-
 
 def tooltip(term: dict) -> str:
     expansion = term.get("developpe", "")

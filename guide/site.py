@@ -11,7 +11,7 @@ from pathlib import Path
 
 from calculators.site_map import HOME, nav_groups, page_of, redirects
 from calculators.typography import french_typography
-from guide.catalog import Guide
+from guide.model import Guide
 
 
 def navigation(guide: Guide) -> list:

@@ -6,10 +6,12 @@ import re
 
 import pytest
 
+from calculators.diagnostic import headcount_range
 from calculators.site_map import HOME, site_pages
 from guide.browser_assets import browser_assets
 from guide.catalog import REPO_ROOT, load_guide
-from guide.rendering import french_date, headcount_range, render_pages
+from guide.rendering import render_pages
+from guide.template_helpers import french_date
 from tests.helpers import page_slug, replace_in
 from tests.site_text import article_text, normalise, page_html
 from tests.support import mkdocs_build
