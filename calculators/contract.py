@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -123,7 +123,11 @@ class Calculator:
     render_extra: Callable[[Calculator, Result], str] | None = None
 
     def input(self, input_id: str) -> InputSpec:
-        return next(spec for spec in self.inputs if spec.id == input_id)
+        """The input ``input_id`` (``KeyError`` if the calculator has none)."""
+        for spec in self.inputs:
+            if spec.id == input_id:
+                return spec
+        raise KeyError(input_id)
 
     def defaults(self) -> dict:
         return {spec.id: spec.display(spec.default) for spec in self.inputs}
@@ -151,12 +155,25 @@ class Result:
         return not self.errors
 
 
+def item_by_id(items: Iterable[dict], item_id: str) -> dict:
+    """The item of a framework's list whose ``id`` is ``item_id`` (``KeyError`` if there is none): the one
+    lookup by id of the calculators and of the guide's core."""
+    for item in items:
+        if item.get("id") == item_id:
+            return item
+    raise KeyError(item_id)
+
+
+def _threshold_item(settings: dict, threshold_id: str) -> dict:
+    try:
+        return item_by_id(settings.get("seuils", {}).get("seuils", []), threshold_id)
+    except KeyError:
+        raise ValueError(f"repère « {threshold_id} » absent de seuils.yml : le calculateur en a besoin") from None
+
+
 def threshold(settings: dict, threshold_id: str) -> Decimal:
     """A figure of ``frameworks/seuils.yml`` (the one the pages quote), by its id, as an exact decimal."""
-    for item in settings.get("seuils", {}).get("seuils", []):
-        if item["id"] == threshold_id:
-            return to_decimal(item["valeur"])
-    raise ValueError(f"repère « {threshold_id} » absent de seuils.yml : le calculateur en a besoin")
+    return to_decimal(_threshold_item(settings, threshold_id)["valeur"])
 
 
 EXCHANGE_RATE_ID = "taux-change-cad-eur"
@@ -165,9 +182,9 @@ EXCHANGE_RATE_ID = "taux-change-cad-eur"
 def threshold_in_euros(settings: dict, threshold_id: str) -> Decimal:
     """A figure compared with an amount typed in euros: a Québec source's Canadian dollars are converted
     at the guide's own exchange rate (``taux-change-cad-eur``, a dated « hypothèse du guide »), rounded to the euro."""
-    item = next((entry for entry in settings.get("seuils", {}).get("seuils", []) if entry["id"] == threshold_id), None)
-    value = threshold(settings, threshold_id)
-    if item is not None and "$ CAD" in item.get("unite", ""):
+    item = _threshold_item(settings, threshold_id)
+    value = to_decimal(item["valeur"])
+    if "$ CAD" in item.get("unite", ""):
         return (value * threshold(settings, EXCHANGE_RATE_ID)).quantize(Decimal(1), rounding="ROUND_HALF_UP")
     return value
 

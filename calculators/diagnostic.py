@@ -9,7 +9,7 @@ report, quoting those files, with a link to each framework page.
 
 from __future__ import annotations
 
-from calculators.contract import Outcome, threshold, threshold_in_euros
+from calculators.contract import Outcome, item_by_id, threshold, threshold_in_euros
 from common.html import Html, element
 from common.numbers import format_money
 from common.site_map import HOME, page_url
@@ -19,7 +19,7 @@ OUTPUT_IDS = ("phase", "structure_now", "typology", "org_model", "sourcing", "cm
 
 
 def _item(settings: dict, framework: str, list_key: str, item_id: str) -> dict:
-    return next(item for item in settings[framework][list_key] if item["id"] == item_id)
+    return item_by_id(settings[framework][list_key], item_id)
 
 
 def phase_for(employees: int, settings: dict) -> dict:
@@ -136,7 +136,8 @@ def _labelled(label: str, text: str) -> Html:
     return element("p", element("strong", label), " : ", text)
 
 
-def _headcount(phase: dict) -> str:
+def headcount_range(phase: dict) -> str:
+    """A phase's headcount range: ``10 à 50 employés``, ``200 employés et plus`` (the pages show the same)."""
     if phase["effectif_max"] is None:
         return f"{phase['effectif_min']} employés et plus"
     return f"{phase['effectif_min']} à {phase['effectif_max']} employés"
@@ -152,7 +153,7 @@ def render_extra(calculator, result) -> Html:
 
     phase = _item(settings, "phases", "phases", outcomes["phase"].value)
     sections.append(_section(
-        f"Votre phase : {phase['nom']} ({_headcount(phase)})",
+        f"Votre phase : {phase['nom']} ({headcount_range(phase)})",
         _labelled("Objectif", phase["objectif"]),
         _labelled("Organisation type", phase["organisation_type"]),
         *_headed_list("Priorités", phase["priorites"]),

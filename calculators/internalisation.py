@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from calculators.contract import Outcome, shown, threshold, threshold_in_euros
+from calculators.contract import Outcome, item_by_id, shown, threshold, threshold_in_euros
 from common.html import Html, element
 from common.numbers import format_money, format_number
 from common.site_map import HOME, page_url
@@ -55,7 +55,7 @@ def rules(settings: dict) -> dict:
 
 def signal_threshold(settings: dict, signal_id: str, currency: str = "eur") -> Decimal:
     """A signal's figure; a Canadian-dollar figure is converted for amounts typed in euros only."""
-    signal = next(item for item in rules(settings)["signaux"] if item["id"] == signal_id)
+    signal = item_by_id(rules(settings)["signaux"], signal_id)
     if "seuil" not in signal:
         raise ValueError(f"le signal « {signal_id} » n'a pas de seuil dans internalisation.yml : le calculateur en a besoin")
     return threshold(settings, signal["seuil"]) if currency == "cad" else threshold_in_euros(settings, signal["seuil"])
@@ -231,7 +231,7 @@ def compute(values: dict, settings: dict) -> dict:
         out["signals"] = Outcome(value=[], label="Aucun", note="Aucun indicateur d'internalisation n'est présent.")
 
     choice = recommend(signals, shown_ratio, settings)
-    recommendation = next(item for item in regles["recommandations"] if item["id"] == choice)
+    recommendation = item_by_id(regles["recommandations"], choice)
     note = recommendation["explication"]
     rule = regles["regle"]
     if choice == "hybride" and rule["garde_fou"] in signals and recommend(
@@ -487,8 +487,8 @@ def render_recommendation_link(calculator, result) -> Html:
     if outcome is None or outcome.value is None:
         return Html()
     settings = calculator.settings
-    recommendation = next(item for item in rules(settings)["recommandations"] if item["id"] == outcome.value)
-    option = next(item for item in settings["sourcing"]["options"] if item["id"] == recommendation["option"])
+    recommendation = item_by_id(rules(settings)["recommandations"], outcome.value)
+    option = item_by_id(settings["sourcing"]["options"], recommendation["option"])
     return element(
         "p",
         "Pour aller plus loin : ",

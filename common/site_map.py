@@ -63,6 +63,18 @@ def nav_groups(home: dict) -> list[NavGroup]:
     return groups
 
 
+def plan_entries(home: dict):
+    """Every framework the plan places, in order, as (path of the field in accueil.yml, name, shown as a section):
+    ``(("parcours", 0, "pages", 1, "cadre"), "phases", False)``."""
+    for key in ("parcours", "rubriques"):
+        for index, group in enumerate(home.get(key, [])):
+            for page_index, entry in enumerate(group["pages"]):
+                at = (key, index, "pages", page_index)
+                yield at + ("cadre",), entry["cadre"], False
+                for section_index, section in enumerate(entry.get("sections", [])):
+                    yield at + ("sections", section_index), section, True
+
+
 def site_pages(home: dict) -> list[SitePage]:
     """Every page of the site, the home page first, then in navigation order."""
     return [SitePage(HOME)] + [page for group in nav_groups(home) for page in group.pages]

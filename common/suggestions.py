@@ -12,14 +12,14 @@ def closest(value: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def did_you_mean(value: str, choices: Iterable[str], *, listing: str = "", lead: str = " ; ") -> str:
+def did_you_mean(value: str, choices: Iterable[str], possible: str | None = None, lead: str = " ; ") -> str:
     """The end of an error message about ``value``: `` ; vouliez-vous dire « X » ?`` when one choice is
-    close; otherwise, with ``listing`` (« valeurs possibles »), `` ; valeurs possibles : a, b, c``;
-    otherwise nothing. ``lead`` is what comes before the question (« ; » or « : »)."""
+    close; otherwise, when ``possible`` names the choices (« valeurs possibles »), `` ; valeurs possibles : a, b, c``;
+    otherwise (or with no choice at all) nothing. ``lead`` is what comes before the question (« ; » or « : »)."""
     choices = list(choices)
     match = closest(value, choices)
     if match is not None:
         return f"{lead}vouliez-vous dire « {match} » ?"
-    if listing and choices:
-        return f" ; {listing} : " + ", ".join(choices)
+    if possible and choices:
+        return f" ; {possible} : " + ", ".join(choices)
     return ""

@@ -8,65 +8,21 @@ A framework is a file ``frameworks/NAME.yml`` with its schema
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from guide import rules, thresholds
+from guide import rules
 from guide.errors import ContentError, ContentErrors, format_field_path
-from guide.validation import check_schema, schema_registry, validate
+from guide.model import Guide
+from guide.thresholds import resolve_placeholders
+from guide.validation import check_schema, references, schema_registry, validate
 from guide.yaml_source import ParsedYaml, parse_yaml
+
+__all__ = ["FRAMEWORKS_DIR_NAME", "REPO_ROOT", "Guide", "collect_ids", "framework_names", "load_guide"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORKS_DIR_NAME = "frameworks"
 SCHEMAS_DIR_NAME = "schemas"
-
-
-@dataclass
-class Guide:
-    """All frameworks, validated: ``frameworks["phases"]`` is the data of ``phases.yml``."""
-
-    frameworks: dict[str, dict]
-    files: dict[str, str]
-    ids: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    # The figures of seuils.yml that each framework's texts quote ({seuil:ID}), in order of first use:
-    # a page credits their sources and names the guide's own assumptions among them.
-    quoted_thresholds: dict[str, list[str]] = field(default_factory=dict)
-    # Where each field of each file starts (line, column), for the checks that point at a text (terminology).
-    parsed: dict[str, ParsedYaml] = field(default_factory=dict, repr=False)
-
-    def item(self, framework: str, list_key: str, item_id: str) -> dict:
-        for item in self.frameworks[framework][list_key]:
-            if item.get("id") == item_id:
-                return item
-        raise KeyError(f"{framework}#{list_key}: {item_id}")
-
-    def items(self, framework: str, list_key: str | None = None) -> list[dict]:
-        return self.frameworks[framework][list_key or framework]
-
-
-# Files already parsed, by (name shown in errors, content): a reload parses only what changed
-# (the live preview, the tests that break one file at a time). Callers get a copy to change.
-_PARSED: dict[tuple[str, str], ParsedYaml] = {}
-
-
-def _copy_data(value):
-    if isinstance(value, dict):
-        return {key: _copy_data(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy_data(item) for item in value]
-    return value  # str, int, float, bool, None: immutable
-
-
-def _parse(text: str, filename: str) -> ParsedYaml:
-    key = (filename, text)
-    if key not in _PARSED:
-        if len(_PARSED) >= 256:
-            _PARSED.clear()
-        _PARSED[key] = parse_yaml(text, filename)
-    cached = _PARSED[key]
-    # The data is changed later ({seuil:…} replaced in place); positions and errors are only read.
-    return ParsedYaml(_copy_data(cached.data), cached.value_positions, cached.key_positions, list(cached.errors))
 
 
 def framework_names(frameworks_dir: Path) -> list[str]:
@@ -123,30 +79,36 @@ def _duplicate_ids(name: str, filename: str, parsed: ParsedYaml) -> list[Content
 
 
 def load_guide(root: Path | str = REPO_ROOT) -> Guide:
-    """Parse and validate every framework; raise ``ContentErrors`` with all problems at once."""
+    """Parse, validate and resolve every framework; raise ``ContentErrors`` with all problems at once.
+
+    Each call reads the files again and builds a new ``Guide``: nothing is kept from one load to the next.
+    """
     root = Path(root)
     frameworks_dir = root / FRAMEWORKS_DIR_NAME
     schemas_dir = frameworks_dir / SCHEMAS_DIR_NAME
     errors: list[ContentError] = []
     parsed_files: dict[str, ParsedYaml] = {}
     files: dict[str, str] = {}
-    schemas: dict[str, dict] = {}
 
     names = framework_names(frameworks_dir)
     if not names:
         raise ContentErrors([ContentError(_relative(frameworks_dir, root), 1, 1, "", "aucun fichier .yml trouvé")])
 
+    # Every schema of the folder (the frameworks' and the shared definitions), each read once.
+    all_schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
+                   for path in sorted(schemas_dir.glob("*.schema.json"))}
+    schemas: dict[str, dict] = {}
     for name in names:
         path = frameworks_dir / f"{name}.yml"
         filename = _relative(path, root)
         files[name] = filename
         schema_path = schemas_dir / f"{name}.schema.json"
-        if not schema_path.exists():
+        if schema_path.name not in all_schemas:
             errors.append(
                 ContentError(filename, 1, 1, "", f"aucun schéma pour ce fichier : {_relative(schema_path, root)} est attendu")
             )
             continue
-        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        schema = all_schemas[schema_path.name]
         check_schema(schema)
         schemas[name] = schema
         try:
@@ -154,11 +116,11 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         except UnicodeDecodeError:
             errors.append(ContentError(filename, 1, 1, "", "le fichier doit être enregistré en UTF-8"))
             continue
-        parsed = _parse(text, filename)
+        parsed = parse_yaml(text, filename)
         parsed_files[name] = parsed
         errors.extend(parsed.errors)
 
-    registry = schema_registry(schemas_dir)
+    registry = schema_registry(all_schemas)
     known_ids: dict[tuple[str, str], list[str]] = {}
     for name, parsed in parsed_files.items():
         if not parsed.errors:
@@ -169,22 +131,25 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         if parsed.errors:
             continue
         filename = files[name]
-        errors.extend(validate(parsed, schemas[name], filename, known_ids, registry, unreadable))
+        errors.extend(validate(parsed, schemas[name], filename, known_ids, registry, unreadable, names))
         errors.extend(_duplicate_ids(name, filename, parsed))
 
     if errors:
         raise ContentErrors(errors)
 
+    # Figures first: a calculator's default may be written {seuil:ID}, and the rules check it as a value.
+    # Each file passed its schema, and every schema of frameworks/schemas/ has an object at its top: a dict.
+    resolved = resolve_placeholders({name: cast(dict, parsed.data) for name, parsed in parsed_files.items()},
+                                    parsed_files, files)
     guide = Guide(
-        # Each file passed its schema, and every schema of frameworks/schemas/ has an object at its top: a dict.
-        frameworks={name: cast(dict, parsed.data) for name, parsed in parsed_files.items()},
+        frameworks=resolved.frameworks,
         files=files,
         ids=known_ids,
+        quoted_thresholds=resolved.quoted,
+        references={name: references(data, schemas[name], registry) for name, data in resolved.frameworks.items()},
         parsed=parsed_files,
     )
-    # Figures first: a calculator's default may be written {seuil:ID}, and the rules check it as a value.
-    rule_errors = thresholds.resolve_placeholders(guide, parsed_files)
-    rule_errors += rules.check(guide, parsed_files)
+    rule_errors = resolved.errors + rules.check(guide)
     if rule_errors:
         raise ContentErrors(rule_errors)
     return guide

@@ -50,7 +50,7 @@ class ContentErrors(Exception):
 
 
 def format_field_path(path: tuple) -> str:
-    """``("phases", 1, "risques")`` -> ``phases[1].risques``."""
+    """``("questions", 1, "themes")`` -> ``questions[1].themes``."""
     text = ""
     for part in path:
         if isinstance(part, int):

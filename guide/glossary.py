@@ -10,8 +10,6 @@ import re
 
 from common.typography import french_typography
 
-GLOSSARY_FRAMEWORK = "glossaire"
-
 
 def tooltip(term: dict) -> str:
     expansion = term.get("developpe", "")

@@ -11,37 +11,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 import jinja2
 import yaml
 
-from calculators.contract import display, load_calculator, run, threshold_text
-from calculators.html import render_widget
-from common.site_map import HOME, SitePage, anchor_of, page_of, site_pages
+from common.site_map import site_pages
 from common.typography import french_typography, typeset_html
 from guide.browser_assets import BrowserAssets
-from guide.catalog import Guide
-from guide.glossary import GLOSSARY_FRAMEWORK, GlossaryMatcher, abbreviations, explain_first_use_only
-from guide.markdown_text import Trusted, anchor, escape_text, inline_code
+from guide.glossary import GlossaryMatcher, abbreviations, explain_first_use_only
+from guide.markdown_text import Trusted, anchor, escape_text
+from guide.model import GLOSSARY_FRAMEWORK, HOME, Guide
 from guide.search import search_boost
-from guide.thresholds import THRESHOLDS_FRAMEWORK, thresholds_by_id
-
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-
-FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+from guide.template_helpers import install, page_path, safe_url
+from guide.views import (
+    calculator_view,
+    credited_sources,
+    page_assumptions,
+    page_figures,
+    related_links,
+    shown_questions,
 )
 
-
-def page_path(name: str, home: dict | None = None) -> str:
-    """The Markdown page that shows framework ``name`` (``index.md`` for the home page). With the plan
-    (``home``, the data of accueil.yml), a framework shown as a section resolves to its host page."""
-    if home is not None:
-        return page_of(home, name).source_file
-    return "index.md" if name == HOME else f"{name}.md"
-
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 _HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 
@@ -69,31 +60,6 @@ class RenderedPage:
     has_calculator: bool = False  # the page loads the calculators' script itself (other pages never do)
 
 
-def french_date(iso_date: str) -> str:
-    """``2025-07-25`` -> ``25 juillet 2025`` (``1er`` for the first of the month)."""
-    year, month, day = (int(part) for part in iso_date.split("-"))
-    day_text = "1er" if day == 1 else str(day)
-    return f"{day_text} {FRENCH_MONTHS[month - 1]} {year}"
-
-
-def headcount_range(phase: dict) -> str:
-    if phase["effectif_max"] is None:
-        return f"{phase['effectif_min']} employés et plus"
-    return f"{phase['effectif_min']} à {phase['effectif_max']} employés"
-
-
-def safe_url(url: str) -> Trusted:
-    """An external https address as a Markdown link target (no space or parenthesis left raw)."""
-    if not url.startswith("https://"):
-        raise ValueError(f"adresse refusée : {url!r}")
-    return Trusted(quote(url, safe=":/?#@!$&'*+,;=%~"))
-
-
-def text_lines(items: list) -> Trusted:
-    """Several texts in one table cell, one per line, each escaped."""
-    return Trusted("<br>".join(escape_text(item) for item in items))
-
-
 def _finalize(value):
     if isinstance(value, Trusted):
         return value
@@ -102,7 +68,9 @@ def _finalize(value):
     return escape_text(value)
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+def make_environment(templates_dir: Path = TEMPLATES_DIR, guide: Guide | None = None) -> jinja2.Environment:
+    """The templates' environment, with every helper of ``guide.template_helpers`` (those that read the
+    guide only when one is given)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=False,  # Markdown, escaped by _finalize instead
@@ -115,53 +83,8 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         comment_start_string="<#",
         comment_end_string="#>",
     )
-    env.filters["anchor"] = anchor
-    env.filters["code"] = inline_code
-    env.filters["french_date"] = french_date
-    env.filters["headcount"] = headcount_range
-    env.filters["url"] = safe_url
-    env.filters["lines"] = text_lines
-    env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
-    env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
+    install(env, guide)
     return env
-
-
-def questions_for(guide: Guide, name: str) -> list[dict]:
-    """FAQ entries whose themes include this framework."""
-    if "faq" not in guide.frameworks:
-        return []
-    return [question for question in guide.frameworks["faq"]["questions"] if name in question["themes"]]
-
-
-def page_sources(guide: Guide, name: str, questions: list[dict]) -> list[str]:
-    """The sources a page shows, derived from what it shows: its own text (``page.sources``), the sources
-    it sets side by side (``page.divergences``), the FAQ entries it lists, the figures it quotes and, on the
-    figures' page, every figure. In order of
-    first appearance; a page cannot show a source's content without crediting it."""
-    data = guide.frameworks[name]
-    thresholds = thresholds_by_id(guide.frameworks)
-    found: list[str] = list(data["page"].get("sources", []))
-    found += [position["source"] for divergence in data["page"].get("divergences", [])
-              for position in divergence["positions"]]
-    found += [question["source"] for question in questions if question.get("source")]
-    shown = [item["id"] for item in data.get("seuils", [])] if name == THRESHOLDS_FRAMEWORK else []
-    shown += guide.quoted_thresholds.get(name, [])
-    found += [thresholds[item_id]["source"] for item_id in shown if "source" in thresholds.get(item_id, {})]
-    return list(dict.fromkeys(found))
-
-
-def page_figures(guide: Guide, name: str) -> list[dict]:
-    """The sourced figures of seuils.yml that a page quotes: each leads to its citation."""
-    thresholds = thresholds_by_id(guide.frameworks)
-    quoted = guide.quoted_thresholds.get(name, []) if name != THRESHOLDS_FRAMEWORK else []
-    return [thresholds[item_id] for item_id in quoted if "source" in thresholds.get(item_id, {})]
-
-
-def page_assumptions(guide: Guide, name: str) -> list[dict]:
-    """The guide's own assumptions (figures of seuils.yml with ``hypothese``) that a page quotes."""
-    thresholds = thresholds_by_id(guide.frameworks)
-    quoted = guide.quoted_thresholds.get(name, []) if name != THRESHOLDS_FRAMEWORK else []
-    return [thresholds[item_id] for item_id in quoted if "hypothese" in thresholds.get(item_id, {})]
 
 
 def _front_matter(title: str, description: str, boost: float | None = None) -> str:
@@ -177,91 +100,17 @@ def _browser_title(name: str, page: dict) -> str:
     return french_typography(page["titre"]) if name == HOME else page["titre_court"]
 
 
-def _shown(spec, outcome) -> str:
-    if outcome.value is None:
-        return ""
-    return outcome.label or display(spec, outcome.value)
-
-
-def calculator_view(guide: Guide, name: str, assets: BrowserAssets | None) -> dict:
-    """What a calculator page shows: the pre-rendered widget (defaults) and the worked example."""
-    if assets is None:
-        raise ValueError(f"la page {name} contient un calculateur : les fichiers du navigateur sont nécessaires")
-    calculator = load_calculator(name, guide.frameworks)
-    defaults = calculator.defaults()
-    block = guide.frameworks[name]["calculateur"]
-    example = run(calculator, block["exemple"]["entrees"])
-    return {
-        "widget": Trusted(render_widget(calculator, run(calculator, defaults), defaults,
-                                        assets.runtime_dir, assets.bundle_file)),
-        "calculator": calculator,
-        "example_inputs": [
-            (spec.label_with_unit, spec.display_label(example.values[spec.id])) for spec in calculator.inputs
-        ],
-        "example_outputs": [
-            (spec.label, _shown(spec, example.outcomes[spec.id]), example.outcomes[spec.id].note)
-            for spec in calculator.outputs
-        ],
-        "example": example,
-    }
-
-
-def related_links(guide: Guide, page: SitePage) -> list[dict]:
-    """« Pour aller plus loin » of a page: the ``voir_aussi`` of every framework it shows, in order, each
-    target once with every reason given for it (the plan's check refuses a link to the same page)."""
-    found: dict[str, dict] = {}
-    for name in page.frameworks:
-        for link in guide.frameworks[name]["page"].get("voir_aussi", []) or []:
-            entry = found.setdefault(link["cadre"], {"cadre": link["cadre"], "pourquoi": []})
-            if link["pourquoi"] not in entry["pourquoi"]:
-                entry["pourquoi"].append(link["pourquoi"])
-    return list(found.values())
-
-
 def render_pages(
     guide: Guide, assets: BrowserAssets | None = None, templates_dir: Path = TEMPLATES_DIR,
     editors_guide_url: str | None = None,
 ) -> list[RenderedPage]:
     """One page per entry of the plan (accueil.yml): its host framework, then the frameworks shown as its
     sections. ``editors_guide_url``: where CONTRIBUTING.md is read in the repository (None: not configured)."""
-    env = make_environment(templates_dir)
+    env = make_environment(templates_dir, guide)
+    env.globals["editors_guide_url"] = (safe_url(editors_guide_url)
+                                        if editors_guide_url and editors_guide_url.startswith("https://") else None)
+    credits = credited_sources(guide)
     home = guide.frameworks[HOME]
-
-    def link(name: str, item_id: str | None = None) -> Trusted:
-        """Relative Markdown link target to a framework (and one of its items), wherever the plan shows it."""
-        if name not in guide.frameworks:
-            raise KeyError(f"pas de cadre {name!r}")
-        target = page_path(name, home)
-        aim = anchor_of(home, name, item_id)
-        return Trusted(f"{target}#{anchor(aim)}" if aim else target)
-
-    def page_title(name: str) -> str:
-        return guide.frameworks[name]["page"]["titre_court"]
-
-    thresholds = thresholds_by_id(guide.frameworks)
-
-    def seuil(threshold_id: str) -> str:
-        """A figure of seuils.yml, formatted (``40 h par semaine``), for templates."""
-        return threshold_text(thresholds[threshold_id])
-
-    env.globals.update(
-        guide=guide,
-        seuil=seuil,
-        calculator_names=[name for name, data in guide.frameworks.items() if "calculateur" in data],
-        frameworks=guide.frameworks,
-        link=link,
-        page_title=page_title,
-        page_path=lambda name: page_path(name, home),
-        sources={source["id"]: source for source in guide.frameworks.get("sources", {}).get("sources", [])},
-        Trusted=Trusted,
-        editors_guide_url=safe_url(editors_guide_url) if editors_guide_url and editors_guide_url.startswith("https://") else None,
-    )
-
-    def shown_questions(name: str) -> list[dict]:
-        return guide.frameworks["faq"]["questions"] if name == "faq" else questions_for(guide, name)
-
-    credits = {name: page_sources(guide, name, shown_questions(name)) for name in guide.frameworks}
-    env.globals["credits"] = credits
 
     def render_framework(name: str, **extra) -> str:
         data = guide.frameworks[name]
@@ -275,7 +124,7 @@ def render_pages(
         name = site_page.host
         page = guide.frameworks[name]["page"]
         questions = list({id(question): question for framework in site_page.frameworks
-                          for question in shown_questions(framework)}.values())
+                          for question in shown_questions(guide, framework)}.values())
         credited = list(dict.fromkeys(source for framework in site_page.frameworks for source in credits[framework]))
         sections = []
         for section in site_page.sections:

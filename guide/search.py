@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from guide.model import FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
+
 SYNONYMS_KEY = "synonymes_recherche"
 TERMINOLOGY_KEY = "terminologie"  # the glossary's list of preferred terms (guide/terminology.py)
 SYNONYMS_SCRIPT = "guide-search-synonyms.js"  # in assets/javascripts/, beside french-search-stemming.js
@@ -30,7 +32,7 @@ WORKERS_DIR = Path("assets") / "javascripts" / "workers"
 # the glossary, the figures and the sources have one section per term, figure or article (titles weigh 1000
 # times the text in Material's index); the editors' guide speaks of files. Their sections rank below those of
 # the page that answers in context (Material's ``search: boost`` front matter, 1 by default).
-SEARCH_BOOSTS = {"faq": 0.5, "glossaire": 0.5, "seuils": 0.5, "sources": 0.5, "contribuer": 0.5}
+SEARCH_BOOSTS = {name: 0.5 for name in (FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, THRESHOLDS_FRAMEWORK, SOURCES_FRAMEWORK, "contribuer")}
 
 
 def _expression(text: str) -> str:

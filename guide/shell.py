@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from guide.browser_assets import BrowserAssets, MissingRuntime, browser_assets, write_browser_assets
 from guide.cache_headers import write_headers_file
-from guide.catalog import FRAMEWORKS_DIR_NAME, Guide, framework_names, load_guide
+from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide
 from guide.errors import ContentErrors
+from guide.model import GLOSSARY_FRAMEWORK, Guide
 from guide.rendering import RenderedPage, finish_page_html, render_error_pages, render_pages, typeset_page
 from guide.repository import path_from_docs, repository_url
 from guide.search import write_search_worker
@@ -19,7 +20,7 @@ from guide.site import navigation, redirect_pages, write_redirect_pages
 from guide.structured_data import json_for_script, structured_data_for
 
 __all__ = [
-    "FRAMEWORKS_DIR_NAME", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage",
+    "FRAMEWORKS_DIR_NAME", "GLOSSARY_FRAMEWORK", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage",
     "browser_assets", "finish_page_html", "framework_names", "json_for_script", "load_guide", "navigation",
     "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url",
     "structured_data_for", "typeset_page", "write_browser_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from common.site_map import HOME, nav_groups, page_of, redirects
 from common.typography import french_typography
-from guide.catalog import Guide
+from guide.model import Guide
 
 
 def navigation(guide: Guide) -> list:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from common.typography import french_typography
+from guide.model import FAQ_FRAMEWORK, SOURCES_FRAMEWORK, Guide, by_id
 from guide.rendering import RenderedPage
 
 
@@ -81,14 +82,16 @@ def structured_data_for(
     page: RenderedPage | None,
     url: str,
     trail: list[tuple[str, str]],
-    sources: dict[str, dict],
+    guide: Guide | None,
     site_name: str,
 ) -> list[dict]:
-    """All JSON-LD objects for a page: breadcrumbs everywhere, Article or FAQPage where they apply."""
+    """All JSON-LD objects for a page: breadcrumbs everywhere, Article or FAQPage where they apply
+    (``guide``: None while the content has errors)."""
     objects = [breadcrumb_list(trail)]
-    if page is None:
+    if page is None or guide is None:
         return objects
-    if page.name == "faq":
+    sources = by_id(guide.items(SOURCES_FRAMEWORK))
+    if page.name == FAQ_FRAMEWORK:
         objects.append(faq_page(page, url))
     elif page.source_ids and page.path != "index.md":  # a framework page: an article crediting its sources
         objects.append(article(page, url, sources, site_name))

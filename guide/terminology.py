@@ -32,14 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.errors import ContentError, format_field_path
-from guide.glossary import GLOSSARY_FRAMEWORK
+from guide.model import GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
 from guide.search import SYNONYMS_KEY, TERMINOLOGY_KEY
 from guide.yaml_source import ParsedYaml
 
 SOURCE_TERM = "# terme de la source"
 
-# Fields whose words are a source's, verbatim: (framework, list key, field).
-VERBATIM_FIELDS = {("seuils", "seuils", "citation"), ("sources", "sources", "titre")}
+# Fields whose words are a source's, verbatim: (framework, field of the items of its own list).
+VERBATIM_FIELDS = {(THRESHOLDS_FRAMEWORK, "citation"), (SOURCES_FRAMEWORK, "titre")}
 _IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{seuil:[^{}]*\}")
 _OPENING, _CLOSING = "«“", "»”"
@@ -146,7 +146,7 @@ def _texts(name: str, data: dict):
             yield path, value
 
     for path, text in walk(data, ()):
-        if len(path) >= 3 and (name, path[0], path[2]) in VERBATIM_FIELDS:
+        if len(path) >= 3 and path[0] == name and (name, path[2]) in VERBATIM_FIELDS:
             continue
         explained: set[str] = set()
         if name == GLOSSARY_FRAMEWORK:

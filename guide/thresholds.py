@@ -10,27 +10,27 @@ becomes ``1 à 2 jours par semaine`` (the unit is written once when both ends sh
 
 from __future__ import annotations
 
-import difflib
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from calculators.contract import threshold_text
 from common.numbers import NBSP, format_number
+from common.suggestions import did_you_mean
 from guide.errors import ContentError, format_field_path
+from guide.model import THRESHOLDS_FRAMEWORK, by_id
 from guide.yaml_source import ParsedYaml
 
-if TYPE_CHECKING:
-    from guide.catalog import Guide
-
-THRESHOLDS_FRAMEWORK = "seuils"
 PLACEHOLDER = re.compile(r"\{seuil:([^{}]*)\}")
 # Any other {word:…} or {word} left in a text is a mistyped placeholder ({seuils:…}, {Seuil:…}, {seuil …}).
 OTHER_PLACEHOLDER = re.compile(r"\{\s*[A-Za-zÀ-ÿ_-]+\s*(?::[^{}]*)?\}")
 RANGE_SEPARATOR = re.compile(r"\s+à\s+")
 
 
-def thresholds_by_id(frameworks: dict) -> dict[str, dict]:
-    return {item["id"]: item for item in frameworks.get(THRESHOLDS_FRAMEWORK, {}).get("seuils", [])}
+def thresholds_by_id(frameworks: Mapping[str, Any]) -> dict[str, dict]:
+    """The figures of seuils.yml by id (none if the file is absent)."""
+    return by_id(frameworks.get(THRESHOLDS_FRAMEWORK, {}).get(THRESHOLDS_FRAMEWORK, []))
 
 
 def _singular(unit: str) -> str:
@@ -49,65 +49,72 @@ def range_text(low: dict, high: dict) -> str:
     return f"{format_number(low['valeur'], decimals=2)}{NBSP}à{NBSP}{threshold_text(high)}"
 
 
-def _strings(value, path=()):
-    """Every string in a framework, with its path, as (path, container, key)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, str):
-                yield path + (key,), value, key
-            else:
-                yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, str):
-                yield path + (index,), value, index
-            else:
-                yield from _strings(item, path + (index,))
+@dataclass(frozen=True)
+class Resolved:
+    """Every framework's data with its ``{seuil:…}`` replaced, the figures each quotes, and the errors found."""
+
+    frameworks: dict[str, Any]
+    quoted: dict[str, list[str]]  # framework -> ids of the figures its texts quote, in order of first use
+    errors: list[ContentError]
 
 
-def resolve_placeholders(guide: Guide, parsed: dict[str, ParsedYaml]) -> list[ContentError]:
-    """Replace every ``{seuil:ID}`` (or ``{seuil:ID à ID}``) by its value, in place; report unknown ids."""
-    known = thresholds_by_id(guide.frameworks)
-    errors = []
-    for name, data in guide.frameworks.items():
-        quoted = guide.quoted_thresholds.setdefault(name, [])
-        for path, container, key in _strings(data):
-            text = container[key]
-            if "{" not in text:
-                continue
-            for match in OTHER_PLACEHOLDER.finditer(PLACEHOLDER.sub("", text)):
-                line, column = parsed[name].position_of(path)
-                errors.append(ContentError(
-                    guide.files[name], line, column, format_field_path(path),
-                    f"balise inconnue « {match.group(0)} » : pour citer un repère chiffré, écrivez "
-                    "{seuil:identifiant} (en minuscules, « seuil » au singulier), par exemple {seuil:heures-coordination}"))
+def resolve_placeholders(frameworks: Mapping[str, Any], parsed: Mapping[str, ParsedYaml],
+                         files: Mapping[str, str]) -> Resolved:
+    """New data in which every ``{seuil:ID}`` (or ``{seuil:ID à ID}``) is replaced by its value; unknown ids and
+    mistyped placeholders are reported at their field (and left as written). The data given is not changed."""
+    known = thresholds_by_id(frameworks)
+    errors: list[ContentError] = []
+    quoted: dict[str, list[str]] = {}
 
-            def replace(match: re.Match, name: str = name, path: tuple = path, quoted: list = quoted) -> str:
-                ids = [part.strip() for part in RANGE_SEPARATOR.split(match.group(1).strip())]
-                line, column = parsed[name].position_of(path)
-                problems = []
-                if len(ids) > 2:
-                    problems.append(f"« {match.group(0)} » : une fourchette relie deux repères, "
-                                    "par exemple {seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}")
-                for threshold_id in ids if len(ids) <= 2 else []:
-                    if threshold_id not in known:
-                        message = f"repère inconnu « {threshold_id} » dans {{seuil:…}} : il n'existe pas dans seuils.yml"
-                        close = difflib.get_close_matches(threshold_id, sorted(known), n=1, cutoff=0.6)
-                        message += f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
-                        problems.append(message)
-                if not problems and len(ids) == 2 and known[ids[0]]["valeur"] > known[ids[1]]["valeur"]:
-                    problems.append(f"fourchette « {match.group(0)} » à l'envers : écrivez le plus petit repère en premier")
-                if problems:
-                    errors.extend(ContentError(guide.files[name], line, column, format_field_path(path), problem)
-                                  for problem in problems)
-                    return match.group(0)
-                quoted.extend(threshold_id for threshold_id in ids if threshold_id not in quoted)
-                if len(ids) == 1:
-                    return threshold_text(known[ids[0]])
-                return range_text(known[ids[0]], known[ids[1]])
+    def text_of(text: str, name: str, path: tuple) -> str:
+        if "{" not in text:
+            return text
+        line, column = parsed[name].position_of(path)
 
-            container[key] = PLACEHOLDER.sub(replace, text)
-    return errors
+        def report(problem: str) -> None:
+            errors.append(ContentError(files[name], line, column, format_field_path(path), problem))
+
+        for match in OTHER_PLACEHOLDER.finditer(PLACEHOLDER.sub("", text)):
+            report(f"balise inconnue « {match.group(0)} » : pour citer un repère chiffré, écrivez "
+                   "{seuil:identifiant} (en minuscules, « seuil » au singulier), par exemple {seuil:heures-coordination}")
+
+        def replace(match: re.Match) -> str:
+            ids = [part.strip() for part in RANGE_SEPARATOR.split(match.group(1).strip())]
+            problems = []
+            if len(ids) > 2:
+                problems.append(f"« {match.group(0)} » : une fourchette relie deux repères, "
+                                "par exemple {seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}")
+            for threshold_id in ids if len(ids) <= 2 else []:
+                if threshold_id not in known:
+                    problems.append(f"repère inconnu « {threshold_id} » dans {{seuil:…}} : il n'existe pas dans seuils.yml"
+                                    + did_you_mean(threshold_id, sorted(known)))
+            if not problems and len(ids) == 2 and known[ids[0]]["valeur"] > known[ids[1]]["valeur"]:
+                problems.append(f"fourchette « {match.group(0)} » à l'envers : écrivez le plus petit repère en premier")
+            for problem in problems:
+                report(problem)
+            if problems:
+                return match.group(0)
+            quoted[name].extend(threshold_id for threshold_id in ids if threshold_id not in quoted[name])
+            if len(ids) == 1:
+                return threshold_text(known[ids[0]])
+            return range_text(known[ids[0]], known[ids[1]])
+
+        return PLACEHOLDER.sub(replace, text)
+
+    def resolved(value: Any, name: str, path: tuple) -> Any:
+        if isinstance(value, str):
+            return text_of(value, name, path)
+        if isinstance(value, dict):
+            return {key: resolved(item, name, path + (key,)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [resolved(item, name, path + (index,)) for index, item in enumerate(value)]
+        return value  # int, float, bool, None
+
+    new = {}
+    for name, data in frameworks.items():
+        quoted[name] = []
+        new[name] = resolved(data, name, ())
+    return Resolved(new, quoted, errors)
 
 
 def _distinctive(item: dict) -> bool:

@@ -1,21 +1,25 @@
 """Validate parsed framework data against its JSON Schema, with French messages.
 
 Schemas are standard draft-07 (so yaml-language-server can offer completion in the
-editor) plus one keyword of ours, ``x-reference``, on a field whose value must be the
-``id`` of an item of another framework list: ``"x-reference": "phases"`` (the list
-``phases`` of ``phases.yml``) or ``"x-reference": "sourcing#options"`` (the list
-``options`` of ``sourcing.yml``). Identifiers are collected from every file before
-validation, so every dangling reference is reported along with the other errors.
+editor) plus two keywords of ours, which declare every reference between files:
+
+- ``x-reference`` on a field whose value must be the ``id`` of an item of another
+  framework list: ``"x-reference": "NAME"`` (the list named like the file, ``NAME``
+  of ``NAME.yml``) or ``"x-reference": "sourcing#options"`` (the list ``options`` of
+  ``sourcing.yml``). Identifiers are collected from every file before validation, so
+  every dangling reference is reported along with the other errors.
+- ``"x-framework": true`` on a field whose value must be the name of a framework (a
+  file of ``frameworks/``, without ``.yml``): the ``cadre`` definition of
+  ``commun.schema.json``, which every link to a page uses.
+
+``references`` finds, in valid data, where each ``x-reference`` sits and what it names.
 """
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from pathlib import Path
 from typing import Any, cast
 
 import jsonschema
@@ -24,6 +28,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
+from common.suggestions import did_you_mean
 from guide.errors import ContentError, format_field_path
 from guide.yaml_source import ParsedYaml
 
@@ -39,18 +44,19 @@ _TYPE_NAMES = {
 
 
 def reference_target(spec: str) -> tuple[str, str]:
-    """``"sourcing#options"`` -> (``sourcing``, ``options``); ``"phases"`` -> (``phases``, ``phases``)."""
+    """``"sourcing#options"`` -> (``sourcing``, ``options``); ``"NAME"`` -> (``NAME``, ``NAME``)."""
     framework, _, list_key = spec.partition("#")
     return framework, list_key or framework
 
 
-class _DanglingReference(ValidationError):
-    """An ``x-reference`` to an unknown id, with its French message (``french``) already written."""
+class _WrittenInFrench(ValidationError):
+    """An error of one of our keywords, with its French message (``french``) already written."""
 
     french: str
 
 
-def _make_validator_class(known_ids: dict[tuple[str, str], list[str]], unreadable: AbstractSet[str]):
+def _make_validator_class(known_ids: dict[tuple[str, str], list[str]], unreadable: AbstractSet[str],
+                          framework_names: Sequence[str]):
     def x_reference(validator, spec, instance, schema):
         if not isinstance(instance, str):
             return
@@ -59,23 +65,29 @@ def _make_validator_class(known_ids: dict[tuple[str, str], list[str]], unreadabl
             return
         ids = known_ids.get(target, [])
         if instance not in ids:
-            error = _DanglingReference(f"unknown reference {instance!r} to {spec}")
+            error = _WrittenInFrench(f"unknown reference {instance!r} to {spec}")
             error.french = _dangling_message(instance, target, ids)
             yield error
 
-    return jsonschema.validators.extend(Draft7Validator, {"x-reference": x_reference})
+    def x_framework(validator, enabled, instance, schema):
+        if not enabled or not isinstance(instance, str) or instance in framework_names:
+            return
+        pattern = schema.get("pattern")
+        if pattern and not re.search(pattern, instance):
+            return  # not even a name: the pattern's own message says what to write
+        error = _WrittenInFrench(f"unknown framework {instance!r}")
+        error.french = (f"cadre inconnu « {instance} » : aucun fichier frameworks/{instance}.yml"
+                        + did_you_mean(instance, framework_names, possible="cadres possibles"))
+        yield error
+
+    return jsonschema.validators.extend(Draft7Validator, {"x-reference": x_reference, "x-framework": x_framework})
 
 
 def _dangling_message(value: str, target: tuple[str, str], ids: list[str]) -> str:
     framework, list_key = target
     where = f"{framework}.yml" if framework == list_key else f"{framework}.yml ({list_key})"
-    message = f"identifiant inconnu « {value} » : il n'existe pas dans {where}"
-    close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
-    if close:
-        message += f" ; vouliez-vous dire « {close[0]} » ?"
-    elif ids:
-        message += " ; valeurs possibles : " + ", ".join(ids)
-    return message
+    return (f"identifiant inconnu « {value} » : il n'existe pas dans {where}"
+            + did_you_mean(value, ids, possible="valeurs possibles" if ids else None))
 
 
 def _as_list(value) -> str:
@@ -146,12 +158,7 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
         allowed = list(schema.get("properties", {}))
         extras = [key for key in error.instance if key not in allowed]
         extra = extras[0] if extras else "?"
-        message = "champ inconnu"
-        close = difflib.get_close_matches(str(extra), allowed, n=1, cutoff=0.6)
-        if close:
-            message += f" : vouliez-vous dire « {close[0]} » ?"
-        else:
-            message += " ; champs possibles ici : " + ", ".join(allowed)
+        message = "champ inconnu" + did_you_mean(str(extra), allowed, possible="champs possibles ici", lead=" : ")
         return path + (extra,), message, True
     if kind == "type":
         expected: list[str] = value if isinstance(value, list) else [value]
@@ -168,16 +175,11 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
     return path, f"valeur non valide ({kind})", False
 
 
-def schema_registry(schemas_dir: Path) -> Registry:
-    """Resolve ``$ref`` to sibling schema files (``commun.schema.json#/definitions/texte``).
-
-    Every schema of the folder is loaded once, up front: lookups then cost nothing.
-    """
-    resources = [
-        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")), default_specification=DRAFT7))
-        for path in sorted(schemas_dir.glob("*.schema.json"))
-    ]
-    return Registry().with_resources(resources)
+def schema_registry(schemas: Mapping[str, dict]) -> Registry:
+    """Resolve ``$ref`` between the schemas, by file name (``commun.schema.json#/definitions/texte``)."""
+    return Registry().with_resources(
+        (filename, Resource.from_contents(schema, default_specification=DRAFT7)) for filename, schema in schemas.items()
+    )
 
 
 def validate(
@@ -187,13 +189,15 @@ def validate(
     known_ids: dict[tuple[str, str], list[str]],
     registry: Registry,
     unreadable: AbstractSet[str] = frozenset(),
+    framework_names: Sequence[str] = (),
 ) -> list[ContentError]:
     """Every schema error of one parsed file, in French, with its position.
 
     ``unreadable`` names the frameworks whose file could not be parsed: references to
-    them are not checked (their own syntax error is the one to fix first).
+    them are not checked (their own syntax error is the one to fix first). ``framework_names``:
+    every framework, for ``x-framework``.
     """
-    validator = _make_validator_class(known_ids, unreadable)(schema, registry=registry)
+    validator = _make_validator_class(known_ids, unreadable, framework_names)(schema, registry=registry)
     errors = []
     for error in validator.iter_errors(parsed.data):
         # For anyOf/oneOf, prefer the most specific inner error when there is one.
@@ -207,15 +211,38 @@ def validate(
     return errors
 
 
-_VALID_SCHEMAS: set[str] = set()
-
-
 def check_schema(schema: dict) -> None:
-    """Raise if a schema itself is not valid draft-07 (a programmer's error, not an editor's).
+    """Raise if a schema itself is not valid draft-07 (a programmer's error, not an editor's)."""
+    Draft7Validator.check_schema(schema)
 
-    A schema found valid once is not checked again (the live preview and the tests load often).
+
+def references(data: Any, schema: dict, registry: Registry) -> dict[tuple, tuple[str, str]]:
+    """Where valid ``data`` holds a reference: the path of each field whose schema says ``x-reference``,
+    with the (framework, list) it names an item of, in the order of the file.
+
+    The schema is followed through ``$ref``, ``allOf``, ``anyOf``, ``oneOf``, ``properties``,
+    ``additionalProperties`` and ``items``: where draft-07 schemas describe fields.
     """
-    key = json.dumps(schema, sort_keys=True)
-    if key not in _VALID_SCHEMAS:
-        Draft7Validator.check_schema(schema)
-        _VALID_SCHEMAS.add(key)
+    found: dict[tuple, tuple[str, str]] = {}
+
+    def walk(value: Any, node: Any, resolver: Any, path: tuple) -> None:
+        while isinstance(node, dict) and "$ref" in node:  # draft-07: a $ref replaces its siblings
+            resolved = resolver.lookup(node["$ref"])
+            node, resolver = resolved.contents, resolved.resolver
+        if not isinstance(node, dict):
+            return
+        if "x-reference" in node and isinstance(value, str):
+            found[path] = reference_target(node["x-reference"])
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            for branch in node.get(keyword, []):
+                walk(value, branch, resolver, path)
+        if isinstance(value, dict):
+            properties, additional = node.get("properties", {}), node.get("additionalProperties")
+            for key, item in value.items():
+                walk(item, properties.get(key, additional), resolver, path + (key,))
+        elif isinstance(value, list) and isinstance(node.get("items"), dict):
+            for index, item in enumerate(value):
+                walk(item, node["items"], resolver, path + (index,))
+
+    walk(data, schema, registry.resolver(base_uri=schema.get("$id", "")), ())
+    return found

@@ -18,7 +18,7 @@ import yaml
 
 from guide.errors import ContentError, format_field_path
 
-Path = tuple  # field path, e.g. ("phases", 1, "risques")
+Path = tuple  # field path, e.g. ("questions", 1, "themes")
 
 
 class _EditorLoader(yaml.SafeLoader):

@@ -27,6 +27,7 @@ from mkdocs.structure.files import File
 # project on the environment's path, as an editable install would).
 from guide.shell import (
     FRAMEWORKS_DIR_NAME,
+    GLOSSARY_FRAMEWORK,
     BrowserAssets,
     ContentErrors,
     Guide,
@@ -116,7 +117,7 @@ def on_post_build(*, config):
         except MissingRuntime as exc:
             raise Abort(str(exc)) from None
     guide = _build["guide"]
-    write_search_worker(Path(config.site_dir), guide.frameworks["glossaire"] if guide else None)
+    write_search_worker(Path(config.site_dir), guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None)
     if guide is not None:
         write_redirect_pages(guide, Path(config.site_dir))  # former addresses of merged pages
     write_headers_file(Path(config.site_dir))
@@ -148,10 +149,8 @@ def on_page_context(context, /, *, page, config, nav):
             trail.append((ancestor.title, _absolute(config, first_page.url)))
     if not page.is_homepage:
         trail.append((page.title, url))
-    guide = _build["guide"]
-    sources = {source["id"]: source for source in guide.frameworks["sources"]["sources"]} if guide else {}
     page.meta["guide_jsonld"] = [
-        json_for_script(data) for data in structured_data_for(rendered, url, trail, sources, config.site_name)
+        json_for_script(data) for data in structured_data_for(rendered, url, trail, _build["guide"], config.site_name)
     ]
     page.meta["guide_og_type"] = "article" if rendered and rendered.source_ids and not page.is_homepage else "website"
     if rendered is not None:

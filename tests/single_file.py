@@ -25,19 +25,19 @@ import jsonschema
 from jsonschema import Draft7Validator
 from referencing import Registry
 
-from guide import rules, thresholds
+from guide import rules
 from guide.catalog import (
     FRAMEWORKS_DIR_NAME,
     REPO_ROOT,
     SCHEMAS_DIR_NAME,
-    Guide,
-    _copy_data,
     _duplicate_ids,
     collect_ids,
     load_guide,
 )
 from guide.errors import ContentError, ContentErrors
-from guide.validation import reference_target, schema_registry, validate
+from guide.model import Guide
+from guide.thresholds import resolve_placeholders
+from guide.validation import reference_target, references, schema_registry, validate
 from guide.yaml_source import ParsedYaml, parse_yaml
 
 FRAMEWORKS_DIR = REPO_ROOT / FRAMEWORKS_DIR_NAME
@@ -70,15 +70,10 @@ def _referenced_frameworks(parsed: ParsedYaml, schema: dict, registry: Registry)
 
 
 @functools.lru_cache(maxsize=8)
-def _parsed(text: str, filename: str) -> ParsedYaml:
-    return parse_yaml(text, filename)
-
-
 def parse(text: str, filename: str) -> ParsedYaml:
     """``parse_yaml``, remembered for the last few texts (a variant is parsed once to find the line of its
-    mistake, then checked); the data is a copy, free to change."""
-    cached = _parsed(text, filename)
-    return ParsedYaml(_copy_data(cached.data), cached.value_positions, cached.key_positions, list(cached.errors))
+    mistake, then checked; loading never changes parsed data)."""
+    return parse_yaml(text, filename)
 
 
 @functools.cache
@@ -86,9 +81,9 @@ def repository() -> Repository:
     guide = load_guide(REPO_ROOT)
     parsed = {name: parse_yaml((FRAMEWORKS_DIR / f"{name}.yml").read_text(encoding="utf-8"), filename)
               for name, filename in guide.files.items()}
-    schemas = {name: json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-               for name in guide.files}
-    registry = schema_registry(SCHEMAS_DIR)
+    all_schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(SCHEMAS_DIR.glob("*.schema.json"))}
+    schemas = {name: all_schemas[f"{name}.schema.json"] for name in guide.files}
+    registry = schema_registry(all_schemas)
     referrers: dict[str, set[str]] = {}
     for name in guide.files:
         for target in _referenced_frameworks(parsed[name], schemas[name], registry):
@@ -107,16 +102,23 @@ def check_one_file(name: str, text: str) -> list[ContentError]:
         return ContentErrors(parsed.errors).errors
     ids = {key: value for key, value in repo.guide.ids.items() if key[0] != name}
     ids.update(collect_ids(name, parsed.data))
-    errors = validate(parsed, repo.schemas[name], filename, ids, repo.registry)
+    names = sorted(repo.guide.files)
+    errors = validate(parsed, repo.schemas[name], filename, ids, repo.registry, framework_names=names)
     errors += _duplicate_ids(name, filename, parsed)
     if ids != repo.guide.ids:  # its ids changed: the references of the other files are checked again
         for other in sorted(repo.referrers.get(name, ())):
-            errors += validate(repo.parsed[other], repo.schemas[other], repo.guide.files[other], ids, repo.registry)
+            errors += validate(repo.parsed[other], repo.schemas[other], repo.guide.files[other], ids, repo.registry,
+                               framework_names=names)
     if errors:
         return ContentErrors(errors).errors
-    frameworks = {other: _copy_data(data) for other, data in repo.guide.frameworks.items()}
-    frameworks[name] = parsed.data
     all_parsed = {**repo.parsed, name: parsed}
-    guide = Guide(frameworks=frameworks, files=repo.guide.files, ids=ids, parsed=all_parsed)
-    errors = thresholds.resolve_placeholders(guide, all_parsed) + rules.check(guide, all_parsed)
+    resolved = resolve_placeholders({other: data.data for other, data in all_parsed.items()}, all_parsed,
+                                    repo.guide.files)
+    guide = Guide(
+        frameworks=resolved.frameworks, files=repo.guide.files, ids=ids, quoted_thresholds=resolved.quoted,
+        references={other: references(data, repo.schemas[other], repo.registry)
+                    for other, data in resolved.frameworks.items()},
+        parsed=all_parsed,
+    )
+    errors = resolved.errors + rules.check(guide)
     return ContentErrors(errors).errors if errors else []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from calculators.diagnostic import headcount_range
 from common.site_map import site_pages
 from guide.catalog import REPO_ROOT, framework_names
-from guide.rendering import french_date, headcount_range
+from guide.template_helpers import french_date
 from tests.helpers import page_slug, plan
 from tests.site_text import (
     article_text,

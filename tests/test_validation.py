@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from referencing import Registry
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
 
-from guide.validation import _number_hint, validate
+from guide.validation import _number_hint, references, validate
 from guide.yaml_source import parse_yaml
 
 SCHEMA = {
@@ -85,3 +86,70 @@ def test_references_to_an_unreadable_file_are_not_reported():
 ])
 def test_a_number_written_as_in_prose_gets_what_to_type(written, expected, hint):
     assert _number_hint(written, expected) == hint
+
+
+# --- Links to a framework: the « cadre » definition, ``"x-framework": true`` --------------------------------
+
+CADRE = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+         "x-format-fr": "le nom d'un fichier du dossier frameworks, sans « .yml »", "x-framework": True}
+LINKS = {"type": "object", "properties": {"cadre": {"$ref": "#/definitions/cadre"},
+                                          "themes": {"type": "array", "items": {"$ref": "#/definitions/cadre"}}},
+         "definitions": {"cadre": CADRE}}
+NAMES = ["modeles", "phases", "sourcing"]
+
+
+@pytest.mark.parametrize(("yaml_text", "field", "message"), [
+    ("cadre: modele\n", "cadre",
+     "cadre inconnu « modele » : aucun fichier frameworks/modele.yml ; vouliez-vous dire « modeles » ?"),
+    ("themes: [phases, sourcin]\n", "themes[1]",
+     "cadre inconnu « sourcin » : aucun fichier frameworks/sourcin.yml ; vouliez-vous dire « sourcing » ?"),
+    ("cadre: zzz\n", "cadre",
+     "cadre inconnu « zzz » : aucun fichier frameworks/zzz.yml ; cadres possibles : modeles, phases, sourcing"),
+    ("cadre: Phases\n", "cadre", "le nom d'un fichier du dossier frameworks, sans « .yml »"),  # no second error
+])
+def test_a_link_to_an_unknown_framework_is_reported_with_the_closest_name(yaml_text, field, message):
+    parsed = parse_yaml("# entête\n" + yaml_text, "frameworks/x.yml")
+    [error] = validate(parsed, LINKS, "frameworks/x.yml", {}, Registry(), framework_names=NAMES)
+    assert (error.line, error.field, error.message) == (2, field, message)
+
+
+def test_a_link_to_a_framework_that_exists_is_accepted():
+    parsed = parse_yaml("cadre: phases\nthemes: [modeles, sourcing]\n", "frameworks/x.yml")
+    assert validate(parsed, LINKS, "frameworks/x.yml", {}, Registry(), framework_names=NAMES) == []
+
+
+def test_the_real_schemas_declare_every_link_to_a_page_through_the_cadre_definition():
+    import json
+
+    from guide.catalog import REPO_ROOT
+
+    commun = json.loads((REPO_ROOT / "frameworks" / "schemas" / "commun.schema.json").read_text(encoding="utf-8"))
+    assert commun["definitions"]["cadre"]["x-framework"] is True
+
+
+# --- Where the references sit -------------------------------------------------------------------------------
+
+
+def test_references_are_found_through_refs_allof_properties_and_items():
+    shared = {"$id": "shared.json", "definitions": {"phase": {"type": "string", "x-reference": "phases"}}}
+    schema = {
+        "$id": "x.json",
+        "type": "object",
+        "properties": {
+            "rows": {"type": "array", "items": {"type": "object", "properties": {
+                "phase": {"$ref": "shared.json#/definitions/phase"},
+                "option": {"allOf": [{"type": "string", "x-reference": "sourcing#options"}]},
+            }}},
+            "texte": {"type": "string"},
+        },
+    }
+    registry = Registry().with_resources([
+        ("shared.json", Resource.from_contents(shared, default_specification=DRAFT7)),
+        ("x.json", Resource.from_contents(schema, default_specification=DRAFT7)),
+    ])
+    data = {"texte": "phases", "rows": [{"phase": "amorcage", "option": "hybride"}, {"phase": "structuration"}]}
+    assert references(data, schema, registry) == {
+        ("rows", 0, "phase"): ("phases", "phases"),
+        ("rows", 0, "option"): ("sourcing", "options"),
+        ("rows", 1, "phase"): ("phases", "phases"),
+    }

@@ -83,6 +83,6 @@ def test_a_close_name_is_suggested():
 
 def test_without_a_close_name_the_choices_are_listed_or_nothing_is_said():
     assert closest("zzz", ["phases", "poles"]) is None
-    assert did_you_mean("zzz", ["phases", "poles"], listing="valeurs possibles") == " ; valeurs possibles : phases, poles"
+    assert did_you_mean("zzz", ["phases", "poles"], possible="valeurs possibles") == " ; valeurs possibles : phases, poles"
     assert did_you_mean("zzz", ["phases", "poles"]) == ""
-    assert did_you_mean("zzz", [], listing="valeurs possibles") == ""
+    assert did_you_mean("zzz", [], possible="valeurs possibles") == ""

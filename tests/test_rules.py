@@ -1,0 +1,71 @@
+"""The registry of cross-file rules: a rule registered for a file gets that file's data and reports at the
+line of the field it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from guide import rules
+from guide.catalog import REPO_ROOT
+from guide.rules import EVERY_FRAMEWORK, rule
+from tests.helpers import line_of
+
+PHASES_FILE = REPO_ROOT / "frameworks" / "phases.yml"
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    """An empty registry for the test's own rules (the real ones are put back afterwards)."""
+    monkeypatch.setattr(rules, "RULES", [])
+    return rules.RULES
+
+
+def test_the_real_content_passes_every_rule(guide):
+    assert rules.check(guide) == []
+
+
+def test_a_rule_gets_its_files_data_and_reports_at_the_line_of_a_field(registry, guide):
+    seen = []
+
+    @rule("phases")
+    def second_phase_is_refused(data, report):
+        seen.append(data)
+        report(("phases", 1, "objectif"), "refusée pour l'essai")
+
+    [error] = rules.check(guide)
+    assert seen == [guide.frameworks["phases"]]
+    objective = guide.frameworks["phases"]["phases"][1]["objectif"]
+    assert (error.file, error.line, error.field, error.message) == (
+        "frameworks/phases.yml", line_of(PHASES_FILE, objective[:30]), "phases[1].objectif", "refusée pour l'essai")
+    assert error.column == guide.parsed["phases"].position_of(("phases", 1, "objectif"))[1]
+
+
+def test_a_rule_on_the_files_own_list_reports_inside_it(registry, guide):
+    @rule("phases", own_list=True)
+    def each_phase(phases, report):
+        assert phases is guide.frameworks["phases"]["phases"]
+        report((0, "numero"), "essai")
+
+    [error] = rules.check(guide)
+    assert error.field == "phases[0].numero"
+    assert error.line == guide.parsed["phases"].position_of(("phases", 0, "numero"))[0]
+
+
+def test_a_rule_for_every_file_knows_which_file_it_checks_and_may_read_the_guide(registry, guide):
+    checked = []
+
+    @rule(EVERY_FRAMEWORK, reads_guide=True)
+    def every_file(data, report, guide):
+        assert guide is guide and data is guide.frameworks[report.name]
+        checked.append(report.name)
+
+    assert rules.check(guide) == []
+    assert checked == sorted(guide.frameworks)
+
+
+def test_a_rule_for_a_file_that_does_not_exist_never_runs(registry, guide):
+    @rule("absent")
+    def never(data, report):
+        raise AssertionError("aucun fichier absent.yml")
+
+    assert rules.check(guide) == []
