@@ -33,7 +33,7 @@ from common.typography import french_typography
 # Calculators of the package; each name is also its framework file and its page.
 CALCULATOR_NAMES = ("roi", "internalisation", "diagnostic")
 # The other frameworks the calculators read (figures, and the lists a report quotes): the browser's
-# bundle carries these and the calculators' own, nothing else (tests/test_browser_stdlib.py runs them on it).
+# bundle carries these and the calculators' own, nothing else (tests/builds/test_browser_stdlib.py runs them on it).
 SHARED_FRAMEWORKS = ("accueil", "seuils", "phases", "signaux", "matrice-decision", "typologies", "modeles", "sourcing", "role-cmo")
 
 KIND_EXAMPLES = {

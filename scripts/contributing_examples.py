@@ -11,7 +11,7 @@ Each example of the editors' guide is a ```text block preceded by a comment nami
 
 A mistake is a list of edits ``(file of frameworks/, text, replaced by)`` made on a copy of the real files:
 when the content moves, the positions follow; when a message changes, the guide shows the new one.
-tests/test_contributing.py fails while an example is out of date.
+tests/content/test_contributing.py fails while an example is out of date.
 """
 
 from __future__ import annotations

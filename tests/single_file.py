@@ -11,7 +11,7 @@ one file, ``load_guide`` comes down to this:
    cross-file rules, over the guide with this file's data in place.
 
 The one place the tests reach inside the core's loading steps (``guide.catalog``, ``guide.validation``,
-``guide.rules``, ``guide.thresholds``): tests/test_broken_content.py proves, on one variant of each kind of
+``guide.rules``, ``guide.thresholds``): tests/content/test_broken_content.py proves, on one variant of each kind of
 mistake, that this gives exactly the errors ``load_guide`` gives.
 """
 

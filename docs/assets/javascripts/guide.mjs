@@ -6,7 +6,7 @@
  *    does so for headings, but a link to a card or a table row (for example « Full-stack » in
  *    modeles/#full-stack) stayed at the previous page's scroll offset. Back and forward (popstate)
  *    keep Material's own scroll restoration; a full page load is left to the browser.
- * 2. Names that Material's templates leave out, found by axe-core (tests/test_accessibility.py): the
+ * 2. Names that Material's templates leave out, found by axe-core (tests/browser/test_accessibility.py): the
  *    search dialog needs a name, and the breadcrumb reuses the main menu's « Navigation » where each
  *    navigation landmark needs a name of its own.
  * 3. The calculators' code (calculators.mjs, its worker and Pyodide) is loaded only on a page that

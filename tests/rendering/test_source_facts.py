@@ -1,6 +1,6 @@
 """Every fact and figure of each source reaches the built site, on a page that credits that source.
 
-``tests/source_facts/<source id>.txt`` lists, one per line, a fact of that source exactly as a reader
+``tests/rendering/source_facts/<source id>.txt`` lists, one per line, a fact of that source exactly as a reader
 must find it (typography normalised: no-break spaces count as spaces, ’ as '). Lines starting with
 ``#`` are comments. Each fact must appear in the article text of at least one page whose credits
 name the source (credits derived from what the page shows: guide.rendering.page_sources).

@@ -1,6 +1,6 @@
 """The site search's worker files and the readers' synonyms of frameworks/glossaire.yml (guide/search.py).
 
-The search itself, in a browser, is tested by tests/test_search_questions.py.
+The search itself, in a browser, is tested by tests/browser/test_search_questions.py.
 """
 
 from __future__ import annotations

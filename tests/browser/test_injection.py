@@ -7,7 +7,7 @@ import pytest
 from tests.site_text import normalise
 from tests.support import PAYLOADS, watched_page
 
-# With tests/test_rendering.py's tests of the same site, on one worker of pytest-xdist: one build.
+# With tests/rendering/test_rendering.py's tests of the same site, on one worker of pytest-xdist: one build.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("injected-site")]
 
 

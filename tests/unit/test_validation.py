@@ -65,7 +65,7 @@ NESTED = {
                     (1, 1, "bloc", "ce champ est obligatoire")]),
 ], ids=["manquant", "manquant-et-inconnu", "au-premier-niveau"])
 def test_required_and_unknown_fields_at_any_depth(yaml_text, expected):
-    """The two keywords the schema lint (tests/test_schemas.py) requires on every object."""
+    """The two keywords the schema lint (tests/unit/test_schemas.py) requires on every object."""
     parsed = parse_yaml("# entête\n" + yaml_text, "frameworks/x.yml")
     errors = validate(parsed, NESTED, "frameworks/x.yml", {}, Registry())
     assert sorted((error.line - 1, error.column, error.field, error.message) for error in errors) == expected

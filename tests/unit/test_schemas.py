@@ -2,8 +2,8 @@
 (``additionalProperties: false``) and names the fields it requires, all of them declared.
 
 With that proved here once, the broken-content corpus need not re-prove jsonschema's ``required`` and
-``additionalProperties`` on every object of every file: tests/test_validation.py checks the French
-message and the position of each keyword, tests/test_broken_content.py a missing and an unknown field in
+``additionalProperties`` on every object of every file: tests/unit/test_validation.py checks the French
+message and the position of each keyword, tests/content/test_broken_content.py a missing and an unknown field in
 the page block and the first item of every list of every file.
 """
 

@@ -1,7 +1,7 @@
 """The build: strict, and a content error stops it in French before the site is touched.
 
 ``scripts/build`` (a fresh folder swapped in only on success) is tested with one broken file per family of
-error in tests/test_broken_content.py.
+error in tests/content/test_broken_content.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Accessibility of what readers see, checked by axe-core (shipped in axe-playwright-python, offline).
 
 Every page is checked once it has settled, with its console errors and outside requests, by
-tests/test_browser.py (one visit per page); here, the states a reader brings a page into.
+tests/browser/test_browser.py (one visit per page); here, the states a reader brings a page into.
 """
 
 from __future__ import annotations
