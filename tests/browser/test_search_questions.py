@@ -252,3 +252,18 @@ def test_a_stemmed_word_is_not_reported_missing_and_is_highlighted(page, site_ur
     assert any(re.match(r"signaux\b", mark.lower()) for mark in marks.all_inner_texts())
     assert page.console_errors == []
     assert page.outside_requests == []
+
+
+def test_a_pasted_query_is_searched(search_box, site_url):
+    """A query pasted with the mouse (or completed by a phone's keyboard) comes as an input event without any
+    key: Material listens to keyup only, and guide.mjs passes the change on (without it, no result at all)."""
+    clear_search(search_box)
+    box = search_box.locator("input.md-search__input")
+    box.evaluate("""(field, text) => {
+        field.value = text
+        field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste", data: text }))
+    }""", "matrice de décision")
+    search_box.wait_for_function(FINAL, arg="matrice de décision", timeout=15_000)
+    search_box.evaluate(TWO_FRAMES)
+    links = search_box.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.href)")
+    assert "typologies/" in result_pages(site_url, links)[:3]

@@ -11,6 +11,9 @@
  *    navigation landmark needs a name of its own.
  * 3. The calculators' code (calculators.mjs, its worker and Pyodide) is loaded only on a page that
  *    shows a calculator, the first time one is shown: other pages run none of it.
+ * 4. Material's search reads the query on keyup only: a query pasted with the mouse, completed by the
+ *    browser or a phone's keyboard (an input event without a key) was never searched. Each such change
+ *    now tells Material as a key would (it ignores a value it has already searched).
  */
 let firstPage = true
 let fromHistory = false
@@ -58,6 +61,13 @@ function onPage() {
   nameThemeLandmarks()
   loadCalculators()
 }
+
+document.addEventListener("input", event => {
+  const field = event.target
+  if (field instanceof HTMLInputElement && field.matches("[data-md-component=search-query]")) {
+    field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
+  }
+}, true)
 
 if (typeof window.document$ !== "undefined") window.document$.subscribe(onPage)
 else onPage()
