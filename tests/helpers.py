@@ -62,3 +62,15 @@ def framework_data(name: str) -> dict:
     parsed = parse_yaml(path.read_text(encoding="utf-8"), path.name)
     assert not parsed.errors, parsed.errors
     return parsed.data
+
+
+def texts_in(value):
+    """Every string of a framework's data (or any nest of dicts and lists), depth first."""
+    if isinstance(value, dict):
+        for child in value.values():
+            yield from texts_in(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from texts_in(child)
+    elif isinstance(value, str):
+        yield value

@@ -4,7 +4,7 @@ levers, the figures come from seuils.yml, the black-box warning follows the inso
 from __future__ import annotations
 
 from guide.catalog import REPO_ROOT
-from tests.helpers import page_slug
+from tests.helpers import page_slug, texts_in
 from tests.site_text import article_text, in_section, normalise, select, text_of, texts
 
 
@@ -40,7 +40,7 @@ def test_figures_are_quoted_from_the_thresholds(built_site, guide):
     assert "50 % de son temps" in article_text(built_site, "marketing-management")
     assert "mesurer les résultats sous 15 jours" in article_text(built_site, page_slug("processus-marketing"))
     for name in ("marketing-management", "poles", "internaliser-externaliser", "direction-temps-partage", "processus-marketing"):
-        text = "\n".join(str(value) for value in _strings(guide.frameworks[name]))
+        text = "\n".join(str(value) for value in texts_in(guide.frameworks[name]))
         assert "{seuil:" not in text  # every placeholder was resolved
         for raw in ("80k", "80 000", "120 000", "50 %", "50%", "15 jours"):
             assert raw not in _raw_yaml(name), (name, raw)
@@ -57,12 +57,3 @@ def _raw_yaml(name: str) -> str:
     return (REPO_ROOT / "frameworks" / f"{name}.yml").read_text(encoding="utf-8")
 
 
-def _strings(value):
-    if isinstance(value, dict):
-        for child in value.values():
-            yield from _strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _strings(child)
-    elif isinstance(value, str):
-        yield value

@@ -12,6 +12,7 @@ from guide.catalog import REPO_ROOT, load_guide
 from guide.model import Guide
 from guide.thresholds import resolve_placeholders
 from guide.yaml_source import parse_yaml
+from tests.helpers import texts_in
 
 
 def test_a_loaded_guide_cannot_be_changed(guide):
@@ -33,8 +34,8 @@ def test_loading_twice_gives_equal_guides_that_share_nothing():
 
 
 def test_placeholders_are_replaced_in_new_data_and_the_parsed_text_is_left_as_written(guide):
-    assert any("{seuil:" in text for text in _texts(guide.parsed["faq"].data))
-    assert not any("{seuil:" in text for text in _texts(guide.frameworks["faq"]))
+    assert any("{seuil:" in text for text in texts_in(guide.parsed["faq"].data))
+    assert not any("{seuil:" in text for text in texts_in(guide.frameworks["faq"]))
     assert guide.frameworks["faq"] is not guide.parsed["faq"].data
 
 
@@ -52,15 +53,6 @@ def test_resolving_placeholders_does_not_change_the_data_it_is_given():
     assert error.message.startswith("repère inconnu « inconnu »")
 
 
-def _texts(value):
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, str):
-        yield value
 
 
 # --- References, declared in the schemas, followed both ways ---------------------------------------------
