@@ -71,3 +71,16 @@ def test_no_test_module_imports_conftest():
     importers = [path.name for path in (REPO_ROOT / "tests").rglob("*.py") if "calculators" not in path.parts
                  if any(module.endswith("conftest") for module in imported_modules(path))]
     assert importers == []
+
+
+def test_the_project_is_installed_editable_so_its_packages_import_from_anywhere():
+    """scripts/setup's pip install -e . : from a directory outside the project, the environment's Python finds the
+    three packages in this checkout (what the hook, loaded by path, relies on)."""
+    import subprocess
+    import sys
+
+    found = subprocess.run(
+        [sys.executable, "-c", "import common, guide, calculators; print(guide.__file__, common.__file__, calculators.__file__)"],
+        cwd="/", capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    assert found.returncode == 0, found.stderr
+    assert all(Path(file).resolve().is_relative_to(REPO_ROOT) for file in found.stdout.split())
