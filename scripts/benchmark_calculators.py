@@ -19,6 +19,9 @@ measures on it:
    bare page;
 5. with ``--scale``: strict build times with the FAQ and the glossary multiplied ×10 and ×50 in a temporary
    copy of the content, and the ratio t(50×) / t(10×).
+With ``--avant CHEMIN`` (another checkout of the project, for example a worktree of ``main``), part 4 also builds
+that checkout under /avant/ of the same server and measures its pages in the same interleaved rounds, each name
+prefixed « avant · »: the before-and-after table of a change, with one anchor, in one run.
 Writes everything to .cache/benchmark-calculators.json. ``--sans-lighthouse`` skips part 3 (a few minutes);
 ``--pages-seulement`` runs part 4 alone.
 """
@@ -291,9 +294,25 @@ def build_bare_material(target: Path, site_url: str) -> None:
             raise RuntimeError(result.stderr[-2000:])
 
 
-def page_figures(url: str) -> dict:
-    """Lighthouse mobile, interleaved: each round measures the bare page, then every page type once."""
+BEFORE_DIR = "avant/"
+
+
+def before_checkout() -> Path | None:
+    """The checkout given by ``--avant CHEMIN`` (the state before a change), or None."""
+    if "--avant" not in sys.argv:
+        return None
+    index = sys.argv.index("--avant") + 1
+    if index >= len(sys.argv) or not (Path(sys.argv[index]) / "mkdocs.yml").is_file():
+        raise SystemExit("--avant attend le chemin d’un autre exemplaire du projet (un dossier qui contient mkdocs.yml)")
+    return Path(sys.argv[index]).resolve()
+
+
+def page_figures(url: str, with_before: bool = False) -> dict:
+    """Lighthouse mobile, interleaved: each round measures the bare page, then every page type once (and, with
+    ``with_before``, the same page types of the other checkout served under BEFORE_DIR)."""
     pages = {"page Material nue": BARE_MATERIAL_DIR, **PAGE_TYPES}
+    if with_before:
+        pages.update({f"avant · {name}": BEFORE_DIR + path for name, path in PAGE_TYPES.items()})
     runs: dict[str, list[dict]] = {name: [] for name in pages}
     for _ in range(LIGHTHOUSE_RUNS):
         for name, path in pages.items():
@@ -325,8 +344,14 @@ def main() -> int:
             print(build.stderr, file=sys.stderr)
             return 1
         runtime = next((site / "assets" / "pyodide").iterdir()).name + "/"
+        before = before_checkout()
         if "--pages" in sys.argv or "--pages-seulement" in sys.argv:
             build_bare_material(site / BARE_MATERIAL_DIR, url + BARE_MATERIAL_DIR)
+            if before is not None:
+                build = mkdocs_build(before, site / BEFORE_DIR, url + BEFORE_DIR)
+                if build.returncode != 0:
+                    print(build.stderr, file=sys.stderr)
+                    return 1
         (site / "bare-pyodide.html").write_text(BARE_PAGE.format(runtime="pyodide/" + runtime), encoding="utf-8")
         figures: dict = {"machine": {"cores": os.cpu_count()}, "runs": RUNS, "edits": EDITS}
         with serve_compressed(site, port), sync_playwright() as playwright:
@@ -348,7 +373,9 @@ def main() -> int:
                 figures["first_use_bytes"] = first_use_bytes(browser, url)
                 browser.close()
             if "--pages" in sys.argv or only_pages:
-                figures["pages"] = page_figures(url)
+                figures["pages"] = page_figures(url, with_before=before is not None)
+                if before is not None:
+                    figures["pages_avant"] = str(before)
             if "--sans-lighthouse" in sys.argv or "--pages-seulement" in sys.argv:
                 figures["lighthouse"] = "non mesuré (--sans-lighthouse)"
             else:
