@@ -269,13 +269,44 @@ PAGE_TYPES = {  # one page of each type, measured against the bare Material page
 BARE_MATERIAL_DIR = "bare-material/"
 
 
-def build_bare_material(target: Path, site_url: str) -> None:
+BARE_ONE_PARAGRAPH_DIR = "bare-material-un-paragraphe/"
+
+
+def seed_as_markdown(text: str) -> str:
+    """A source article (plain text, one block per line) as the Markdown its author would write: a blank line
+    between blocks, so that each line is a paragraph; the lines of a list (« - ») or of a table (« | », plus the
+    separator row Markdown needs) kept together; a short line without a final full stop (« Qu’est-ce que le
+    Marketing Management ? », « 1. Le Diagnostic Stratégique ») a heading."""
+    blocks: list[list[str]] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        kind = "list" if line.startswith("- ") else "table" if line.startswith("|") else "text"
+        if kind != "text" and blocks and blocks[-1][0] == kind:
+            blocks[-1].append(line)
+            continue
+        if kind == "text" and len(line) <= 90 and not line.endswith((".", ":", ";", ",")):
+            line = "## " + line
+        blocks.append([kind, line])
+    for block in blocks:
+        if block[0] == "table":
+            block.insert(2, "|" + "---|" * (block[1].strip("|").count("|") + 1))
+    return "\n\n".join("\n".join(block[1:]) for block in blocks) + "\n"
+
+
+def build_bare_material(target: Path, site_url: str, one_paragraph: bool = False) -> None:
     """The anchor: a source article (the longest framework source, 003) as the only page of a plain
-    Material site, with the same theme features that cost script time (instant navigation, tooltips)."""
+    Material site, with the same theme features that cost script time (instant navigation, tooltips).
+    The article is written as Markdown (paragraphs, headings, lists, a table: seed_as_markdown), so that its
+    page has the structure of a page of comparable text; ``one_paragraph`` keeps the seed's lines as they are,
+    which Markdown reads as one paragraph of 17 000 characters: the anchor this benchmark used until
+    29 November 2026, still measured beside the other for comparison."""
     from guide.source_text import SEEDS_DIR
 
     seed = sorted(SEEDS_DIR.glob("003_*.txt"))[0].read_text(encoding="utf-8")
     body = seed.split("---", 2)[2] if seed.startswith("---") else seed
+    if not one_paragraph:
+        body = seed_as_markdown(body)
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         (project / "docs").mkdir()
@@ -310,7 +341,8 @@ def before_checkout() -> Path | None:
 def page_figures(url: str, with_before: bool = False) -> dict:
     """Lighthouse mobile, interleaved: each round measures the bare page, then every page type once (and, with
     ``with_before``, the same page types of the other checkout served under BEFORE_DIR)."""
-    pages = {"page Material nue": BARE_MATERIAL_DIR, **PAGE_TYPES}
+    pages = {"page Material nue": BARE_MATERIAL_DIR, "page Material nue, en un paragraphe": BARE_ONE_PARAGRAPH_DIR,
+             **PAGE_TYPES}
     if with_before:
         pages.update({f"avant · {name}": BEFORE_DIR + path for name, path in PAGE_TYPES.items()})
     runs: dict[str, list[dict]] = {name: [] for name in pages}
@@ -347,6 +379,7 @@ def main() -> int:
         before = before_checkout()
         if "--pages" in sys.argv or "--pages-seulement" in sys.argv:
             build_bare_material(site / BARE_MATERIAL_DIR, url + BARE_MATERIAL_DIR)
+            build_bare_material(site / BARE_ONE_PARAGRAPH_DIR, url + BARE_ONE_PARAGRAPH_DIR, one_paragraph=True)
             if before is not None:
                 build = mkdocs_build(before, site / BEFORE_DIR, url + BEFORE_DIR)
                 if build.returncode != 0:
