@@ -21,7 +21,8 @@ measures on it:
    copy of the content, and the ratio t(50×) / t(10×).
 With ``--avant CHEMIN`` (another checkout of the project, for example a worktree of ``main``), part 4 also builds
 that checkout under /avant/ of the same server and measures its pages in the same interleaved rounds, each name
-prefixed « avant · »: the before-and-after table of a change, with one anchor, in one run.
+prefixed « avant · »: the before-and-after table of a change, with one anchor, in one run. ``--tours N`` sets
+the number of rounds of part 4 (3 by default).
 Writes everything to .cache/benchmark-calculators.json. ``--sans-lighthouse`` skips part 3 (a few minutes);
 ``--pages-seulement`` runs part 4 alone.
 """
@@ -338,6 +339,18 @@ def before_checkout() -> Path | None:
     return Path(sys.argv[index]).resolve()
 
 
+def rounds() -> int:
+    """``--tours N``: how many interleaved rounds part 4 runs (LIGHTHOUSE_RUNS unless given). Total Blocking
+    Time moves by tens of milliseconds from one run to the next on a shared 2-core machine: more rounds, a
+    steadier median."""
+    if "--tours" not in sys.argv:
+        return LIGHTHOUSE_RUNS
+    index = sys.argv.index("--tours") + 1
+    if index >= len(sys.argv) or not sys.argv[index].isdigit() or int(sys.argv[index]) < 1:
+        raise SystemExit("--tours attend un nombre entier de tours, par exemple --tours 5")
+    return int(sys.argv[index])
+
+
 def page_figures(url: str, with_before: bool = False) -> dict:
     """Lighthouse mobile, interleaved: each round measures the bare page, then every page type once (and, with
     ``with_before``, the same page types of the other checkout served under BEFORE_DIR)."""
@@ -346,7 +359,7 @@ def page_figures(url: str, with_before: bool = False) -> dict:
     if with_before:
         pages.update({f"avant · {name}": BEFORE_DIR + path for name, path in PAGE_TYPES.items()})
     runs: dict[str, list[dict]] = {name: [] for name in pages}
-    for _ in range(LIGHTHOUSE_RUNS):
+    for _ in range(rounds()):
         for name, path in pages.items():
             runs[name].append(lighthouse(url + path, None))
     table = {}

@@ -21,7 +21,7 @@
  *    the browser's bar in the header's colour. Until the reader chooses, the page follows the system's
  *    light or dark setting.
  * 6. The glossary's tooltips. Material would mount a tooltip component on each term's <abbr> as the page
- *    starts (about a millisecond of main thread per term on a phone); the page marks them data-preview,
+ *    starts, inside its start-up task (23 terms on the FAQ); the page marks them data-preview,
  *    which Material skips (overrides/main.html), and the tooltip is built here when the reader points at
  *    (or taps) a term: Material's own tooltip element and styles, placed under the term as Material
  *    places it, the title lifted meanwhile so that the browser's own tooltip does not show as well.
@@ -119,6 +119,7 @@ function setUpPalette() {
     body.setAttribute("data-md-color-switching", "") // Material's CSS: no transition while colours change
     for (const [key, value] of Object.entries(paletteOf(inputs[index]))) body.setAttribute(`data-md-color-${key}`, value)
     inputs.forEach((input, position) => {
+      input.checked = position === index // as Material: the arrow keys move from the current option
       const label = input.nextElementSibling
       if (label instanceof HTMLLabelElement) label.hidden = position !== index
     })
