@@ -19,6 +19,10 @@ measures on it:
    bare page;
 5. with ``--scale``: strict build times with the FAQ and the glossary multiplied ×10 and ×50 in a temporary
    copy of the content, and the ratio t(50×) / t(10×).
+With ``--avant CHEMIN`` (another checkout of the project, for example a worktree of ``main``), part 4 also builds
+that checkout under /avant/ of the same server and measures its pages in the same interleaved rounds, each name
+prefixed « avant · »: the before-and-after table of a change, with one anchor, in one run. ``--tours N`` sets
+the number of rounds of part 4 (3 by default).
 Writes everything to .cache/benchmark-calculators.json. ``--sans-lighthouse`` skips part 3 (a few minutes);
 ``--pages-seulement`` runs part 4 alone.
 """
@@ -266,13 +270,44 @@ PAGE_TYPES = {  # one page of each type, measured against the bare Material page
 BARE_MATERIAL_DIR = "bare-material/"
 
 
-def build_bare_material(target: Path, site_url: str) -> None:
+BARE_ONE_PARAGRAPH_DIR = "bare-material-un-paragraphe/"
+
+
+def seed_as_markdown(text: str) -> str:
+    """A source article (plain text, one block per line) as the Markdown its author would write: a blank line
+    between blocks, so that each line is a paragraph; the lines of a list (« - ») or of a table (« | », plus the
+    separator row Markdown needs) kept together; a short line without a final full stop (« Qu’est-ce que le
+    Marketing Management ? », « 1. Le Diagnostic Stratégique ») a heading."""
+    blocks: list[list[str]] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        kind = "list" if line.startswith("- ") else "table" if line.startswith("|") else "text"
+        if kind != "text" and blocks and blocks[-1][0] == kind:
+            blocks[-1].append(line)
+            continue
+        if kind == "text" and len(line) <= 90 and not line.endswith((".", ":", ";", ",")):
+            line = "## " + line
+        blocks.append([kind, line])
+    for block in blocks:
+        if block[0] == "table":
+            block.insert(2, "|" + "---|" * (block[1].strip("|").count("|") + 1))
+    return "\n\n".join("\n".join(block[1:]) for block in blocks) + "\n"
+
+
+def build_bare_material(target: Path, site_url: str, one_paragraph: bool = False) -> None:
     """The anchor: a source article (the longest framework source, 003) as the only page of a plain
-    Material site, with the same theme features that cost script time (instant navigation, tooltips)."""
+    Material site, with the same theme features that cost script time (instant navigation, tooltips).
+    The article is written as Markdown (paragraphs, headings, lists, a table: seed_as_markdown), so that its
+    page has the structure of a page of comparable text; ``one_paragraph`` keeps the seed's lines as they are,
+    which Markdown reads as one paragraph of 17 000 characters: the anchor this benchmark used until
+    29 November 2026, still measured beside the other for comparison."""
     from guide.source_text import SEEDS_DIR
 
     seed = sorted(SEEDS_DIR.glob("003_*.txt"))[0].read_text(encoding="utf-8")
     body = seed.split("---", 2)[2] if seed.startswith("---") else seed
+    if not one_paragraph:
+        body = seed_as_markdown(body)
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         (project / "docs").mkdir()
@@ -291,11 +326,40 @@ def build_bare_material(target: Path, site_url: str) -> None:
             raise RuntimeError(result.stderr[-2000:])
 
 
-def page_figures(url: str) -> dict:
-    """Lighthouse mobile, interleaved: each round measures the bare page, then every page type once."""
-    pages = {"page Material nue": BARE_MATERIAL_DIR, **PAGE_TYPES}
+BEFORE_DIR = "avant/"
+
+
+def before_checkout() -> Path | None:
+    """The checkout given by ``--avant CHEMIN`` (the state before a change), or None."""
+    if "--avant" not in sys.argv:
+        return None
+    index = sys.argv.index("--avant") + 1
+    if index >= len(sys.argv) or not (Path(sys.argv[index]) / "mkdocs.yml").is_file():
+        raise SystemExit("--avant attend le chemin d’un autre exemplaire du projet (un dossier qui contient mkdocs.yml)")
+    return Path(sys.argv[index]).resolve()
+
+
+def rounds() -> int:
+    """``--tours N``: how many interleaved rounds part 4 runs (LIGHTHOUSE_RUNS unless given). Total Blocking
+    Time moves by tens of milliseconds from one run to the next on a shared 2-core machine: more rounds, a
+    steadier median."""
+    if "--tours" not in sys.argv:
+        return LIGHTHOUSE_RUNS
+    index = sys.argv.index("--tours") + 1
+    if index >= len(sys.argv) or not sys.argv[index].isdigit() or int(sys.argv[index]) < 1:
+        raise SystemExit("--tours attend un nombre entier de tours, par exemple --tours 5")
+    return int(sys.argv[index])
+
+
+def page_figures(url: str, with_before: bool = False) -> dict:
+    """Lighthouse mobile, interleaved: each round measures the bare page, then every page type once (and, with
+    ``with_before``, the same page types of the other checkout served under BEFORE_DIR)."""
+    pages = {"page Material nue": BARE_MATERIAL_DIR, "page Material nue, en un paragraphe": BARE_ONE_PARAGRAPH_DIR,
+             **PAGE_TYPES}
+    if with_before:
+        pages.update({f"avant · {name}": BEFORE_DIR + path for name, path in PAGE_TYPES.items()})
     runs: dict[str, list[dict]] = {name: [] for name in pages}
-    for _ in range(LIGHTHOUSE_RUNS):
+    for _ in range(rounds()):
         for name, path in pages.items():
             runs[name].append(lighthouse(url + path, None))
     table = {}
@@ -325,8 +389,15 @@ def main() -> int:
             print(build.stderr, file=sys.stderr)
             return 1
         runtime = next((site / "assets" / "pyodide").iterdir()).name + "/"
+        before = before_checkout()
         if "--pages" in sys.argv or "--pages-seulement" in sys.argv:
             build_bare_material(site / BARE_MATERIAL_DIR, url + BARE_MATERIAL_DIR)
+            build_bare_material(site / BARE_ONE_PARAGRAPH_DIR, url + BARE_ONE_PARAGRAPH_DIR, one_paragraph=True)
+            if before is not None:
+                build = mkdocs_build(before, site / BEFORE_DIR, url + BEFORE_DIR)
+                if build.returncode != 0:
+                    print(build.stderr, file=sys.stderr)
+                    return 1
         (site / "bare-pyodide.html").write_text(BARE_PAGE.format(runtime="pyodide/" + runtime), encoding="utf-8")
         figures: dict = {"machine": {"cores": os.cpu_count()}, "runs": RUNS, "edits": EDITS}
         with serve_compressed(site, port), sync_playwright() as playwright:
@@ -348,7 +419,9 @@ def main() -> int:
                 figures["first_use_bytes"] = first_use_bytes(browser, url)
                 browser.close()
             if "--pages" in sys.argv or only_pages:
-                figures["pages"] = page_figures(url)
+                figures["pages"] = page_figures(url, with_before=before is not None)
+                if before is not None:
+                    figures["pages_avant"] = str(before)
             if "--sans-lighthouse" in sys.argv or "--pages-seulement" in sys.argv:
                 figures["lighthouse"] = "non mesuré (--sans-lighthouse)"
             else:

@@ -14,6 +14,17 @@
  * 4. Material's search reads the query on keyup only: a query pasted with the mouse, completed by the
  *    browser or a phone's keyboard (an input event without a key) was never searched. Each such change
  *    now tells Material as a key would (it ignores a value it has already searched).
+ * 5. The light/dark toggle. Material's palette component is not mounted (overrides/partials/palette.html:
+ *    as it starts, it restyles the whole page twice); the page's colours are chosen before its content is
+ *    parsed, and the reader's choice is applied here as Material applies it: colours on <body> without
+ *    transitions, the other toggle shown, the choice kept for the next pages, Enter on the focused option,
+ *    the browser's bar in the header's colour. Until the reader chooses, the page follows the system's
+ *    light or dark setting.
+ * 6. The glossary's tooltips. Material would mount a tooltip component on each term's <abbr> as the page
+ *    starts, inside its start-up task (23 terms on the FAQ); the page marks them data-preview,
+ *    which Material skips (overrides/main.html), and the tooltip is built here when the reader points at
+ *    (or taps) a term: Material's own tooltip element and styles, placed under the term as Material
+ *    places it, the title lifted meanwhile so that the browser's own tooltip does not show as well.
  */
 let firstPage = true
 let fromHistory = false
@@ -60,6 +71,7 @@ function onPage() {
   if (!skip) window.requestAnimationFrame(() => window.requestAnimationFrame(revealTarget))
   nameThemeLandmarks()
   loadCalculators()
+  hideTerm(true)
 }
 
 document.addEventListener("input", event => {
@@ -69,5 +81,145 @@ document.addEventListener("input", event => {
   }
 }, true)
 
+const PALETTE_KEYS = ["media", "scheme", "primary", "accent"]
+
+function paletteOf(input) {
+  return Object.fromEntries(PALETTE_KEYS.map(key => [key, input.getAttribute(`data-md-color-${key}`)]))
+}
+
+function metaNamed(name) {
+  let meta = document.head.querySelector(`meta[name="${name}"]`)
+  if (!meta) {
+    meta = document.createElement("meta")
+    meta.name = name
+    document.head.append(meta)
+  }
+  return meta
+}
+
+function browserColours() {
+  const header = document.querySelector("[data-md-component=header]")
+  if (!header) return
+  const style = window.getComputedStyle(header)
+  const rgb = (style.backgroundColor.match(/\d+/g) || []).slice(0, 3)
+  if (rgb.length === 3) metaNamed("theme-color").content = "#" + rgb.map(v => (+v).toString(16).padStart(2, "0")).join("")
+  metaNamed("color-scheme").content = style.colorScheme
+}
+
+function setUpPalette() {
+  const form = document.querySelector("[data-guide-palette]")
+  if (!form) return
+  const inputs = [...form.querySelectorAll("input")]
+  // The option whose toggle is shown is the current one (chosen by the partial's script).
+  let current = Math.max(0, inputs.findIndex(input => input.nextElementSibling?.hidden === false))
+
+  function show(index) {
+    current = index
+    const body = document.body
+    body.setAttribute("data-md-color-switching", "") // Material's CSS: no transition while colours change
+    for (const [key, value] of Object.entries(paletteOf(inputs[index]))) body.setAttribute(`data-md-color-${key}`, value)
+    inputs.forEach((input, position) => {
+      input.checked = position === index // as Material: the arrow keys move from the current option
+      const label = input.nextElementSibling
+      if (label instanceof HTMLLabelElement) label.hidden = position !== index
+    })
+    browserColours()
+    window.setTimeout(() => body.removeAttribute("data-md-color-switching"))
+  }
+
+  form.addEventListener("change", event => {
+    const index = inputs.indexOf(event.target)
+    if (index < 0) return
+    show(index)
+    window.__md_set("__palette", { index, color: paletteOf(inputs[index]) })
+  })
+  form.addEventListener("keydown", event => {
+    if (event.key !== "Enter") return
+    const next = inputs[(current + 1) % inputs.length]
+    next.click()
+    next.focus()
+  })
+  inputs.forEach((input, index) => {
+    const query = window.matchMedia(input.getAttribute("data-md-color-media"))
+    query.addEventListener("change", () => {
+      const chosen = window.__md_get("__palette")
+      if (!(chosen && chosen.color) && query.matches && index !== current) show(index)
+    })
+  })
+  // The browser's bar: once the page is shown and idle, when reading the header's style costs nothing.
+  if ("requestIdleCallback" in window) window.requestIdleCallback(browserColours, { timeout: 3000 })
+  else window.setTimeout(browserColours, 1000)
+}
+
+const TERM_TOOLTIP_ID = "__guide_term"
+let term = null // the <abbr> whose tooltip is shown
+let bubble = null
+
+function placeBubble() {
+  if (!term || !bubble) return
+  const host = term.getBoundingClientRect()
+  bubble.style.setProperty("--md-tooltip-host-x", `${host.x + window.scrollX}px`)
+  bubble.style.setProperty("--md-tooltip-host-y", `${host.y + window.scrollY}px`)
+  bubble.style.setProperty("--md-tooltip-x", `${host.width / 2}px`)
+  bubble.style.setProperty("--md-tooltip-y", `${8 + host.height}px`)
+}
+
+function hideTerm(now = false) {
+  if (!term) return
+  const [shown, node] = [term, bubble]
+  term = bubble = null
+  shown.removeAttribute("aria-describedby")
+  if (shown.dataset.guideTitle !== undefined) {
+    shown.setAttribute("title", shown.dataset.guideTitle)
+    delete shown.dataset.guideTitle
+  }
+  window.removeEventListener("scroll", placeBubble, true)
+  node.removeAttribute("id")
+  node.classList.remove("md-tooltip2--active")
+  if (now) node.remove()
+  else window.setTimeout(() => node.remove(), 250) // Material's fade-out
+}
+
+function showTerm(abbr) {
+  if (term === abbr) return
+  hideTerm(true)
+  const text = abbr.getAttribute("title")
+  if (!text) return
+  abbr.dataset.guideTitle = text
+  abbr.removeAttribute("title")
+  term = abbr
+  bubble = document.createElement("div")
+  bubble.className = "md-tooltip2 md-tooltip2--bottom"
+  bubble.setAttribute("role", "tooltip")
+  bubble.id = TERM_TOOLTIP_ID
+  const inner = document.createElement("div")
+  inner.className = "md-tooltip2__inner md-typeset"
+  inner.textContent = text
+  bubble.append(inner)
+  document.body.append(bubble)
+  placeBubble()
+  // As Material does for a tooltip that only informs: as wide as its text, without a tail.
+  bubble.style.setProperty("--md-tooltip-width", `${inner.offsetWidth}px`)
+  bubble.style.setProperty("--md-tooltip-tail", "0px")
+  abbr.setAttribute("aria-describedby", TERM_TOOLTIP_ID)
+  window.addEventListener("scroll", placeBubble, { capture: true, passive: true })
+  const shown = bubble
+  window.requestAnimationFrame(() => shown.classList.add("md-tooltip2--active"))
+}
+
+function termAt(target) {
+  return target instanceof Element ? target.closest(".md-content abbr[data-preview]") : null
+}
+
+document.addEventListener("mouseover", event => {
+  const abbr = termAt(event.target)
+  if (abbr) showTerm(abbr)
+})
+document.addEventListener("mouseout", event => {
+  const abbr = termAt(event.target)
+  if (abbr && abbr === term && !abbr.contains(event.relatedTarget)) hideTerm()
+})
+
+setUpPalette()
 if (typeof window.document$ !== "undefined") window.document$.subscribe(onPage)
 else onPage()
