@@ -16,6 +16,7 @@ from tests.site_text import (
     normalise,
     page_html,
     page_tree,
+    parse_file,
     select,
     select_one,
     text_of,
@@ -196,3 +197,20 @@ def test_a_page_that_a_calculator_applies_leads_to_it_first(built_site, guide):
             assert (target in with_figures) == (link["cadre"] in calculators), (name, link["cadre"])
             if link["cadre"] in calculators:
                 assert target not in further, (name, link["cadre"])
+
+
+
+def test_material_s_script_waits_for_the_parsed_page_and_runs_before_the_guide_s_modules(built_site):
+    """Material's script is deferred on every page (overrides/main.html), so it never runs inside the parser's
+    task, before the page's first layout and paint; deferred scripts and modules run in document order, so it
+    still comes before guide.mjs (and calculators.mjs), which subscribe to its document$."""
+    pages = [path for path in sorted(built_site.rglob("*.html")) if parse_file(path).css_first("script#__config")]
+    # Material's pages (the redirects left by the reorganisation are not): the guide's pages and 404.html.
+    assert {"index.html", "faq/index.html", "roi/index.html", "404.html"} <= {
+        str(path.relative_to(built_site)) for path in pages}
+    for path in pages:
+        scripts = parse_file(path).css("script[src]")
+        sources = [script.attributes["src"] for script in scripts]
+        assert [source.rsplit("/", 1)[-1].split(".")[0] for source in sources][:2] == ["bundle", "guide"], path
+        assert "defer" in scripts[0].attributes, (path, sources)
+        assert all(script.attributes.get("type") == "module" for script in scripts[1:]), (path, sources)
