@@ -9,6 +9,7 @@ Markdown page as one raw block.
 from __future__ import annotations
 
 import json
+import re
 
 from calculators.contract import Calculator, Result, display, output_unit, plain_number
 from common.html import Html, element, escape_attribute
@@ -104,6 +105,30 @@ def render_results(calculator: Calculator, result: Result) -> str:
     return typeset_html(element("dl", *items, class_="guide-results") + Html(extra))
 
 
+# A result's label in the summary: without the parenthesis that ends it (« Phase recommandée (indicative) »).
+_LABEL_TAIL = re.compile(r"\s*\(.*\)$")
+
+
+def render_summary(calculator: Calculator, result: Result) -> Html:
+    """The main results (``resume``), kept in view above the fields on a phone while the reader types, marked
+    « exemple » (the page's result is the example's, until the reader gives a value). Pre-rendered with the same items that calculators.mjs writes
+    there (fillSummary), so that the fields do not move down when the script takes over. CSS shows it on a
+    phone with JavaScript only: without it nothing is recalculated, and the results follow the fields."""
+    items = []
+    for output_id in calculator.summary:
+        spec = next((spec for spec in calculator.outputs if spec.id == output_id), None)
+        if spec is None:
+            continue
+        outcome = result.outcomes[spec.id]
+        value = "non calculé" if outcome.value is None else outcome.label or display(spec, outcome.value)
+        items.append(element("span", element("span", _LABEL_TAIL.sub("", spec.label),
+                                             class_="guide-calculator__summary-label"),
+                             " ", element("strong", value), class_="guide-calculator__summary-item"))
+    badge = element("span", "exemple", class_="guide-calculator__summary-example")
+    return element("div", badge, *items, class_="guide-calculator__summary", data_summary=",".join(calculator.summary),
+                   hidden=not items)
+
+
 def render_widget(calculator: Calculator, result: Result, raw_values: dict, runtime_dir: str, bundle_file: str) -> str:
     """The whole calculator as pre-rendered in the page (works without JavaScript).
 
@@ -115,7 +140,7 @@ def render_widget(calculator: Calculator, result: Result, raw_values: dict, runt
         f'<div class="guide-calculator" data-calculator="{calculator.name}" id="calculateur-{calculator.name}" '
         f'data-runtime="{escape_attribute(runtime_dir)}" data-bundle="{escape_attribute(bundle_file)}" '
         f'data-defaults="{defaults}">'
-        f'<div class="guide-calculator__summary" data-summary="{",".join(calculator.summary)}" hidden></div>'
+        f"{render_summary(calculator, result)}"
         f"{render_form(calculator, raw_values, result.errors)}"
         '<div class="guide-calculator__panel">'
         '<p class="guide-calculator__state" data-state="initial">'

@@ -171,6 +171,53 @@ def test_on_a_phone_the_main_results_stay_in_view_while_typing(phone, site_url):
     assert "500 %" in normalise(summary.inner_text())
 
 
+def test_on_a_phone_the_summary_is_there_from_the_first_paint_so_the_fields_do_not_move(phone, site_url):
+    """The summary is pre-rendered (calculators/html.py) as the script writes it: the fields do not move down
+    when the script takes over, and it says « exemple » until the reader types a value of their own."""
+    phone.add_init_script("""
+        window.__moved = []
+        new PerformanceObserver(list => {
+          for (const shift of list.getEntries())
+            for (const source of shift.sources)  // what moved in the article (a node, or its parent if text)
+              for (let node = source.node; node; node = node.parentElement)
+                if (node.nodeType === 1) {
+                  if (node.closest(".md-content")) window.__moved.push(node.className || node.nodeName)
+                  break
+                }
+        }).observe({ type: "layout-shift", buffered: true })""")
+    phone.goto(site_url + "diagnostic/")
+    summary = phone.locator(".guide-calculator__summary")
+    pre_rendered = page_summary_before_script(phone)
+    phone.wait_for_selector(".guide-field--example")  # the script has taken over the calculator
+    phone.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert summary.is_visible()
+    assert summary_parts(phone) == pre_rendered
+    assert pre_rendered[:2] == ["exemple", "Votre phase de maturité Phase 2\u202f: Structuration initiale"]
+    assert phone.evaluate("window.__moved") == []  # nothing in the article moved as the page started
+    type_slowly(phone, "#calc-diagnostic-employees", "120")
+    phone.wait_for_function("() => !document.querySelector('.guide-calculator__summary-example')", timeout=LIVE_TIMEOUT)
+    assert summary_parts(phone)[0].startswith("Votre phase de maturité")
+    assert phone.console_errors == []
+
+
+PARTS_OF = "summary => [...summary.children].map(part => part.textContent)"
+
+
+def summary_parts(page) -> list[str]:
+    """The summary's badge and items, as the reader sees them now."""
+    return page.locator(".guide-calculator__summary").evaluate(PARTS_OF)
+
+
+def page_summary_before_script(page) -> list[str]:
+    """The summary's badge and items as the server wrote them (the page's HTML fetched again, parsed by the
+    browser)."""
+    return page.evaluate(f"""async () => {{
+        const html = await (await fetch(location.href)).text()
+        const summary = new DOMParser().parseFromString(html, "text/html").querySelector(".guide-calculator__summary")
+        return ({PARTS_OF})(summary)
+    }}""")
+
+
 def test_the_printout_lists_the_reader_s_inputs(page, site_url):
     page.goto(site_url + "roi/")
     type_slowly(page, "#calc-roi-marketing_spend", "8 000")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from calculators.contract import run
-from calculators.html import render_form, render_results, render_widget
+from calculators.contract import display, run
+from calculators.html import render_form, render_results, render_summary, render_widget
+from common.typography import typeset_html
 
 
 def test_form_fields_have_labels_with_units_hints_and_linked_errors(roi):
@@ -37,3 +38,22 @@ def test_widget_has_a_live_region_and_its_runtime(roi):
     assert 'data-runtime="pyodide/1.0/"' in html and 'data-bundle="calculators/bundle.x.json"' in html
     assert "\n\n" not in html  # one raw HTML block in Markdown
     assert "Copier le lien" in html
+
+
+def test_the_summary_is_pre_rendered_with_the_main_results_marked_as_the_example_s(diagnostic, internalisation):
+    """What calculators.mjs writes in the phone's summary (fillSummary) is in the page from the start: the fields
+    do not move down when the script takes over."""
+    for calculator in (diagnostic, internalisation):
+        result = run(calculator, {})
+        html = render_summary(calculator, result)
+        assert html.startswith(f'<div class="guide-calculator__summary" data-summary="{",".join(calculator.summary)}">'
+                               '<span class="guide-calculator__summary-example">exemple</span>')
+        assert html.count('class="guide-calculator__summary-item"') == len(calculator.summary) > 0
+        for output_id in calculator.summary:
+            [spec] = [spec for spec in calculator.outputs if spec.id == output_id]
+            outcome = result.outcomes[output_id]
+            shown = outcome.label or display(spec, outcome.value)
+            label = re.sub(r"\s*\(.*\)$", "", spec.label)
+            assert typeset_html(f'<span class="guide-calculator__summary-label">{label}</span> <strong>{shown}</strong>'
+                                ) in html
+        assert html in render_widget(calculator, result, calculator.defaults(), "pyodide/1.0/", "b.json")

@@ -395,13 +395,12 @@ class CalculatorWidget {
     const names = []
     for (const [id, control] of this.fields) {
       const field = control.closest("[data-input]")
-      const example = !field.hidden && !this.fromReader.has(id) && valueOf(control) !== ""
+      const example = this.isExample(id)
       field.classList.toggle("guide-field--example", example)
       if (example) names.push(fieldName(field))
     }
     if (!this.examples) return
-    const shownFields = [...this.fields.values()].filter((control) => !control.closest("[data-input]").hidden).length
-    if (names.length === shownFields) {
+    if (this.allExamples()) {
       this.examples.textContent = "Tous les champs contiennent les valeurs d’exemple (marquées «\u202fexemple\u202f»)\u202f: " +
         "le résultat est celui de l’exemple. Remplacez-les par vos chiffres."
       this.examples.hidden = false
@@ -414,11 +413,30 @@ class CalculatorWidget {
     }
   }
 
-  /** On a phone, the main results stay in view above the fields while the reader types. */
+  /** A shown field that still holds the example's value, not one the reader typed or the link gave. */
+  isExample(id) {
+    const control = this.fields.get(id)
+    return !control.closest("[data-input]").hidden && !this.fromReader.has(id) && valueOf(control) !== ""
+  }
+
+  /** Every shown field holds the example's value: the results are the example's. */
+  allExamples() {
+    return [...this.fields.keys()].every((id) => this.fields.get(id).closest("[data-input]").hidden || this.isExample(id))
+  }
+
+  /** On a phone, the main results stay in view above the fields while the reader types (as the page
+   * pre-renders them: calculators/html.py, render_summary), marked « exemple » until the reader (or the link)
+   * gives a value of their own. */
   fillSummary() {
     if (!this.summary) return
     const ids = (this.summary.dataset.summary || "").split(",").filter(Boolean)
     this.summary.textContent = ""
+    if (!this.fromReader.size) {
+      const badge = document.createElement("span")
+      badge.className = "guide-calculator__summary-example"
+      badge.textContent = "exemple"
+      this.summary.append(badge)
+    }
     for (const id of ids) {
       const result = this.results.querySelector(`.guide-result[data-output="${CSS.escape(id)}"]`)
       if (!result) continue
@@ -433,7 +451,7 @@ class CalculatorWidget {
       item.append(label, " ", value)
       this.summary.append(item)
     }
-    this.summary.hidden = !this.summary.childElementCount
+    this.summary.hidden = !this.summary.querySelector(".guide-calculator__summary-item")
   }
 
   /** The inputs as printed beside the results: the reader's values, and which are still examples. */
@@ -559,8 +577,10 @@ function fieldName(field, withUnit = false) {
   return withUnit ? name : name.replace(/\s*\([^)]*\)$/, "")
 }
 
+/** An element's text on one line. Only the spaces of the HTML source collapse: the no-break and narrow
+ * no-break spaces of French typography (before « : », inside « … », in « 12 000 ») stay as they are. */
 function text(element) {
-  return element ? element.textContent.replace(/\s+/g, " ").trim() : ""
+  return element ? element.textContent.replace(/[ \t\n\r\f]+/g, " ").replace(/^ | $/g, "") : ""
 }
 
 function valueOf(control) {
