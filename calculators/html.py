@@ -105,15 +105,17 @@ def render_results(calculator: Calculator, result: Result) -> str:
     return typeset_html(element("dl", *items, class_="guide-results") + Html(extra))
 
 
-# A result's label in the summary: without the parenthesis that ends it (« Phase recommandée (indicative) »).
+# A result's label in the summary: without the parenthesis that ends it (« ROMI (retour sur investissement
+# marketing) » is « ROMI » there), as calculators.mjs shortens it.
 _LABEL_TAIL = re.compile(r"\s*\(.*\)$")
 
 
 def render_summary(calculator: Calculator, result: Result) -> Html:
     """The main results (``resume``), kept in view above the fields on a phone while the reader types, marked
-    « exemple » (the page's result is the example's, until the reader gives a value). Pre-rendered with the same items that calculators.mjs writes
-    there (fillSummary), so that the fields do not move down when the script takes over. CSS shows it on a
-    phone with JavaScript only: without it nothing is recalculated, and the results follow the fields."""
+    « exemple » (the page's result is the example's, until the reader gives a value). Pre-rendered with the
+    same items that calculators.mjs writes there (fillSummary), so that the fields do not move down when the
+    script takes over. CSS shows it on a phone with JavaScript only: without it nothing is recalculated, and
+    the results follow the fields."""
     items = []
     for output_id in calculator.summary:
         spec = next((spec for spec in calculator.outputs if spec.id == output_id), None)

@@ -31,7 +31,7 @@ def test_the_page_has_its_javascript_look_before_its_content_is_parsed_and_mater
     order = page.evaluate("window.__order")
     with_js = [index for index, entry in enumerate(order) if "js" in entry.split()]
     assert with_js and with_js[0] < order.index("content"), order  # no-js swapped for js while <head> is parsed
-    # Material mounted on the same page: its search opens, its back-to-top and header components are live.
+    # Material mounted on the same page: its search opens and finds.
     search_button = page.locator("label.md-header__button[for=__search]")
     if search_button.is_visible():
         search_button.click()

@@ -40,10 +40,10 @@ def test_widget_has_a_live_region_and_its_runtime(roi):
     assert "Copier le lien" in html
 
 
-def test_the_summary_is_pre_rendered_with_the_main_results_marked_as_the_example_s(diagnostic, internalisation):
+def test_the_summary_is_pre_rendered_with_the_main_results_marked_as_the_example_s(roi, diagnostic, internalisation):
     """What calculators.mjs writes in the phone's summary (fillSummary) is in the page from the start: the fields
     do not move down when the script takes over."""
-    for calculator in (diagnostic, internalisation):
+    for calculator in (roi, diagnostic, internalisation):
         result = run(calculator, {})
         html = render_summary(calculator, result)
         assert html.startswith(f'<div class="guide-calculator__summary" data-summary="{",".join(calculator.summary)}">'
@@ -57,3 +57,4 @@ def test_the_summary_is_pre_rendered_with_the_main_results_marked_as_the_example
             assert typeset_html(f'<span class="guide-calculator__summary-label">{label}</span> <strong>{shown}</strong>'
                                 ) in html
         assert html in render_widget(calculator, result, calculator.defaults(), "pyodide/1.0/", "b.json")
+    assert '<span class="guide-calculator__summary-label">ROMI</span>' in render_summary(roi, run(roi, {}))
