@@ -18,10 +18,11 @@ from guide.repository import path_from_docs, repository_url
 from guide.search import write_search_worker
 from guide.site import navigation, redirect_pages, write_redirect_pages
 from guide.structured_data import json_for_script, structured_data_for
+from guide.theme_html import escape_theme_values, mark_page_html
 
 __all__ = [
     "FRAMEWORKS_DIR_NAME", "GLOSSARY_FRAMEWORK", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage",
-    "browser_assets", "finish_page_html", "framework_names", "json_for_script", "load_guide", "navigation",
+    "browser_assets", "escape_theme_values", "finish_page_html", "framework_names", "json_for_script", "load_guide", "mark_page_html", "navigation",
     "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url",
     "structured_data_for", "typeset_page", "write_browser_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",
 ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup
+
 from common.typography import french_typography
 from guide.model import FAQ_FRAMEWORK, SOURCES_FRAMEWORK, Guide, by_id
 from guide.rendering import RenderedPage
@@ -98,7 +100,8 @@ def structured_data_for(
     return objects
 
 
-def json_for_script(data: dict) -> str:
-    """JSON safe to place inside <script type="application/ld+json"> (no "</script>" possible)."""
+def json_for_script(data: dict) -> Markup:
+    """JSON safe to place inside <script type="application/ld+json"> (no "</script>" possible), marked as
+    such for the theme's escaping templates."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -34,10 +34,12 @@ from guide.shell import (
     MissingRuntime,
     RenderedPage,
     browser_assets,
+    escape_theme_values,
     finish_page_html,
     framework_names,
     json_for_script,
     load_guide,
+    mark_page_html,
     navigation,
     path_from_docs,
     render_error_pages,
@@ -127,6 +129,10 @@ def _absolute(config, url: str) -> str:
     return urljoin(config.site_url or "/", url)
 
 
+def on_env(env, /, *, config, files):
+    return escape_theme_values(env)  # every value the theme prints is escaped unless marked as HTML
+
+
 def on_page_content(html, /, *, page, config, files):
     return finish_page_html(html)
 
@@ -140,6 +146,7 @@ def on_post_template(output_content, /, *, template_name, config):
 
 
 def on_page_context(context, /, *, page, config, nav):
+    mark_page_html(page)  # the body and its table of contents are HTML; every other value is escaped
     rendered = _build["pages"].get(page.file.src_uri) if _build["guide"] else None
     url = _absolute(config, page.url)
     trail = [("Accueil", _absolute(config, ""))]
