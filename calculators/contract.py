@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -438,6 +439,20 @@ def output_unit(spec: OutputSpec) -> str:
     if spec.format == "montant":
         return spec.unit or "€"
     return OUTPUT_UNITS.get(spec.format, "")
+
+
+_SHOWN_FIGURE = re.compile(r"^(-?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?|-?\d+(?:,\d+)?)(?:[ \u00a0\u202f]?(.*))?$")
+
+
+def shown_figure(text: str) -> tuple[str, str]:
+    """A displayed result as a spreadsheet reads it: (its number as shown, plain: ``2.75`` for « 2,75 »; its
+    unit as shown: « % », « € », « $ CAD », « j par semaine »). ``("", "")`` for a text that is not a figure
+    (« Couverte », « Phase 2 : … »): the CSV then keeps only the text shown."""
+    match = _SHOWN_FIGURE.match(text.strip())
+    if match is None:
+        return "", ""
+    number = re.sub(r"[ \u00a0\u202f]", "", match.group(1)).replace(",", ".")
+    return number, (match.group(2) or "").strip()
 
 
 def json_number(value):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from calculators.contract import Calculator, Result, display, output_unit, plain_number
+from calculators.contract import Calculator, Result, display, shown_figure
 from common.html import Html, element, escape_attribute
 from common.typography import typeset_html
 
@@ -85,12 +85,15 @@ def render_results(calculator: Calculator, result: Result) -> str:
     items = []
     for spec in calculator.outputs:
         outcome = result.outcomes[spec.id]
+        unit = ""
         if outcome.value is None:
             value = element("span", "non calculé", class_="guide-result__absent")
             raw = ""
         else:
-            value = element("strong", outcome.label or display(spec, outcome.value), class_="guide-result__value")
-            raw = ",".join(outcome.value) if isinstance(outcome.value, list) else plain_number(outcome.value)
+            shown_text = outcome.label or display(spec, outcome.value)
+            value = element("strong", shown_text, class_="guide-result__value")
+            # The CSV takes the figure as the page shows it (its rounding, a percentage in percent) and its unit.
+            raw, unit = ("", "") if isinstance(outcome.value, (list, str, bool)) else shown_figure(shown_text)
         status = Html()
         if outcome.status:
             status = Html(" ") + element("span", outcome.status_text, class_=f"guide-status guide-status--{outcome.status}")
@@ -99,7 +102,7 @@ def render_results(calculator: Calculator, result: Result) -> str:
             "div",
             element("dt", spec.label),
             element("dd", value, status, note, element("span", spec.help, class_="guide-result__help")),
-            class_="guide-result", data_output=spec.id, data_value=raw, data_unit=output_unit(spec),
+            class_="guide-result", data_output=spec.id, data_value=raw, data_unit=unit,
         ))
     extra = calculator.render_extra(calculator, result) if calculator.render_extra else Html()
     return typeset_html(element("dl", *items, class_="guide-results") + Html(extra))

@@ -10,11 +10,12 @@ build's pre-render and the browser's live result are the same drawing.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 from calculators.contract import Outcome, item_by_id, shown, threshold, threshold_in_euros
+from calculators.flips import Axis, Flip, flips_along
 from common.html import Html, element
-from common.numbers import format_money, format_number
+from common.numbers import format_money, format_number, round_half_up
 from common.site_map import HOME, page_url
 
 INPUT_IDS = (
@@ -41,12 +42,28 @@ def internal_loaded_cost(gross_salary: Decimal, employer_charges: Decimal) -> De
     return gross_salary * (1 + employer_charges)
 
 
-def days_for_cost(cost: Decimal, day_rate: Decimal, weeks_per_year: Decimal) -> Decimal | None:
-    """Days a week at which the external fees reach ``cost`` a year; None without fees."""
+DAY_STEP = Decimal("0.01")  # days a week are shown, and stated, to the hundredth
+
+
+def days_reaching(fraction: Decimal | None, loaded: Decimal, day_rate: Decimal, weeks_per_year: Decimal) -> Decimal | None:
+    """The fewest days a week, to the hundredth, at which the fees reach ``fraction`` of the loaded cost as the
+    ratio is shown (0,1 % half up, as the band is judged), or reach the loaded cost itself (``None``): the
+    same point as the flips on « Jours par semaine ». None without fees."""
     yearly_per_day = day_rate * weeks_per_year
-    if yearly_per_day <= 0:
+    if yearly_per_day <= 0 or loaded <= 0:
         return None
-    return cost / yearly_per_day
+
+    def reached(days: Decimal) -> bool:
+        fees = yearly_per_day * days
+        return fees >= loaded if fraction is None else shown(fees / loaded * 100, 1) >= fraction * 100
+
+    target = loaded if fraction is None else (fraction - Decimal("0.0005")) * loaded
+    days = -((-target / yearly_per_day) // DAY_STEP) * DAY_STEP  # rounded up to the hundredth
+    while days > 0 and reached(days - DAY_STEP):
+        days -= DAY_STEP
+    while not reached(days):
+        days += DAY_STEP
+    return days
 
 
 def rules(settings: dict) -> dict:
@@ -85,6 +102,22 @@ def recommend(signals: list[str], ratio: Decimal | None, settings: dict) -> str:
     if counted >= rule["hybride_des"]:
         return "hybride"
     return "externaliser"
+
+
+def revenue_floor_conversion(settings: dict, currency: str) -> str:
+    """For amounts in euros, the sentence that gives the Canadian-dollar revenue floor in euros; nothing in $ CAD."""
+    if currency == "cad":
+        return ""
+    rate = threshold(settings, "taux-change-cad-eur")
+    floor = signal_threshold(settings, "revenue_guard")
+    return (f" Vos montants sont en euros : au taux de {format_number(rate)} € pour 1 $ CAD (hypothèse du guide), "
+            f"ce repère vaut {money(floor, 'eur')}.")
+
+
+def estimate(value: Decimal, currency: str) -> str:
+    """An estimate built on assumptions (months of waiting, a ramp-up), shown to the unit of money: its cents
+    would claim a precision it does not have."""
+    return money(round_half_up(value, 0), currency)
 
 
 def money(value, currency: str) -> str:
@@ -156,13 +189,17 @@ def compute(values: dict, settings: dict) -> dict:
         out["cost_ratio"] = Outcome(note="Sans salaire interne à comparer (salaire brut de 0), ce rapport n'est pas défini.")
     elif shown_ratio < band_low:
         out["cost_ratio"] = Outcome(value=ratio, status="externe", status_text=f"Sous la fourchette indicative ({band})",
-                                    note="Les honoraires restent sous la fourchette qui, selon Antoine Blot, signale le moment de recruter.")
+                                    note="Les honoraires restent sous la fourchette qu'Antoine Blot donne comme l'un des "
+                                         "trois indicateurs du moment d'internaliser : cet indicateur n'est pas atteint.")
     elif shown_ratio <= band_high:
         out["cost_ratio"] = Outcome(value=ratio, status="a-surveiller", status_text=f"Dans la fourchette indicative ({band})",
-                                    note="Les honoraires sont dans la fourchette qui, selon Antoine Blot, signale qu'il est temps de recruter en interne.")
+                                    note="Les honoraires sont dans la fourchette qu'Antoine Blot donne comme l'un des trois "
+                                         "indicateurs du moment d'internaliser ; la recommandation tient compte des deux autres.")
     else:
         out["cost_ratio"] = Outcome(value=ratio, status="interne", status_text=f"Au-delà de la fourchette indicative ({band})",
-                                    note="Les honoraires dépassent la fourchette qui, selon Antoine Blot, signale qu'il est temps de recruter en interne.")
+                                    note="Les honoraires dépassent la fourchette qu'Antoine Blot donne comme l'un des trois "
+                                         "indicateurs du moment d'internaliser ; au-delà, la règle du guide conseille "
+                                         "d'internaliser, sauf sous le plancher de chiffre d'affaires.")
 
     # Year 1 and a steady year of each option.
     execution = retained_execution if mode == "forfait" else v["execution_budget"]
@@ -172,10 +209,10 @@ def compute(values: dict, settings: dict) -> dict:
     ramp = loaded / 12 * min(v["ramp_up_months"], 12 - notice) * (1 - efficiency)
     first_year = recruitment + fees * notice / 12 + loaded * (12 - notice) / 12 + ramp + v["execution_budget"]
     out["first_year_internal_cost"] = Outcome(
-        value=first_year, label=money(first_year, currency),
-        note=(f"Dont {money(recruitment, currency)} de recrutement, {money(fees * notice / 12, currency)} de direction "
-              f"externe pendant {format_number(notice)} mois d'attente et {money(ramp, currency)} de montée en "
-              "compétence (coût caché : ces mois comptent à {format_number(efficiency * 100)} % d'efficacité)."))
+        value=first_year, label=estimate(first_year, currency),
+        note=(f"Dont {estimate(recruitment, currency)} de recrutement, {estimate(fees * notice / 12, currency)} de direction "
+              f"externe pendant {format_number(notice)} mois d'attente et {estimate(ramp, currency)} de montée en "
+              f"compétence (coût caché : ces mois comptent à {format_number(efficiency * 100)} % d'efficacité)."))
     steady_internal = loaded + v["execution_budget"]
     steady_external = fees + execution
     out["steady_internal_cost"] = Outcome(value=steady_internal, label=money(steady_internal, currency),
@@ -184,11 +221,15 @@ def compute(values: dict, settings: dict) -> dict:
         value=steady_external, label=money(steady_external, currency),
         note="Honoraires de direction et exécution comprise dans le forfait." if mode == "forfait"
         else "Honoraires de direction et le même budget d'exécution.")
-    presence_days = MAX_DAYS * v["weeks_per_year"]
+    # The weeks field is the external direction's (hidden for a retainer): a retainer counts the field's default.
+    weeks = v["weeks_per_year"] if mode != "forfait" else Decimal(str(
+        item_by_id(settings["internalisation"]["calculateur"]["entrees"], "weeks_per_year")["defaut"]))
+    presence_days = MAX_DAYS * weeks
     per_day = loaded / presence_days
     compare = f", contre {money(v['day_rate'], currency)} pour une journée externe" if mode == "jour" else ""
     out["internal_cost_per_day"] = Outcome(value=per_day, label=money(per_day, currency),
-                                           note=f"Salaire chargé divisé par {format_number(presence_days)} jours de présence{compare}.")
+                                           note=f"Salaire chargé divisé par {format_number(presence_days)} jours de présence "
+                                                f"({MAX_DAYS} jours sur {format_number(weeks)} semaines){compare}.")
 
     hours_per_day = threshold(settings, "heures-journee")
     presence = (v["days_per_week"] * hours_per_day if mode == "jour" else v["hours_per_week"] if mode == "heure" else None)
@@ -208,25 +249,36 @@ def compute(values: dict, settings: dict) -> dict:
 
     no_fees = ("Sans honoraires (tarif journalier de 0), ce nombre de jours n'est pas défini." if mode == "jour"
                else "Ne s'applique qu'à une direction facturée à la journée.")
-    for output, fraction, text in (
-        ("break_even_days_per_week", Decimal(1), "les honoraires égalent le coût d'une direction interne"),
-        ("days_at_band_low", band_low, f"les honoraires atteignent {format_number(band_low * 100)} % du salaire chargé"),
-        ("days_at_band_high", band_high, f"les honoraires atteignent {format_number(band_high * 100)} % du salaire chargé"),
+    for output, fraction, reached, never in (
+        ("break_even_days_per_week", None, "les honoraires égalent ou dépassent le coût d'une direction interne",
+         "les honoraires restent sous le coût d'une direction interne"),
+        ("days_at_band_low", band_low, f"les honoraires atteignent {format_number(band_low * 100)} % du salaire chargé",
+         f"les honoraires n'atteignent pas {format_number(band_low * 100)} % du salaire chargé"),
+        ("days_at_band_high", band_high, f"les honoraires atteignent {format_number(band_high * 100)} % du salaire chargé",
+         f"les honoraires n'atteignent pas {format_number(band_high * 100)} % du salaire chargé"),
     ):
-        days = days_for_cost(fraction * loaded, v["day_rate"], v["weeks_per_year"]) if mode == "jour" else None
+        days = days_reaching(fraction, loaded, v["day_rate"], v["weeks_per_year"]) if mode == "jour" else None
         if days is None:
             out[output] = Outcome(note=no_fees)
-        elif days > MAX_DAYS:
-            out[output] = Outcome(value=days, note=f"À ce rythme, {text} au-delà d'une semaine de {MAX_DAYS} jours : ce seuil n'est jamais atteint.")
+            continue
+        # The exact value for the JSON (the formula sheet's), the point as the band is judged for the reader.
+        exact = (loaded if fraction is None else fraction * loaded) / (v["day_rate"] * v["weeks_per_year"])
+        if days > MAX_DAYS:
+            out[output] = Outcome(value=exact, label=f"Au-delà de {MAX_DAYS}\u00a0j par semaine",
+                                  note=f"Même à {MAX_DAYS} jours par semaine, {never} : ce seuil n'est jamais atteint.")
         else:
-            out[output] = Outcome(value=days, note=f"À partir de ce nombre de jours par semaine, {text}.")
+            rounding = " (rapport arrondi au dixième, comme affiché)" if fraction is not None else ""
+            out[output] = Outcome(value=exact, label=f"{format_number(days, 2)}\u00a0j par semaine",
+                                  note=f"À partir de ce nombre de jours par semaine, {reached}{rounding}.")
 
     signals = triggered_signals(shown_ratio, v["coordination_hours_per_week"], v["needs_fast_iteration"],
                                 v["annual_revenue"], settings, currency)
     names = {item["id"]: item["libelle"] for item in regles["signaux"]}
     if signals:
-        out["signals"] = Outcome(value=signals, label=", ".join(names[item] for item in signals),
-                                 note=" ".join(item["explication"] for item in regles["signaux"] if item["id"] in signals))
+        explained = " ".join(item["explication"] for item in regles["signaux"] if item["id"] in signals)
+        if "revenue_guard" in signals:
+            explained += revenue_floor_conversion(settings, currency)
+        out["signals"] = Outcome(value=signals, label=", ".join(names[item] for item in signals), note=explained)
     else:
         out["signals"] = Outcome(value=[], label="Aucun", note="Aucun indicateur d'internalisation n'est présent.")
 
@@ -236,17 +288,21 @@ def compute(values: dict, settings: dict) -> dict:
     rule = regles["regle"]
     if choice == "hybride" and rule["garde_fou"] in signals and recommend(
             [item for item in signals if item != rule["garde_fou"]], shown_ratio, settings) == "internaliser":
-        note = f"{regles['garde_fou_texte']} {note}"
+        note = f"{regles['garde_fou_texte']}{revenue_floor_conversion(settings, currency)} {note}"
     out["recommendation"] = Outcome(value=choice, label=recommendation["titre"], note=note)
 
-    flips = flip_points(v, settings, choice)
+    flips, beyond = flip_points(v, settings, choice)
     titles = {item["id"]: item["titre"] for item in regles["recommandations"]}
-    sentences = [f"{label} {where} : « {titles[other]} »" for label, where, other in flips]
+    sentences = [flip_sentence(flip, titles[flip.becomes], currency) for flip in flips]
     count = len(sentences)
+    unreachable = (" Aucune bascule dans les bornes du champ pour : "
+                   + ", ".join(FLIP_LABELS[key].lower() if index else FLIP_LABELS[key] for index, key in enumerate(beyond))
+                   + ".") if beyond else ""
     out["flips"] = Outcome(value=sentences,
                            label=f"{count} point{'s' if count > 1 else ''} de bascule" if count else "Aucun",
-                           note="Détail sous les résultats : chaque valeur est calculée en changeant cette seule hypothèse."
-                           if sentences else "Dans les bornes des champs, aucune hypothèse seule ne change la recommandation.")
+                           note=("Détail sous les résultats : chaque valeur est calculée en changeant cette seule hypothèse."
+                                 if sentences else "Dans les bornes des champs, aucune hypothèse seule ne change la recommandation.")
+                           + unreachable)
     return out
 
 
@@ -263,16 +319,29 @@ FLIP_LABELS = {
 }
 
 
-def flip_points(v: dict, settings: dict, current: str) -> list[tuple[str, str, str]]:
-    """Where the recommendation would change, one assumption at a time: (label, « à partir de X » or
-    « sous X », the other recommendation). The rule changes only where the fees ratio, as shown (0,1 %
-    half up), reaches a band's end, where the coordination hours reach their threshold or the revenue its
-    floor: those points are computed exactly, then checked by running the same rule on each side. X is
-    rounded so that the sentence holds: up for « à partir de », down for « sous »."""
+# The display step of each input a flip is stated for: what the reader reads and types.
+FLIP_STEPS = {
+    "gross_salary": Decimal(1), "day_rate": Decimal(1), "hourly_rate": Decimal(1), "monthly_retainer": Decimal(1),
+    "annual_revenue": Decimal(1), "employer_charges_pct": Decimal("0.1"), "direction_share_pct": Decimal("0.1"),
+    "days_per_week": Decimal("0.01"), "hours_per_week": Decimal("0.1"), "coordination_hours_per_week": Decimal("0.1"),
+}
+
+
+def _axis(settings: dict, key: str) -> Axis:
+    """An input's display step and its field's bounds, as the YAML declares them."""
+    entry = item_by_id(settings["internalisation"]["calculateur"]["entrees"], key)
+    return Axis(key, FLIP_STEPS[key], Decimal(str(entry.get("min", 0))), Decimal(str(entry["max"])))
+
+
+def flip_points(v: dict, settings: dict, current: str) -> tuple[list[Flip], list[str]]:
+    """Where the recommendation would change, one assumption at a time, and the assumptions whose change
+    lies beyond their field. The rule changes only where the fees ratio, as shown (0,1 % half up), reaches a
+    band's end, where the coordination hours reach their threshold or the revenue its floor: those exact
+    points are where ``calculators.flips`` looks, on the grid the reader reads, checking each side."""
     fees, _, _ = direction_fees(v)
     loaded = internal_loaded_cost(v["gross_salary"], v["employer_charges_pct"] / 100)
     if fees is None or fees <= 0 or loaded <= 0:
-        return []
+        return [], []
     half_step = Decimal("0.0005")  # a ratio of 59,95 % is shown, and judged, as 60 %
     targets = [threshold(settings, "honoraires-part-basse") / 100 - half_step,
                threshold(settings, "honoraires-part-haute") / 100 - half_step]
@@ -286,45 +355,26 @@ def flip_points(v: dict, settings: dict, current: str) -> list[tuple[str, str, s
         candidates["employer_charges_pct"] = [(fees / (target * v["gross_salary"]) - 1) * 100 for target in targets]
     candidates["coordination_hours_per_week"] = [signal_threshold(settings, "complexity")]
     candidates["annual_revenue"] = [signal_threshold(settings, "revenue_guard", v["currency"])]
-    nudge = Decimal("1e-9")
-    found = []
-    for key, points in candidates.items():
-        best_up, best_down = None, None  # (point, words, other recommendation)
-        for point in points:
-            if point <= 0 or point == v[key]:
-                continue
-            at = decision({**v, key: point}, settings)
-            if point > v[key]:
-                beyond = decision({**v, key: point * (1 + nudge)}, settings)
-                change = (point, "à partir de", at) if at != current else (point, "au-delà de", beyond)
-                if change[2] not in (None, current) and (best_up is None or point < best_up[0]):
-                    best_up = change
-            else:
-                below = decision({**v, key: point * (1 - nudge)}, settings)
-                change = (point, "à", at) if at != current else (point, "sous", below)
-                if change[2] not in (None, current) and (best_down is None or point > best_down[0]):
-                    best_down = change
-        for best, up in ((best_up, True), (best_down, False)):
-            if best is not None:
-                point, words, other = best
-                assert other is not None  # a change is kept only when it leads to another recommendation
-                value = _flip_value(key, point, v["currency"], up=up)
-                found.append((FLIP_LABELS[key], f"à {value} ou moins" if words == "à" else f"{words} {value}", other))
-    return found
+    return flips_along(lambda values: decision(values, settings), v,
+                       [(_axis(settings, key), points) for key, points in candidates.items()], current)
 
 
-def _flip_value(key: str, value: Decimal, currency: str, up: bool) -> str:
-    """The point as a reader reads it, rounded so that the sentence stays true on its side."""
-    def rounded(decimals: int) -> Decimal:
-        step = Decimal(1).scaleb(-decimals)
-        return value.quantize(step, rounding=ROUND_CEILING if up else ROUND_FLOOR)
+def flip_sentence(flip: Flip, title: str, currency: str) -> str:
+    """« Salaire brut à partir de 107 316 € : « Recruter une direction marketing interne » »."""
+    value = _flip_value(flip.input_id, flip.value, currency)
+    where = f"à {value} ou moins" if flip.relation == "à … ou moins" else f"{flip.relation} {value}"
+    return f"{FLIP_LABELS[flip.input_id]} {where} : « {title} »"
+
+
+def _flip_value(key: str, value: Decimal, currency: str) -> str:
+    """A point of the display grid as the reader reads it."""
     if key in ("gross_salary", "day_rate", "hourly_rate", "monthly_retainer", "annual_revenue"):
-        return money(rounded(0), currency)
+        return money(value, currency)
     if key in ("employer_charges_pct", "direction_share_pct"):
-        return f"{format_number(rounded(1), 1)}\u00a0%"
+        return f"{format_number(value, 1)}\u00a0%"
     if key == "days_per_week":
-        return f"{format_number(rounded(2), 2)}\u00a0j"
-    return f"{format_number(rounded(1), 1)}\u00a0h"
+        return f"{format_number(value, 2)}\u00a0j"
+    return f"{format_number(value, 1)}\u00a0h"
 
 
 # --- The chart -----------------------------------------------------------------------------
