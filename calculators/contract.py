@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from common.numbers import (
     NumberError,
@@ -397,7 +397,10 @@ def run(calculator: Calculator, raw_inputs: dict) -> Result:
     if result.errors:
         return result
     try:
-        outcomes = calculator.compute(dict(result.values), calculator.settings)
+        with localcontext() as context:
+            # Exact for every product of the bounded inputs, so a tie (x,xx5) is a tie and rounds half up.
+            context.prec = 100
+            outcomes = calculator.compute(dict(result.values), calculator.settings)
     except (ArithmeticError, ValueError):  # extreme values: say so rather than fail
         outcomes = {}
     for spec in calculator.outputs:

@@ -206,7 +206,7 @@ def compute(values: dict, settings: dict) -> dict:
     notice = min(v["notice_months"], 12)
     recruitment = v["gross_salary"] * v["recruitment_cost_pct"] / 100
     efficiency = threshold(settings, "efficacite-montee-en-competence") / 100  # an assumption of seuils.yml
-    ramp = loaded / 12 * min(v["ramp_up_months"], 12 - notice) * (1 - efficiency)
+    ramp = loaded * min(v["ramp_up_months"], 12 - notice) * (1 - efficiency) / 12  # multiplied first: exact
     first_year = recruitment + fees * notice / 12 + loaded * (12 - notice) / 12 + ramp + v["execution_budget"]
     out["first_year_internal_cost"] = Outcome(
         value=first_year, label=estimate(first_year, currency),

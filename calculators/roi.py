@@ -14,6 +14,7 @@ from calculators.contract import Outcome, shown, threshold
 from common.numbers import format_money, format_number
 
 ONE = Decimal(1)
+OUTPUT_NAMES = {"ltv": "la valeur vie client", "cac": "le coût d'acquisition"}
 # Ratios shown with two decimals (« 3:1 », « 3,57 ») and decided on that shown value.
 RATIO_DECIMALS = 2
 
@@ -93,8 +94,21 @@ def _as_ratio(value: Decimal) -> str:
     return f"{format_number(value, RATIO_DECIMALS)}:1"
 
 
+def _percent_figure(percent: Decimal) -> str:
+    """A percentage with two decimals, or with as many as it takes to show its first two significant digits
+    (« 0,0001 », never « 0 » for a churn that is not zero)."""
+    if percent == 0 or abs(percent) >= Decimal("0.01"):
+        return format_number(percent, 2)
+    return format_number(percent, 1 - percent.adjusted())
+
+
 def _missing(*labels: str) -> str:
     return "Renseignez " + " et ".join(f"« {label} »" for label in labels) + " pour obtenir ce résultat."
+
+
+def _missing_of(values: dict, label: dict, *input_ids: str) -> str:
+    """« Renseignez … » naming only the inputs left empty among these."""
+    return _missing(*(label[input_id] for input_id in input_ids if values[input_id] is None))
 
 
 def compute(values: dict, settings: dict) -> dict:
@@ -158,7 +172,7 @@ def compute(values: dict, settings: dict) -> dict:
     customers = v["new_customers"]
     cac_value = None
     if customers is None or v["sales_spend"] is None:
-        out["cac"] = Outcome(note=_missing(label["sales_spend"], label["new_customers"]))
+        out["cac"] = Outcome(note=_missing_of(v, label, "sales_spend", "new_customers"))
     else:
         cac_value = cac(cost, v["sales_spend"], customers)
         if cac_value is None:
@@ -169,7 +183,7 @@ def compute(values: dict, settings: dict) -> dict:
     arpa, churn_pct, horizon = v["arpa_monthly"], v["monthly_churn_pct"], v["horizon_months"]
     ltv_value = None
     if arpa is None or margin is None or churn_pct is None:
-        out["ltv"] = Outcome(note=_missing(label["arpa_monthly"], label["gross_margin_pct"], label["monthly_churn_pct"]))
+        out["ltv"] = Outcome(note=_missing_of(v, label, "arpa_monthly", "gross_margin_pct", "monthly_churn_pct"))
     else:
         churn = churn_pct / 100
         ltv_value = ltv(arpa, margin, churn, horizon)
@@ -186,7 +200,9 @@ def compute(values: dict, settings: dict) -> dict:
             out["ltv"] = Outcome(value=ltv_value, note=f"Marge cumulée sur {format_number(horizon)} mois, en tenant compte du churn.{beside}")
 
     if ltv_value is None or cac_value is None:
-        out["ltv_to_cac"] = Outcome(note="Il faut la valeur vie client et le coût d'acquisition pour calculer ce ratio.")
+        missing = [output_id for output_id, value in (("ltv", ltv_value), ("cac", cac_value)) if value is None]
+        out["ltv_to_cac"] = Outcome(note=f"Il faut {' et '.join(OUTPUT_NAMES[output_id] for output_id in missing)} "
+                                         "pour calculer ce ratio. " + " ".join(out[output_id].note for output_id in missing))
     else:
         value = _ratio(ltv_value, cac_value)
         if value is None:
@@ -199,8 +215,10 @@ def compute(values: dict, settings: dict) -> dict:
                 status = {"status": "a-surveiller", "status_text": f"À surveiller : {format_number(minimum)} ou moins (repère d'Advalians : plus de {format_number(minimum)})"}
             out["ltv_to_cac"] = Outcome(value=value, note="Un client rapporte, en marge, ce nombre de fois ce qu'il a coûté à acquérir.", **status)
 
-    if cac_value is None or arpa is None or margin is None:
-        out["payback_months"] = Outcome(note="Il faut le coût d'acquisition, le revenu mensuel par client et la marge brute.")
+    if cac_value is None:
+        out["payback_months"] = Outcome(note="Il faut le coût d'acquisition pour calculer ce délai. " + out["cac"].note)
+    elif arpa is None or margin is None:
+        out["payback_months"] = Outcome(note=_missing_of(v, label, "arpa_monthly", "gross_margin_pct"))
     else:
         value = payback_months(cac_value, arpa, margin)
         if value is None:
@@ -212,14 +230,20 @@ def compute(values: dict, settings: dict) -> dict:
     if ltv_value is None or reduction is None or margin is None:  # margin is known whenever ltv_value is
         out["ltv_after_churn_reduction"] = Outcome(note="Il faut d'abord une valeur vie client et une baisse du churn.")
     else:
-        lowered = churn_pct / 100 * (1 - reduction / 100)
+        lowered = churn_pct * (100 - reduction) / 10000  # multiplied first: exact
         after = ltv(arpa, margin, lowered, horizon)
         if after is None:
             out["ltv_after_churn_reduction"] = Outcome(note="Avec un churn ramené à 0 %, la valeur vie client n'a plus de limite : indiquez un horizon.")
         else:
             gain = _ratio(after - ltv_value, ltv_value)
-            note = f"Churn mensuel ramené de {format_number(churn_pct, 2)} % à {format_number(lowered * 100, 2)} %"
-            note += f" : la valeur vie client augmente de {format_number(gain * 100, 1)} %." if gain is not None else "."
+            note = f"Churn mensuel ramené de {_percent_figure(churn_pct)} % à {_percent_figure(lowered * 100)} %"
+            if gain is not None:
+                over = (f" sur l'horizon de {format_number(horizon)} mois (sans horizon, la hausse serait de "
+                        f"{format_number(reduction / (100 - reduction) * 100, 1)} %)") if horizon is not None and reduction < 100 else ""
+                rise = "moins de 0,1" if 0 < gain * 100 < Decimal("0.05") else format_number(gain * 100, 1)
+                note += f" : la valeur vie client augmente de {rise} %{over}."
+            else:
+                note += "."
             out["ltv_after_churn_reduction"] = Outcome(value=after, note=note)
 
     if churn_pct is None:
@@ -239,8 +263,10 @@ def _roas_status(value: Decimal, margin: Decimal | None, breakeven: Decimal | No
                 "note": "Avec une marge brute de 0 %, chaque euro de publicité est perdu, quel que soit le ROAS."}
     if breakeven is not None and value < shown(breakeven, RATIO_DECIMALS):
         text = f"Perte : sous le ROAS de rentabilité ({_as_ratio(breakeven)})"
-        if value >= target_min:
+        if target_min <= value <= target_max:
             text += f", bien que dans la cible souvent visée de {target}"
+        elif value > target_max:
+            text += f", bien qu'au-dessus de la cible souvent visée de {target}"
         return {"status": "perte", "status_text": text,
                 "note": "Chaque euro de publicité rapporte moins de marge qu'il ne coûte."}
     per_euro = f"{format_number(value, 2)} € de chiffre d'affaires pour 1 € de publicité."

@@ -141,16 +141,18 @@ def round_half_up(value: float | Decimal, decimals: int) -> Decimal:
 
 
 def format_number(value: float | Decimal, decimals: int = 2, keep_zeros: bool = False) -> str:
-    """``1234.5`` -> ``1 234,5`` (thousands with U+202F, decimal comma, no trailing zeros)."""
-    rounded = round_half_up(value, decimals)
+    """``1234.5`` -> ``1 234,5`` (thousands with U+202F, decimal comma, no trailing zeros). At most
+    ``SIGNIFICANT_DIGITS`` digits: a longer number loses decimals, then units, rounded once from the value
+    itself (never a rounded figure rounded again)."""
+    exact = _decimal(value)
+    rounded = round_half_up(exact, decimals)
     whole_digits = rounded.adjusted() + 1 if rounded else 1
     if whole_digits + decimals > SIGNIFICANT_DIGITS:  # never show digits beyond what 15 can carry
+        decimals = max(0, min(decimals, SIGNIFICANT_DIGITS - whole_digits))
         with localcontext() as context:
             context.prec = 400
-            rounded = rounded.quantize(Decimal(1).scaleb(max(0, whole_digits - SIGNIFICANT_DIGITS)),
-                                       rounding=ROUND_HALF_UP)
-        decimals = max(0, min(decimals, SIGNIFICANT_DIGITS - whole_digits))
-        rounded = rounded.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP) if decimals else rounded
+            rounded = exact.quantize(Decimal(1).scaleb(max(-decimals, whole_digits - SIGNIFICANT_DIGITS)),
+                                     rounding=ROUND_HALF_UP)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0"
     sign = "-" if rounded < 0 else ""
