@@ -213,7 +213,7 @@ def options_of(entry: dict, settings: dict) -> tuple[tuple[str, str], ...]:
 
 def _default_value(entry: dict, default=None):
     """A numeric default (or suggestion) may be written as text (``{seuil:hausse-retention}`` becomes ``10 %``)."""
-    default = entry["defaut"] if default is None else default
+    default = entry["defaut"] if default is None else default  # an example's None (an empty field) is the default's
     if isinstance(default, str) and entry["type"] in KIND_EXAMPLES:
         try:
             return parse_number(default, None)
@@ -228,12 +228,14 @@ def load_calculator(name: str, settings: dict) -> Calculator:
         raise KeyError(name)
     module = importlib.import_module(f"calculators.{name}")
     block = settings[name]["calculateur"]
+    # The form opens on the worked example printed on the page; an input the example leaves out takes its default.
+    example = block.get("exemple", {}).get("entrees", {})
     inputs = tuple(
         InputSpec(
             id=entry["id"],
             label=entry["libelle"],
             kind=entry["type"],
-            default=_default_value(entry),
+            default=_default_value(entry, example[entry["id"]]) if entry["id"] in example else _default_value(entry),
             help=entry["aide"],
             unit=entry.get("unite", ""),
             minimum=entry.get("min"),

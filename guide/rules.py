@@ -219,15 +219,20 @@ def calculator_matches_its_code(data: dict, report: Report, guide: Guide) -> Non
     except ValueError as exc:
         report(("calculateur", "entrees"), str(exc))
         return
-    for index, input_spec in enumerate(calculator.inputs):
-        _, problem = parse_input(input_spec, input_spec.default)
+    example = data["calculateur"]["exemple"]["entrees"]
+    for index, (input_spec, entry) in enumerate(zip(calculator.inputs, data["calculateur"]["entrees"], strict=True)):
+        default, problem = parse_input(input_spec, entry["defaut"])
         if problem:
             report(("calculateur", "entrees", index, "defaut"), f"valeur par défaut refusée par le calculateur : {problem}")
+        elif input_spec.id in example and parse_input(input_spec, example[input_spec.id])[0] != default:
+            report(("calculateur", "entrees", index, "defaut"),
+                   f"valeur par défaut différente de l'exemple chiffré (exemple.entrees.{input_spec.id}) : le formulaire "
+                   "s'ouvre sur l'exemple de la page ; écrivez ici la même valeur que dans l'exemple")
     outputs = [spec.id for spec in calculator.outputs]
     for index, output_id in enumerate(data["calculateur"].get("resume", [])):
         if output_id not in outputs:
             report(("calculateur", "resume", index), f"résultat inconnu « {output_id} » ; résultats possibles : " + ", ".join(outputs))
-    for input_id, value in data["calculateur"]["exemple"]["entrees"].items():
+    for input_id, value in example.items():
         path = ("calculateur", "exemple", "entrees", input_id)
         try:
             spec = calculator.input(input_id)

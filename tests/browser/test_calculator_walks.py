@@ -195,8 +195,14 @@ def test_on_a_phone_the_summary_is_there_from_the_first_paint_so_the_fields_do_n
     assert pre_rendered[:2] == ["exemple", "Votre phase de maturité Phase 2\u202f: Structuration initiale"]
     assert phone.evaluate("window.__moved") == []  # nothing in the article moved as the page started
     type_slowly(phone, "#calc-diagnostic-employees", "120")
-    phone.wait_for_function("() => !document.querySelector('.guide-calculator__summary-example')", timeout=LIVE_TIMEOUT)
-    assert summary_parts(phone)[0].startswith("Votre phase de maturité")
+    # One field typed: the summary still names the fields that hold the example's values, not the typed one.
+    phone.wait_for_function("() => document.querySelector('.guide-calculator__summary-example')"
+                            "?.textContent.startsWith('exemple pour')", timeout=LIVE_TIMEOUT)
+    badge = normalise(phone.locator(".guide-calculator__summary-example").inner_text())
+    typed = normalise(phone.locator("label[for='calc-diagnostic-employees']").inner_text()).split(" (")[0]
+    assert typed not in badge
+    assert "Calculé avec des valeurs d'exemple" in normalise(phone.locator(".guide-result__examples").first.inner_text()).replace("’", "'")
+    assert summary_parts(phone)[1].startswith("Votre phase de maturité")
     assert phone.console_errors == []
 
 

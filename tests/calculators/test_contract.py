@@ -21,13 +21,18 @@ def test_declaration_comes_from_the_frameworks_yaml(roi, settings):
     assert spend.input_mode == "decimal"
 
 
-def test_a_changed_default_in_the_settings_changes_the_calculator(settings):
-    changed = {**settings, "roi": {**settings["roi"], "calculateur": {**settings["roi"]["calculateur"]}}}
-    entries = [dict(entry) for entry in changed["roi"]["calculateur"]["entrees"]]
-    entries[0]["defaut"] = 25000
-    changed["roi"]["calculateur"]["entrees"] = entries
+def test_a_changed_example_or_default_in_the_settings_changes_the_calculator(settings):
+    """The form opens on the worked example; an input the example leaves out opens on its default."""
+    block = settings["roi"]["calculateur"]
+    changed = {**settings, "roi": {**settings["roi"], "calculateur": {
+        **block, "exemple": {**block["exemple"], "entrees": {**block["exemple"]["entrees"], "marketing_spend": 25000}}}}}
     calculator = load_calculator("roi", changed)
-    assert run(calculator, {}).outcomes["romi"].value == (50000 - 25000) / 25000
+    revenue = run(calculator, {}).values["attributed_revenue"]
+    assert run(calculator, {}).outcomes["romi"].value == (revenue - 25000) / 25000
+    assert "horizon_months" not in block["exemple"]["entrees"]
+    entries = [dict(entry, defaut=24) if entry["id"] == "horizon_months" else entry for entry in block["entrees"]]
+    changed = {**settings, "roi": {**settings["roi"], "calculateur": {**block, "entrees": entries}}}
+    assert run(load_calculator("roi", changed), {}).values["horizon_months"] == 24
 
 
 def test_missing_inputs_take_their_defaults(roi):

@@ -431,11 +431,26 @@ class CalculatorWidget {
     if (!this.summary) return
     const ids = (this.summary.dataset.summary || "").split(",").filter(Boolean)
     this.summary.textContent = ""
-    if (!this.fromReader.size) {
+    // Until the reader has given every shown field, the summary says which values are still the example's:
+    // a recommendation can rest on an example day rate the reader never typed.
+    const examples = [...this.fields.keys()].filter((id) => this.isExample(id))
+      .map((id) => fieldName(this.fields.get(id).closest("[data-input]")))
+    if (!this.fromReader.size || examples.length) {
       const badge = document.createElement("span")
       badge.className = "guide-calculator__summary-example"
-      badge.textContent = "exemple"
+      badge.textContent = !this.fromReader.size ? "exemple" : `exemple pour\u202f: ${examples.join(", ")}`
       this.summary.append(badge)
+    }
+    for (const result of this.results.querySelectorAll(".guide-result__examples")) result.remove()
+    if (this.fromReader.size && examples.length) {
+      for (const id of ids) {
+        const value = this.results.querySelector(`.guide-result[data-output="${CSS.escape(id)}"] dd`)
+        if (!value) continue
+        const note = document.createElement("span")
+        note.className = "guide-result__examples"
+        note.textContent = `Calculé avec des valeurs d’exemple pour\u202f: ${examples.join(", ")}.`
+        value.append(note)
+      }
     }
     for (const id of ids) {
       const result = this.results.querySelector(`.guide-result[data-output="${CSS.escape(id)}"]`)
