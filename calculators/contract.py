@@ -487,7 +487,9 @@ def as_json(calculator: Calculator, result: Result) -> dict:
     display_strings, notes, statuses = {}, {}, {}
     for spec in calculator.outputs:
         outcome = result.outcomes[spec.id]
-        data[spec.id] = json_number(outcome.value)
+        # Lists of sentences (the flips) get French typography like every text; ids are left as they are.
+        data[spec.id] = ([french_typography(item) if isinstance(item, str) else item for item in outcome.value]
+                         if isinstance(outcome.value, list) else json_number(outcome.value))
         if outcome.value is not None:
             display_strings[spec.id] = french_typography(outcome.label or display(spec, outcome.value))
         if outcome.note:

@@ -519,8 +519,9 @@ class CalculatorWidget {
       const field = control.closest("[data-input]")
       if (field.hidden) continue
       const label = fieldName(field, true)
-      const number = (this.shownValues || {})[id]
-      rows.push(["Saisie", label, shownValue(control), typeof number === "string" ? number : "", field.dataset.unit || "",
+      const read = (this.shownValues || {})[id] // as the calculator read it: a number, or a choice's id
+      const number = typeof read === "string" && /^-?[0-9]+(\.[0-9]+)?$/.test(read) ? read : ""
+      rows.push(["Saisie", label, shownValue(control), number, field.dataset.unit || "",
         this.fromReader.has(id) ? "" : "valeur d’exemple"])
     }
     for (const result of this.results.querySelectorAll(".guide-result")) {
