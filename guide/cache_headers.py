@@ -47,18 +47,40 @@ def cache_rules(site_dir: Path) -> list[tuple[str, str]]:
     return [(rule, IMMUTABLE) for rule in immutable]
 
 
-def headers_file_text(site_dir: Path) -> str:
+# Security headers of every file (README, « Hébergement »: which host honours which). Calculator inputs live
+# in the query string: no other site learns them through the Referer.
+SECURITY_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("Strict-Transport-Security", "max-age=31536000"),  # sent by hosts over HTTPS only
+)
+
+
+def security_headers(policy_text: str | None) -> list[tuple[str, str]]:
+    """The headers of every file: the site's CSP (with frame-ancestors) first when the build computed one."""
+    return ([("Content-Security-Policy", policy_text)] if policy_text else []) + list(SECURITY_HEADERS)
+
+
+def headers_file_text(site_dir: Path, policy_text: str | None = None) -> str:
     lines = [
-        "# Durées de cache (Netlify, Cloudflare Pages), écrit par la construction : ne pas modifier.",
-        "# Fichiers dont le nom change avec le contenu : un an, immuables. Le reste garde la règle par défaut",
-        "# de l'hébergeur (revalidé à chaque visite).",
+        "# En-têtes HTTP (Netlify, Cloudflare Pages), écrit par la construction : ne pas modifier.",
+        "# Sécurité, sur tous les fichiers : politique de contenu (CSP) calculée par la construction, et le reste.",
+        "/*",
+    ]
+    lines += [f"  {name}: {value}" for name, value in security_headers(policy_text)]
+    lines += [
+        "# Durées de cache : les fichiers dont le nom change avec le contenu sont immuables pendant un an ;",
+        "# le reste garde la règle par défaut de l'hébergeur (revalidé à chaque visite).",
     ]
     for rule, value in cache_rules(site_dir):
         lines += [rule, f"  Cache-Control: {value}"]
     return "\n".join(lines) + "\n"
 
 
-def write_headers_file(site_dir: Path) -> Path:
+def write_headers_file(site_dir: Path, policy_text: str | None = None) -> Path:
     target = Path(site_dir) / HEADERS_FILE
-    target.write_text(headers_file_text(site_dir), encoding="utf-8")
+    target.write_text(headers_file_text(site_dir, policy_text), encoding="utf-8")
     return target

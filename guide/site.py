@@ -6,6 +6,7 @@ The hooks hand these to MkDocs as they are; nothing here imports MkDocs.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -22,6 +23,11 @@ def navigation(guide: Guide) -> list:
         nav.append({group.title: [{guide.frameworks[page.host]["page"]["titre_court"]: page.source_file}
                                   for page in group.pages]})
     return nav
+
+
+# The one script a redirect page carries (allowed by the site's CSP, guide/csp.py): a relative page address,
+# then the reader's anchor or the section's.
+REDIRECT_SCRIPT = re.compile(r'location\.replace\("(?:\.\./)*[a-z0-9-]+/" \+ \(location\.hash \|\| "(?:#[a-z0-9-]+)?"\)\)')
 
 
 def redirect_page(target: str, title: str) -> str:

@@ -4,11 +4,14 @@
   and stop the build before the site directory is touched (``mkdocs serve`` shows them
   in the preview instead).
 - on_files: add one generated page per framework; its edit link opens the YAML file that feeds it.
+- on_env: every value the theme's templates print is escaped unless marked as HTML (guide/theme_html.py).
 - on_page_content: keep the glossary's tooltip on the first use of each term only.
 - on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
 - on_post_build: write the calculators' browser files, the search worker wrapper (French
   stemming of typed words, readers' synonyms: guide/search.py), a redirect page at each former
-  address of a merged page, and the ``_headers`` file (cache lifetimes for static hosts).
+  address of a merged page, the Content-Security-Policy of every page (computed from the inline code
+  the templates are known to write: guide/csp.py; not in the live preview), and the ``_headers`` file
+  (security headers and cache lifetimes for static hosts).
 - The navigation comes from the plan in accueil.yml (``guide.site.navigation``), not from mkdocs.yml.
 """
 
@@ -33,6 +36,7 @@ from guide.shell import (
     Guide,
     MissingRuntime,
     RenderedPage,
+    UnknownInlineCode,
     browser_assets,
     escape_theme_values,
     finish_page_html,
@@ -45,6 +49,7 @@ from guide.shell import (
     render_error_pages,
     render_pages,
     repository_url,
+    secure_site,
     structured_data_for,
     typeset_page,
     write_browser_assets,
@@ -122,7 +127,13 @@ def on_post_build(*, config):
     write_search_worker(Path(config.site_dir), guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None)
     if guide is not None:
         write_redirect_pages(guide, Path(config.site_dir))  # former addresses of merged pages
-    write_headers_file(Path(config.site_dir))
+    policy_text = None
+    if _build["command"] != "serve":  # the preview's live-reload script is injected inline by MkDocs' server
+        try:
+            policy_text = secure_site(Path(config.site_dir), config.theme.dirs).text(header=True)
+        except UnknownInlineCode as unknown:
+            raise Abort(unknown.report()) from None
+    write_headers_file(Path(config.site_dir), policy_text)
 
 
 def _absolute(config, url: str) -> str:

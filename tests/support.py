@@ -103,6 +103,9 @@ def watched_page(context, site_url):
     tab.outside_requests = []
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    # Anything the site's Content-Security-Policy refuses is an error of the walk, whatever Chromium logs.
+    tab.add_init_script("""document.addEventListener("securitypolicyviolation", e => console.error(
+        "CSP refuse " + e.violatedDirective + " : " + (e.blockedURI || "") + " " + (e.sample || "")))""")
 
     def watch(request):
         if not request.url.startswith(site_url) and not request.url.startswith("data:"):

@@ -25,8 +25,9 @@ def matches(rule: str, path: str) -> bool:
     return url == rule
 
 
-def parse(text: str) -> list[tuple[str, str]]:
-    rules, current = [], None
+def parse_all(text: str) -> list[tuple[str, str, str]]:
+    """Every ``(path rule, header name, value)`` of the file."""
+    headers, current = [], None
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
@@ -34,9 +35,16 @@ def parse(text: str) -> list[tuple[str, str]]:
             current = line
         else:
             name, value = line.strip().split(": ", 1)
-            assert name == "Cache-Control"
-            rules.append((current, value))
-    return rules
+            headers.append((current, name, value))
+    return headers
+
+
+def parse(text: str) -> list[tuple[str, str]]:
+    """The cache rules; every header but the cache's is a security header of ``/*`` (one rule, no overlap)."""
+    headers = parse_all(text)
+    assert all(rule == "/*" for rule, name, _ in headers if name != "Cache-Control")
+    assert all(rule != "/*" for rule, name, _ in headers if name == "Cache-Control")
+    return [(rule, value) for rule, name, value in headers if name == "Cache-Control"]
 
 
 HOST_DEFAULT = None  # no rule: the host's own default, which revalidates
@@ -93,3 +101,7 @@ def test_the_build_writes_headers_for_every_file_of_the_site(built_site, guide):
     assert workers and all((f"/assets/javascripts/workers/{name}", IMMUTABLE) in rules for name in workers)
     assert lifetimes["index.html"] is lifetimes["phases/index.html"] is lifetimes["sitemap.xml"] is HOST_DEFAULT
     assert lifetimes["search/search_index.json"] is HOST_DEFAULT
+    security = {name: value for rule, name, value in parse_all(text) if rule == "/*"}
+    assert security["Content-Security-Policy"].startswith("default-src 'none';")
+    assert "frame-ancestors 'none'" in security["Content-Security-Policy"]
+    assert security["Referrer-Policy"] == "same-origin" and security["X-Content-Type-Options"] == "nosniff"
