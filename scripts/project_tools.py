@@ -65,11 +65,34 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str,
     )
 
 
+def site_wide_headers(directory: Path) -> list[tuple[str, str]]:
+    """The headers the site's ``_headers`` file gives every file (its ``/*`` rule), as Netlify or Cloudflare send them."""
+    path = Path(directory) / "_headers"
+    if not path.is_file():
+        return []
+    headers, current = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            current = line
+        elif current == "/*":
+            name, value = line.strip().split(": ", 1)
+            headers.append((name, value))
+    return headers
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, quietly; a missing page gets the site's own 404.html with status 404, as static hosts do."""
+    """Static files, quietly, with the site's own headers (``_headers``: its Content-Security-Policy included);
+    a missing page gets the site's own 404.html with status 404, as static hosts do."""
 
     def log_message(self, *args):
         pass
+
+    def end_headers(self):
+        for name, value in site_wide_headers(Path(self.directory)):  # read afresh: the site may be built after
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"

@@ -99,3 +99,19 @@ def test_every_page_loads_without_console_error_outside_request_or_axe_violation
     else:
         assert visitor.console_errors == []
     assert visitor.outside_requests == []
+
+
+def test_pages_are_served_with_the_site_s_policy_and_carry_it_before_any_script(page, site_url):
+    """The test server sends the headers of the built _headers file, as Netlify or Cloudflare would: every walk of
+    these tests runs under the policy as a header and as the page's <meta>, and reports any violation."""
+    response = page.goto(site_url + "internalisation/")
+    header = response.headers["content-security-policy"]
+    assert header.startswith("default-src 'none';") and "frame-ancestors 'none'" in header
+    assert response.headers["referrer-policy"] == "same-origin"
+    meta = page.locator('meta[http-equiv="Content-Security-Policy"]')
+    assert meta.count() == 1 and "'wasm-unsafe-eval'" in meta.get_attribute("content")
+    first_in_head = page.evaluate("[...document.head.children].slice(0, 2).map(e => e.outerHTML.slice(0, 40))")
+    assert first_in_head[0] == '<meta charset="utf-8">' and first_in_head[1].startswith('<meta http-equiv="Content-Secu')
+    page.fill("#calc-internalisation-day_rate", "1 200")
+    page.wait_for_function("() => document.querySelector('.guide-calculator').dataset.computed", timeout=90_000)
+    assert page.console_errors == []
