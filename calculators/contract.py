@@ -346,7 +346,9 @@ def number_error_message(spec: InputSpec, raw: str, problem: NumberError, exampl
         return (f"« {text[:20]} » est ambigu : écrivez {whole} {fraction} s'il s'agit de milliers, "
                 f"ou {as_decimal} avec une virgule s'il s'agit de décimales")
     if problem.reason == "espaces mal placés":
-        return f"Les espaces groupent les chiffres par trois (12 500) : vérifiez « {text[:20]} ». Saisissez {example}"
+        separators = "apostrophes groupent les chiffres par trois (12'500)" if "'" in text or "\u2019" in text else (
+            "espaces groupent les chiffres par trois (12 500)")
+        return f"Les {separators} : vérifiez « {text[:20]} ». Saisissez {example}"
     if problem.reason == "nombre trop long":
         return f"Ce nombre est trop long pour être une valeur réaliste : vérifiez-le. Saisissez {example}"
     if problem.reason == "inachevé":

@@ -1,7 +1,8 @@
 """French number input and output, standard library only (runs in CPython and Pyodide).
 
 Parsing accepts what people type, exactly (a ``Decimal``, never a float): ``12 500,50 €``, ``12500.5``,
-``12.500,50``, ``15 %``, ``1 234`` with ordinary, no-break (U+00A0) or narrow no-break (U+202F) spaces.
+``12.500,50``, ``15 %``, ``1 234`` with ordinary, no-break (U+00A0) or narrow no-break (U+202F) spaces,
+``12'500`` or ``12’500`` (the Swiss thousands separator, straight or typographic apostrophe: the same number).
 It refuses what it cannot read unambiguously: another unit than the field's, non-ASCII digits, spaces
 that do not group thousands (``100 50``), ``12.500`` (twelve thousand or twelve and a half?), ``1e5``,
 ``nan``, two commas...
@@ -40,7 +41,10 @@ UNIT_WORDS = {
 _UNIT_AT_END = re.compile(r"(?:(?<=[0-9\s\u00a0\u202f])|^)(" + "|".join(
     re.escape(word) for word in sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?$", re.IGNORECASE)
 _CURRENCY_AT_START = re.compile(r"^(€|\$|us\$)\s*", re.IGNORECASE)
-_SPACES = re.compile(r"[ \u00a0\u202f\u2009\u2007']")
+# What may group thousands: spaces (ordinary, no-break, narrow no-break, thin, figure) and the apostrophe, straight
+# or typographic (« 12'500 » and « 12’500 » are the same number, as a word processor turns one into the other).
+GROUP_SEPARATORS = " \u00a0\u202f\u2009\u2007'\u2019"
+_GROUP_SEPARATOR = re.compile("[" + GROUP_SEPARATORS + "]")
 _PLAIN = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _GROUPED = re.compile(r"^[0-9]{1,3}([.,][0-9]{3})+$")
 _SPACE_GROUPED = re.compile(r"^[0-9]{1,3}( [0-9]{3})+$")
@@ -78,7 +82,7 @@ def parse_number(text: str, accepted_unit: str | None = None) -> Decimal:
     sign = ""
     if cleaned[0] in "+-":
         sign, cleaned = cleaned[0], cleaned[1:].strip()
-    spaced = re.sub(r"[\u00a0\u202f\u2009\u2007']", " ", cleaned)
+    spaced = _GROUP_SEPARATOR.sub(" ", cleaned)
     if re.search(r"[^0-9., ]", spaced) or not spaced:
         raise NumberError("pas un nombre")
     if spaced[-1] in ".,":

@@ -62,6 +62,13 @@ def test_each_refusal_says_what_to_type(roi):
     assert errors["sales_spend"].startswith("Les espaces groupent les chiffres par trois")
 
 
+def test_the_typographic_apostrophe_groups_thousands_like_the_straight_one(roi):
+    assert run(roi, {"marketing_spend": "12\u2019500"}).values["marketing_spend"] == Decimal("12500")
+    assert run(roi, {"marketing_spend": "12'500"}).values["marketing_spend"] == Decimal("12500")
+    message = run(roi, {"marketing_spend": "12\u201950"}).errors["marketing_spend"]
+    assert message.startswith("Les apostrophes groupent les chiffres par trois (12'500)")
+
+
 def test_a_huge_json_number_is_a_per_field_error_not_a_traceback(capsys, settings_file):
     code = main(["roi", "--settings", settings_file, "--json", '{"marketing_spend": 1' + "0" * 400 + "}"])
     data = json.loads(capsys.readouterr().out)
