@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from common.numbers import (
     NumberError,
+    describe_character,
     format_money,
     format_number,
     format_percent,
@@ -332,6 +333,12 @@ def number_error_message(spec: InputSpec, raw: str, problem: NumberError, exampl
                          money_unit: str | None = None) -> str:
     """What to type instead, in French, for each way a number can be unreadable."""
     text = raw.strip()
+    if problem.reason in ("caractère invisible", "chiffre non ASCII"):
+        described = describe_character(problem.character)
+        where = f"{described[0].upper()}{described[1:]} à la position {problem.position}"
+        if problem.reason == "chiffre non ASCII":
+            return f"{where} : tapez les chiffres de 0 à 9" + (f", ici {problem.suggestion}" if problem.suggestion else "")
+        return f"{where} : {'remplacez-la par une espace ordinaire' if described.startswith('espace') else 'supprimez-le'}"
     if problem.reason == "unité":
         unit = "%" if spec.kind == "pourcentage" else (money_unit or spec.unit) if spec.kind == "montant" else spec.unit
         if unit:
