@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from common.numbers import (
     NumberError,
+    currency_words,
     describe_character,
     format_money,
     format_number,
@@ -341,10 +342,20 @@ def number_error_message(spec: InputSpec, raw: str, problem: NumberError, exampl
         return f"{where} : {'remplacez-la par une espace ordinaire' if described.startswith('espace') else 'supprimez-le'}"
     if problem.reason == "unité":
         unit = "%" if spec.kind == "pourcentage" else (money_unit or spec.unit) if spec.kind == "montant" else spec.unit
+        typed = currency_words(problem.unit)
+        named = f" ({typed})" if typed and typed != problem.unit.lower() else ""
         if unit:
-            advice = " : convertissez d'abord le montant" if spec.kind == "montant" else ""
-            return f"Ce champ est en {unit} : « {problem.unit} » n'y est pas accepté{advice}. Saisissez {example}"
+            advice = (f" : convertissez d'abord le montant en {currency_words(unit)}"
+                      if spec.kind == "montant" and typed and currency_words(unit) else "")
+            return f"Ce champ est en {unit} : « {problem.unit} »{named} n'y est pas accepté{advice}. Saisissez {example}"
         return f"Ce champ n'a pas d'unité : retirez « {problem.unit} ». Saisissez {example}"
+    if problem.reason == "unité inconnue":
+        unit = "%" if spec.kind == "pourcentage" else (money_unit or spec.unit) if spec.kind == "montant" else spec.unit
+        where = f"Ce champ est en {unit}" if unit else "Ce champ n'a pas d'unité"
+        return f"{where} : retirez « {problem.unit[:20]} » et saisissez {example}"
+    if problem.reason == "abréviation":
+        full = f", ici {problem.suggestion}" if problem.suggestion else ""
+        return f"« {problem.unit} » est une abréviation : écrivez le nombre en entier{full}"
     if problem.reason == "point ambigu":
         number = text.split()[0] if text.split() else text
         whole, _, fraction = number.partition(".")

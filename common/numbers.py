@@ -40,15 +40,26 @@ class NumberError(ValueError):
 UNIT_WORDS = {
     "€": "€", "eur": "€", "euro": "€", "euros": "€",
     "$": "$", "$ca": "$ CA", "$cad": "$ CAD", "$ ca": "$ CA", "$ cad": "$ CAD", "cad": "CAD", "$us": "$ US",
-    "$ us": "$ US", "us$": "$ US", "usd": "USD",
-    "%": "%", "h": "h", "heure": "h", "heures": "h",
+    "$ us": "$ US", "us$": "$ US", "usd": "USD", "dollar": "$", "dollars": "$",
+    "£": "£", "gbp": "£", "chf": "CHF", "¥": "¥", "jpy": "¥",
+    "%": "%", "pourcent": "%", "pourcents": "%", "pour cent": "%", "h": "h", "heure": "h", "heures": "h",
     "j": "jours", "jour": "jours", "jours": "jours", "semaine": "semaines", "semaines": "semaines", "sem": "semaines",
     "mois": "mois", "employé": "employés", "employés": "employés", "salarié": "employés", "salariés": "employés",
     "client": "clients", "clients": "clients",
 }
 _UNIT_AT_END = re.compile(r"(?:(?<=[0-9\s\u00a0\u202f])|^)(" + "|".join(
     re.escape(word) for word in sorted(UNIT_WORDS, key=len, reverse=True)) + r")\.?$", re.IGNORECASE)
-_CURRENCY_AT_START = re.compile(r"^(€|\$|us\$)\s*", re.IGNORECASE)
+_CURRENCY_AT_START = re.compile(r"^(€|\$|us\$|£|¥|eur|usd|cad|chf|gbp)(?![a-z])\s*", re.IGNORECASE)
+# Each currency in words, for a message that asks to convert an amount.
+CURRENCY_WORDS = {"€": "euros", "$": "dollars", "$ CA": "dollars canadiens", "$ CAD": "dollars canadiens",
+                  "CAD": "dollars canadiens", "$ US": "dollars américains", "USD": "dollars américains",
+                  "£": "livres sterling", "CHF": "francs suisses", "¥": "yens"}
+# « 12 k€ », « 1,5 M€ », « 12k »: an abbreviated amount, refused with the number written in full.
+_ABBREVIATED = re.compile(r"^(?P<number>[-+\u2212]?[0-9][0-9.,\s'\u2019]*?)\s*(?P<unit>(?P<factor>k|md|mds|mrd|m)"
+                          r"\s*(?:€|eur|euros?|\$)|k)\.?$", re.IGNORECASE)
+_FACTORS = {"k": 3, "m": 6, "md": 9, "mds": 9, "mrd": 9}
+# A readable number followed by words or symbols no field takes (« 12 500 balles », « 500 €/mois », « 12 € HT »).
+_NUMBER_THEN_WORDS = re.compile(r"^(?P<number>[0-9][0-9.,\s'\u2019]*?)\s*(?P<words>[^\d\s.,'\u2019]\D*)$")
 # What may group thousands: spaces (ordinary, no-break, narrow no-break, thin, figure) and the apostrophe, straight
 # or typographic (« 12'500 » and « 12’500 » are the same number, as a word processor turns one into the other).
 GROUP_SEPARATORS = " \u00a0\u202f\u2009\u2007'\u2019"
@@ -95,6 +106,11 @@ MAX_DIGITS = 30  # more than any amount a company has: a longer number is a typi
 def unit_of(text: str) -> str:
     """The canonical unit of a field's declared unit (``€``, ``%``, ``jours``…), or ``""``."""
     return UNIT_WORDS.get(text.strip().lower().replace(" ", ""), text.strip())
+
+
+def currency_words(unit: str) -> str:
+    """``"$"`` -> ``"dollars"``, ``"$ CAD"`` -> ``"dollars canadiens"``; ``""`` for a unit that is no currency."""
+    return CURRENCY_WORDS.get(unit_of(unit), "")
 
 
 def character_kind(char: str) -> str:
@@ -171,6 +187,14 @@ def parse_number(text: str, accepted_unit: str | None = None) -> Decimal:
         raise NumberError("valeur non textuelle")
     _refuse_unreadable_characters(text, accepted_unit)
     cleaned = text.strip().replace("\u2212", "-")  # typographic minus
+    abbreviated = _ABBREVIATED.match(cleaned)
+    if abbreviated:
+        try:
+            factor = _FACTORS[abbreviated["factor"].lower()] if abbreviated["factor"] else 3
+            suggestion = format_number(parse_number(abbreviated["number"], None).scaleb(factor), 2)
+        except NumberError:
+            suggestion = ""
+        raise NumberError("abréviation", unit=abbreviated["unit"], suggestion=suggestion)
     for pattern in (_UNIT_AT_END, _CURRENCY_AT_START):
         match = pattern.search(cleaned)
         if match:
@@ -186,6 +210,13 @@ def parse_number(text: str, accepted_unit: str | None = None) -> Decimal:
         sign, cleaned = cleaned[0], cleaned[1:].strip()
     spaced = _GROUP_SEPARATOR.sub(" ", cleaned)
     if re.search(r"[^0-9., ]", spaced) or not spaced:
+        followed = _NUMBER_THEN_WORDS.match(cleaned)
+        if followed and re.search(r"[^\W\d_]|[€$£¥/]", followed["words"]):
+            try:
+                parse_number(followed["number"], None)
+            except NumberError:
+                raise NumberError("pas un nombre") from None
+            raise NumberError("unité inconnue", unit=followed["words"].strip())
         raise NumberError("pas un nombre")
     if spaced[-1] in ".,":
         raise NumberError("inachevé")  # « 1, » on the way to « 1,5 »: the browser waits for the next key

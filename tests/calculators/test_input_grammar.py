@@ -25,6 +25,8 @@ from common.numbers import NumberError, parse_number
     ("12.50", "€", Decimal("12.50")),
     ("15 %", "%", Decimal("15")),
     ("2,5 j", "jours", Decimal("2.5")),
+    ("EUR 12 500", "€", Decimal("12500")),
+    ("40 pour cent", "%", Decimal("40")),
     ("40 h", "h", Decimal("40")),
 ])
 def test_reads_exactly_what_people_type(text, unit, expected):
@@ -41,6 +43,15 @@ def test_reads_exactly_what_people_type(text, unit, expected):
     ("12 500 $", "€", "unité"),
     ("12 500 CAD", "€", "unité"),
     ("USD", "€", "unité"),
+    ("12 500 dollars", "€", "unité"),
+    ("12 500 £", "€", "unité"),
+    ("CHF 12 500", "€", "unité"),
+    ("12 k€", "€", "abréviation"),
+    ("1,5 M€", "€", "abréviation"),
+    ("12k", "€", "abréviation"),
+    ("12 500 balles", "€", "unité inconnue"),
+    ("12 500 € HT", "€", "unité inconnue"),
+    ("500 €/mois", "€", "unité inconnue"),
     ("\u0661\u0662", "€", "chiffre non ASCII"),  # Arabic-Indic digits
     ("\u0967\u0968", "€", "chiffre non ASCII"),  # Devanagari digits
     ("\uff11\uff12", "€", "chiffre non ASCII"),  # full-width digits
@@ -57,9 +68,38 @@ def test_each_refusal_says_what_to_type(roi):
     errors = run(roi, {"marketing_spend": "45.000", "attributed_revenue": "12 500 $", "gross_margin_pct": "40 h",
                        "sales_spend": "100 50"}).errors
     assert "écrivez 45 000 s’il s’agit de milliers, ou 45 avec une virgule" in errors["marketing_spend"].replace("'", "’")
-    assert errors["attributed_revenue"].startswith("Ce champ est en € : « $ » n'y est pas accepté")
+    assert errors["attributed_revenue"].startswith("Ce champ est en € : « $ » (dollars) n'y est pas accepté")
     assert errors["gross_margin_pct"].startswith("Ce champ est en % : « h » n'y est pas accepté")
     assert errors["sales_spend"].startswith("Les espaces groupent les chiffres par trois")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("12 500 $", "Ce champ est en € : « $ » (dollars) n'y est pas accepté : convertissez d'abord le montant en euros. "
+                 "Saisissez un montant en chiffres, par exemple 12 500,50"),
+    ("12 500 USD", "Ce champ est en € : « USD » (dollars américains) n'y est pas accepté : convertissez d'abord le montant "
+                   "en euros. Saisissez un montant en chiffres, par exemple 12 500,50"),
+    ("12 500 dollars", "Ce champ est en € : « dollars » n'y est pas accepté : convertissez d'abord le montant en euros. "
+                       "Saisissez un montant en chiffres, par exemple 12 500,50"),
+    ("15 %", "Ce champ est en € : « % » n'y est pas accepté. Saisissez un montant en chiffres, par exemple 12 500,50"),
+    ("12 k€", "« k€ » est une abréviation : écrivez le nombre en entier, ici 12\u202f000"),
+    ("1,5 M€", "« M€ » est une abréviation : écrivez le nombre en entier, ici 1\u202f500\u202f000"),
+    ("12 500 balles", "Ce champ est en € : retirez « balles » et saisissez un montant en chiffres, par exemple 12 500,50"),
+])
+def test_a_unit_gets_a_message_about_the_unit(roi, text, message):
+    """Which unit was typed, which the field takes; converting is asked only between currencies."""
+    assert run(roi, {"marketing_spend": text}).errors["marketing_spend"] == message
+
+
+FOREIGN_CURRENCIES = ["$", "USD", "$ US", "$ CAD", "CAD", "dollars", "£", "GBP", "CHF", "¥"]
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(FOREIGN_CURRENCIES), st.booleans())
+def test_an_amount_in_another_currency_is_never_read_as_euros(roi, amount, currency, before):
+    written_before = before and currency in ("$", "£", "¥", "USD", "CAD", "CHF", "GBP")  # « $ 12 », « CHF 12 »
+    typed = f"{currency} {amount}" if written_before else f"{amount} {currency}"
+    message = run(roi, {"marketing_spend": typed}).errors["marketing_spend"]
+    assert message.startswith(f"Ce champ est en € : « {currency} »")
+    assert "convertissez d'abord le montant en euros" in message
 
 
 def test_the_typographic_apostrophe_groups_thousands_like_the_straight_one(roi):
