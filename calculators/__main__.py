@@ -17,23 +17,49 @@ where PyYAML is not loaded (the self-hosted Pyodide core: its distribution has P
 from __future__ import annotations
 
 import json
+import re
 import sys
 from decimal import Decimal
 
 from calculators.contract import CALCULATOR_NAMES, as_json, load_calculator, run
+from common.numbers import character_kind, describe_character
 from common.typography import french_typography
+
+# One example per calculator, as a reader would type it (the README's; a test runs each).
+EXAMPLES = {
+    "roi": '{"marketing_spend": "12 500,50 €", "attributed_revenue": 50000}',
+    "internalisation": '{"day_rate": 1000, "days_per_week": 2, "gross_salary": 100000, "employer_charges_pct": 43}',
+    "diagnostic": '{"employees": 25, "signals": "messages-incoherents", "ambition": "ciblee", "resources": "limitees"}',
+}
+
+
+class Verbatim(str):
+    """A command, JSON or a typed character, shown exactly: French typography is for the prose around it (a curly
+    apostrophe or a narrow no-break space in a command would break it once pasted into a shell)."""
+
+
+def french(*parts: str) -> str:
+    """The prose parts typeset the French way, the ``Verbatim`` ones left as they are."""
+    return "".join(part if isinstance(part, Verbatim) else french_typography(part) for part in parts)
+
+
+def command(name: str) -> Verbatim:
+    """The example command of calculator ``name``, to paste into a shell (straight quotes)."""
+    return Verbatim(f"python -m calculators {name} --json '{EXAMPLES[name]}'")
+
 
 USAGE = ("Utilisation : python -m calculators NOM --json '{\"champ\": valeur}' [--settings FICHIER], "
          "ou python -m calculators --list. Calculateurs : " + ", ".join(CALCULATOR_NAMES) + ".")
 
 
 class UsageError(Exception):
-    """A mistake in the command line: reported as French JSON, exit status 2."""
+    """A mistake in the command line: reported as French JSON, exit status 2. ``parts`` are prose, typeset the
+    French way, and ``Verbatim`` commands or JSON, shown as they are."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
+    def __init__(self, field: str, *parts: str):
         self.field = field
-        self.message = message
+        self.message = french(*parts)
+        super().__init__(self.message)
 
 
 def _no_duplicates(pairs: list) -> dict:
@@ -45,17 +71,141 @@ def _no_duplicates(pairs: list) -> dict:
     return dict(pairs)
 
 
-def parse_inputs(text: str) -> dict:
-    """The ``--json`` object, its numbers kept exact (Decimal), duplicate keys refused."""
+def _line_and_column(text: str, position: int) -> str:
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    return f"ligne {line}, colonne {column}"
+
+
+def _container(text: str, position: int) -> str:
+    """``{`` or ``[``: the object or list still open at ``position`` (strings skipped), ``""`` at the top level."""
+    opened: list[str] = []
+    in_string = escaped = False
+    for char in text[:position]:
+        if in_string:
+            in_string = escaped or char != '"'
+            escaped = not escaped and char == "\\"
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            opened.append(char)
+        elif char in "}]" and opened:
+            opened.pop()
+    return opened[-1] if opened else ""
+
+
+QUOTES = {"'": "apostrophe", "\u2018": "apostrophe typographique", "\u2019": "apostrophe typographique",
+          "\u201c": "guillemet typographique", "\u201d": "guillemet typographique", "\u201e": "guillemet typographique",
+          "\u00ab": "guillemet français", "\u00bb": "guillemet français"}
+
+
+# Spaces a number may hold (common.numbers) but JSON may not, between its tokens.
+SPACES = {"\u00a0": "espace insécable U+00A0", "\u202f": "espace fine insécable U+202F", "\u2009": "espace fine U+2009",
+          "\u2007": "espace tabulaire U+2007"}
+
+
+def _found(char: str) -> tuple[str, ...]:
+    """What stands at the error's position, in French: « x », an invisible character by name, the end of the text."""
+    if not char:
+        return ("la fin du texte",)
+    if character_kind(char) or char in SPACES:
+        return (SPACES.get(char) or describe_character(char),)
+    return ("« ", Verbatim(char), " »")
+
+
+def _json_problem(error: json.JSONDecodeError) -> tuple[str, ...]:
+    """``json``'s English message (« Expecting ',' delimiter ») said in French, with what was found and where."""
+    text, position, message = error.doc, error.pos, error.msg
+    char = text[position] if position < len(text) else ""
+    before = text[:position].rstrip()
+    closing = {"{": "}", "[": "]"}.get(_container(text, position), "")
+    where = _line_and_column(text, position)
+    if message.startswith("Illegal trailing comma") or (
+            char in ("}", "]") and before.endswith(",") and message.startswith(("Expecting property", "Expecting value"))):
+        comma = position if message.startswith("Illegal") else len(before) - 1  # Python 3.13 points at the comma
+        end = text[comma + 1:].lstrip()[:1]
+        return (f"{_line_and_column(text, comma)} : virgule en trop avant « ", Verbatim(end), " », retirez-la",)
+    if message.startswith("Unexpected UTF-8 BOM"):
+        return (f"{where} : {describe_character(chr(0xFEFF))} au début du texte, supprimez-le",)
+    if message.startswith("Unterminated string"):
+        return (f"{where} : ce guillemet ouvre un texte qui n'est jamais refermé ; ajoutez le guillemet droit double (",
+                Verbatim('"'), ") de fin",)
+    if message.startswith("Invalid control character"):
+        return (f"{where} : {describe_character(char) if char else 'caractère de contrôle'} dans un texte entre "
+                "guillemets, supprimez-le",)
+    if message.startswith("Invalid \\uXXXX"):
+        return (f"{where} : échappement ", Verbatim("\\u"), " incomplet, il faut quatre chiffres hexadécimaux (",
+                Verbatim("\\u00e9"), ")",)
+    if message.startswith("Invalid \\escape"):
+        backslash = position if char == "\\" else position - 1
+        escaped = text[backslash + 1:backslash + 2]
+        return (f"{_line_and_column(text, backslash)} : barre oblique inverse suivie de ", *_found(escaped),
+                " ; pour écrire la barre elle-même en JSON, doublez-la (", Verbatim("\\\\"), ")",)
+    if char in QUOTES:
+        return (f"{where} : {QUOTES[char]} « ", Verbatim(char), " » ; en JSON, noms et textes s'écrivent entre "
+                "guillemets droits doubles (", Verbatim('"champ"'), ")",)
+    if char in SPACES:
+        return (f"{where} : {SPACES[char]} entre deux éléments du JSON, remplacez-la par une espace ordinaire",)
+    if character_kind(char):
+        remedy = "tapez les chiffres de 0 à 9" if character_kind(char) == "chiffre" else "supprimez-le"
+        return (f"{where} : {describe_character(char)}, {remedy}",)
+    if message.startswith("Expecting value"):
+        if not char:
+            return (f"{where} : le texte s'arrête là où une valeur est attendue",)
+        if char in ",}]":
+            return (f"{where} : valeur manquante avant « ", Verbatim(char), " »",)
+        if char.isalpha():
+            return (f"{where} : valeur attendue, trouvé « ", Verbatim(char), " » ; un texte s'écrit entre guillemets "
+                    "droits doubles (", Verbatim('"texte"'), "), un nombre en chiffres, ou true, false, null",)
+        return (f"{where} : valeur attendue (un nombre, un texte entre guillemets droits doubles, true, false ou "
+                "null), trouvé ", *_found(char),)
+    if message.startswith("Expecting property name"):
+        if not char:
+            return (f"{where} : le texte s'arrête avant la fin de l'objet, il manque « ", Verbatim("}"), " »",)
+        return (f"{where} : nom de champ attendu entre guillemets droits doubles (", Verbatim('"champ"'),
+                "), trouvé ", *_found(char),)
+    if message.startswith("Expecting ':'"):
+        if not char:
+            return (f"{where} : le texte s'arrête après un nom de champ, il manque « : » et la valeur",)
+        return (f"{where} : deux-points « : » attendu après le nom du champ, trouvé ", *_found(char),)
+    if message.startswith("Expecting ','"):
+        number = re.search(r"[0-9][0-9 ]* $", text[:position])
+        if number and char.isdigit():  # « 12 500 » typed as a JSON number
+            rest = re.match(r"[0-9 ]*[0-9]", text[position:])
+            whole = number.group() + (rest.group() if rest else "")
+            return (f"{where} : un nombre JSON s'écrit sans espace ; écrivez-le entre guillemets droits doubles (",
+                    Verbatim(f'"{whole}"'), ")",)
+        if not char:
+            return (f"{where} : le texte s'arrête avant la fin, il manque « ", Verbatim(closing or "}"), " »",)
+        between = "deux champs" if closing == "}" else "deux éléments"
+        return (f"{where} : virgule attendue entre {between}, ou « ", Verbatim(closing or "}"), " » pour finir, trouvé ",
+                *_found(char),)
+    if message.startswith("Extra data"):
+        return (f"{where} : texte en trop après la fin de l'objet JSON, à partir de ", *_found(char),)
+    return (f"{where} : ce n'est pas du JSON valide",)
+
+
+def parse_inputs(text: str, name: str | None = None) -> dict:
+    """The ``--json`` object, its numbers kept exact (Decimal), duplicate keys refused. Every refusal is French:
+    json's own messages are English, so each is said again, with the line and column and what stands there."""
+    example = (" Exemple : ", command(name or CALCULATOR_NAMES[0]))
+    undecodable = re.search("[\udc80-\udcff]", text)  # bytes that are not UTF-8, as Python keeps them in argv
+    if undecodable:
+        byte = ord(undecodable.group()) - 0xDC00
+        raise UsageError("--json", f"L'argument --json n'est pas du texte UTF-8 : octet 0x{byte:02X} à la position "
+                         f"{undecodable.start() + 1}. Vérifiez l'encodage du terminal ou du script.", *example)
+    if not text.strip():
+        raise UsageError("--json", "L'argument --json est vide : donnez un objet JSON.", *example)
     try:
         raw = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=Decimal, parse_int=Decimal)
-    except json.JSONDecodeError as exc:
-        raise UsageError("--json", f"JSON illisible : {exc.msg} (colonne {exc.colno}). "
-                         "Exemple : {\"marketing_spend\": \"10 000\"}") from None
+    except json.JSONDecodeError as error:
+        shell = (" Le shell a peut-être retiré les guillemets : entourez le JSON d'apostrophes droites, comme dans "
+                 "l'exemple.") if re.match(r"\s*\{\s*\w+\s*:", text) else ""
+        raise UsageError("--json", "JSON illisible, ", *_json_problem(error), ".", shell, *example) from None
     except (ValueError, RecursionError):
-        raise UsageError("--json", "JSON illisible : un nombre ou une imbrication trop longs.") from None
+        raise UsageError("--json", "JSON illisible : un nombre ou une imbrication trop longs.", *example) from None
     if not isinstance(raw, dict):
-        raise UsageError("--json", "Donnez un objet JSON, par exemple {\"marketing_spend\": 10000}")
+        raise UsageError("--json", "Donnez un objet JSON, par exemple ", Verbatim('{"marketing_spend": 10000}'))
     return raw
 
 
@@ -106,7 +256,10 @@ def load_settings(path: str | None) -> dict:
 
 
 def _print_json(data: dict) -> None:
-    print(json.dumps(data, ensure_ascii=False))
+    try:
+        print(json.dumps(data, ensure_ascii=False))
+    except UnicodeEncodeError:  # an output that is not UTF-8, or a lone surrogate typed in a value: the same JSON, escaped
+        print(json.dumps(data))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if not options["list"] and not options["name"]:
             raise UsageError("calculateur", f"Indiquez un calculateur ou --list. {USAGE}")
-        raw = parse_inputs(options["inputs"])  # usage errors first, before reading any settings
+        raw = parse_inputs(options["inputs"], options["name"])  # usage errors first, before reading any settings
         try:
             settings = load_settings(options["settings"])
         except UsageError:
@@ -134,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         calculator = load_calculator(options["name"], settings)
     except UsageError as problem:
-        _print_json({"errors": {problem.field: french_typography(problem.message)}})
+        _print_json({"errors": {problem.field: problem.message}})
         return 2
     result = run(calculator, raw)
     data = as_json(calculator, result)
