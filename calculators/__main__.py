@@ -7,7 +7,9 @@ Prints the outputs as one JSON object: raw numbers (unrounded), ``display`` (Fre
 strings), ``notes`` and ``statuses``, and ``valeurs_par_defaut``: the inputs left out of
 ``--json``, which took their example value. Every error is French JSON on standard output,
 ``{"errors": {"champ": "message"}}``, with exit status 2: an unreadable or invalid input, a
-duplicate key, an unknown calculator or option, a missing settings file.
+duplicate key, an unknown calculator or option (the closest one suggested), an option given twice, a
+missing settings file. ``--help`` answers in French too. Messages are French prose around commands and
+JSON kept verbatim (``Verbatim``): every example they give can be pasted into a shell as it is.
 
 Settings (labels, defaults, thresholds) come from the frameworks YAML through the guide's
 loader, or from a JSON export (``--settings FILE``, made by ``python -m guide export-json``)
@@ -23,6 +25,7 @@ from decimal import Decimal
 
 from calculators.contract import CALCULATOR_NAMES, as_json, load_calculator, run
 from common.numbers import character_kind, describe_character
+from common.suggestions import did_you_mean
 from common.typography import french_typography
 
 # One example per calculator, as a reader would type it (the README's; a test runs each).
@@ -48,8 +51,33 @@ def command(name: str) -> Verbatim:
     return Verbatim(f"python -m calculators {name} --json '{EXAMPLES[name]}'")
 
 
-USAGE = ("Utilisation : python -m calculators NOM --json '{\"champ\": valeur}' [--settings FICHIER], "
-         "ou python -m calculators --list. Calculateurs : " + ", ".join(CALCULATOR_NAMES) + ".")
+OPTIONS = ("--json", "--settings", "--list", "--help")
+SYNOPSIS = Verbatim("""python -m calculators NOM --json '{"champ": "valeur"}'""")
+
+
+def usage(name: str | None = None) -> tuple[str, ...]:
+    """The usage in one sentence, ending with an example command (no punctuation after it: it is pasted whole)."""
+    return ("Utilisation : ", SYNOPSIS, " (NOM : " + ", ".join(CALCULATOR_NAMES)
+            + " ; --list donne les champs de chacun). Exemple : ", command(name or CALCULATOR_NAMES[0]))
+
+
+def help_text() -> str:
+    """What ``--help`` prints: French prose, and commands a reader can paste as they are."""
+    indent = Verbatim("  ")
+    lines = [
+        ("Calculateurs du guide, en ligne de commande : le résultat est un objet JSON sur la sortie standard.",),
+        ("",),
+        ("Utilisation :",),
+        (indent, SYNOPSIS, Verbatim(" [--settings FICHIER]")),
+        (indent, Verbatim("python -m calculators --list")),
+        ("NOM : " + ", ".join(CALCULATOR_NAMES) + " ; --list donne les champs de chacun. Sans --settings, les réglages "
+         "viennent des fichiers YAML du guide (sinon, d'un export de python -m guide export-json).",),
+        ("Une erreur donne ", Verbatim('{"errors": {"champ": "message"}}'), " et le code de sortie 2.",),
+        ("",),
+        ("Exemples, à coller dans un terminal :",),
+        *((indent, command(name)) for name in CALCULATOR_NAMES),
+    ]
+    return "\n".join(french(*line) for line in lines)
 
 
 class UsageError(Exception):
@@ -60,6 +88,15 @@ class UsageError(Exception):
         self.field = field
         self.message = french(*parts)
         super().__init__(self.message)
+
+
+def shown(text: str, limit: int = 60) -> Verbatim:
+    """An argument as typed, to quote in a message: bytes that are not UTF-8 as ``\\xff``, a long one cut."""
+    try:
+        readable = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no byte gave (only from Python itself)
+        readable = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return Verbatim(readable if len(readable) <= limit else readable[:limit] + "…")
 
 
 def _no_duplicates(pairs: list) -> dict:
@@ -209,9 +246,15 @@ def parse_inputs(text: str, name: str | None = None) -> dict:
     return raw
 
 
+def _sentence_end(suggestion: str) -> str:
+    """« ; vouliez-vous dire « roi » ? » ends a sentence already; a list of what is possible needs its full stop."""
+    return suggestion if suggestion.endswith("?") else suggestion + "."
+
+
 def parse_arguments(argv: list[str]) -> dict:
     """Our own reading of the command line (argparse would answer in English)."""
-    options = {"name": None, "inputs": "{}", "list": False, "settings": None}
+    options: dict = {"name": None, "inputs": "{}", "list": False, "settings": None}
+    given: set[str] = set()
     index = 0
     while index < len(argv):
         argument = argv[index]
@@ -220,23 +263,31 @@ def parse_arguments(argv: list[str]) -> dict:
         elif argument == "--list":
             options["list"] = True
         elif argument in ("--json", "--settings") or argument.startswith(("--json=", "--settings=")):
-            key = "inputs" if argument.startswith("--json") else "settings"
+            option = argument.split("=", 1)[0]
+            key = "inputs" if option == "--json" else "settings"
+            if option in given:
+                raise UsageError(option, f"{option} est donné deux fois : gardez-en un seul. ", *usage(options["name"]))
+            given.add(option)
             if "=" in argument:
                 options[key] = argument.split("=", 1)[1]
             elif index + 1 < len(argv):
                 index += 1
                 options[key] = argv[index]
             else:
-                raise UsageError(argument, f"Il manque la valeur de {argument}. {USAGE}")
+                raise UsageError(argument, f"Il manque la valeur de {argument}. ", *usage(options["name"]))
         elif argument.startswith("-"):
-            raise UsageError(argument, f"Option inconnue « {argument} ». {USAGE}")
+            raise UsageError(shown(argument), "Option inconnue « ", shown(argument), " »",
+                             _sentence_end(did_you_mean(argument, OPTIONS, "options possibles")), " ", *usage(options["name"]))
         elif options["name"] is None:
             if argument not in CALCULATOR_NAMES:
-                raise UsageError("calculateur", f"Calculateur inconnu « {argument} » ; calculateurs possibles : "
-                                 + ", ".join(CALCULATOR_NAMES) + ".")
+                raise UsageError("calculateur", "Calculateur inconnu « ", shown(argument), " »",
+                                 _sentence_end(did_you_mean(argument, CALCULATOR_NAMES, "calculateurs possibles")))
             options["name"] = argument
         else:
-            raise UsageError(argument, f"Argument en trop « {argument} ». {USAGE}")
+            split = (" S'il s'agit de la suite du JSON, entourez-le d'apostrophes droites (", Verbatim("'"),
+                     ") pour qu'il reste un seul argument.") if "--json" in given and re.search(r'[{}":,]', argument) else ()
+            raise UsageError(shown(argument), "Argument en trop « ", shown(argument), " ».", *split, " ",
+                             *usage(options["name"]))
         index += 1
     return options
 
@@ -247,9 +298,11 @@ def load_settings(path: str | None) -> dict:
             with open(path, encoding="utf-8") as handle:
                 return json.load(handle)
         except OSError:
-            raise UsageError("--settings", f"Fichier de réglages introuvable ou illisible : « {path} ».") from None
+            raise UsageError("--settings", "Fichier de réglages introuvable ou illisible : « ", shown(path, 200),
+                             " ».") from None
         except ValueError:
-            raise UsageError("--settings", f"Fichier de réglages illisible (JSON attendu) : « {path} ».") from None
+            raise UsageError("--settings", "Fichier de réglages illisible (JSON attendu) : « ", shown(path, 200),
+                             " ».") from None
     from guide.catalog import load_guide  # CPython with PyYAML: read the YAML itself
 
     return load_guide().frameworks
@@ -266,10 +319,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         options = parse_arguments(sys.argv[1:] if argv is None else argv)
         if options.get("help"):
-            print(french_typography(f"{__doc__.strip().splitlines()[0]}\n{USAGE}"))
+            print(help_text())
             return 0
         if not options["list"] and not options["name"]:
-            raise UsageError("calculateur", f"Indiquez un calculateur ou --list. {USAGE}")
+            raise UsageError("calculateur", "Indiquez un calculateur ou --list. ", *usage())
         raw = parse_inputs(options["inputs"], options["name"])  # usage errors first, before reading any settings
         try:
             settings = load_settings(options["settings"])
@@ -283,7 +336,9 @@ def main(argv: list[str] | None = None) -> int:
                 calculator = load_calculator(name, settings)
                 inputs = ", ".join(spec.id for spec in calculator.inputs)
                 outputs = ", ".join(spec.id for spec in calculator.outputs)
-                print(french_typography(f"{name} : {calculator.title}\n  entrées : {inputs}\n  sorties : {outputs}"))
+                print("\n".join(french(*line) for line in ((f"{name} : {calculator.title}",),
+                                                              (Verbatim("  "), f"entrées : {inputs}"),
+                                                              (Verbatim("  "), f"sorties : {outputs}"))))
             return 0
         calculator = load_calculator(options["name"], settings)
     except UsageError as problem:

@@ -1,11 +1,12 @@
 """The calculators' command line as a shell runs it (a real process): whatever bytes --json holds, a French
-JSON answer and exit status 2, never a traceback nor English."""
+JSON answer and exit status 2, never a traceback nor English; the examples of --help, pasted into bash, run."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 
@@ -67,3 +68,16 @@ def test_an_output_that_is_not_utf8_still_gets_json(settings_file):
     result = calculators("roi", "--settings", str(settings_file), "--json", '{"marketing_spend": "12 k€"}', env=env)
     assert result.returncode == 2 and result.stderr == b""
     assert json.loads(result.stdout)["errors"]["marketing_spend"].startswith("«\u202fk€\u202f» est une abréviation")
+
+
+def test_the_help_examples_run_when_pasted_into_bash():
+    result = calculators("--help")
+    assert result.returncode == 0 and result.stderr == b""
+    examples = [line.strip() for line in result.stdout.decode("utf-8").splitlines()
+                if line.strip().startswith("python -m calculators ") and "NOM" not in line and "--json" in line]
+    assert len(examples) == 3
+    for example in examples:
+        pasted = shlex.quote(sys.executable) + example.removeprefix("python")  # the project's Python for « python »
+        run = subprocess.run(["bash", "-c", pasted], capture_output=True, cwd=REPO_ROOT, timeout=120)
+        assert run.returncode == 0, (example, run.stdout, run.stderr)
+        assert "display" in json.loads(run.stdout)

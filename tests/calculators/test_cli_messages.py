@@ -1,5 +1,5 @@
 """The command line answers in French only: json's English messages (« Expecting ',' delimiter ») are said
-again in French with the line and column, bytes that are not UTF-8 are named, and the example of an error is a
+again in French with the line and column, bytes that are not UTF-8 are named, and the usage's example is a
 command a reader can paste into a shell (straight quotes: typography is for the prose around it). Runs on
 CPython and inside Pyodide (in process; tests/builds/test_calculators_cli.py runs the real command)."""
 
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from calculators.__main__ import _json_problem, main
+from calculators.__main__ import _json_problem, help_text, main
 
 # What json (or Python) would say in English: none of it may reach a reader.
 ENGLISH = re.compile(r"Expecting|delimiter|Invalid|Unterminated|Extra data|Illegal|trailing|property name|"
@@ -134,8 +134,23 @@ def test_any_json_argument_is_read_or_refused_in_french(text):
         assert not ENGLISH.search(message), message
 
 
-@pytest.mark.parametrize("argv", [["roi", "--json", "{bad"], ["diagnostic", "--json", "{bad"],
-                                  ["internalisation", "--json", "{'day_rate': 1000}"]])
+def test_the_help_is_french_and_its_examples_paste_into_a_shell(capsys, settings_file):
+    assert main(["--help"]) == 0
+    printed = capsys.readouterr().out
+    assert printed == help_text() + "\n" and not ENGLISH.search(printed)
+    commands = [line.strip() for line in printed.splitlines() if line.strip().startswith("python -m calculators")]
+    examples = [command for command in commands if "NOM" not in command and "--list" not in command]
+    assert len(examples) == 3
+    for command in commands:
+        assert not re.search("[\u2019\u00ab\u00bb\u202f\u00a0]", command), command  # typography stays in the prose
+    for example in examples:
+        argv = shlex.split(example)[3:]  # what a shell hands to « python -m calculators »
+        assert main([*argv, "--settings", settings_file]) == 0, example
+        capsys.readouterr()
+
+
+@pytest.mark.parametrize("argv", [["roi", "--bizarre"], ["roi", "--json"], [], ["roi", "--json", "{bad"],
+                                  ["diagnostic", "--json", "{bad"], ["roi", "en", "trop"]])
 def test_the_example_in_an_error_pastes_into_a_shell(capsys, settings_file, argv):
     message = cli(capsys, *argv)[1]["errors"].popitem()[1]
     example = message.rsplit("Exemple\u202f: ", 1)[1]
@@ -144,3 +159,26 @@ def test_the_example_in_an_error_pastes_into_a_shell(capsys, settings_file, argv
     assert shlex.split(example)[3] == name
     assert main([*shlex.split(example)[3:], "--settings", settings_file]) == 0
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(("argv", "field", "message"), [
+    (["rio"], "calculateur", "Calculateur inconnu «\u202frio\u202f»\u202f; vouliez-vous dire «\u202froi\u202f»\u202f?"),
+    (["roi", "--jsno", "{}"], "--jsno", "Option inconnue «\u202f--jsno\u202f»\u202f; vouliez-vous dire «\u202f--json\u202f»\u202f?"),
+    (["roi", "--json", "{}", "--json", '{"marketing_spend": 1}'], "--json", "--json est donné deux fois\u202f: gardez-en un seul."),
+    (["roi", "--json", "{marketing_spend:", "10}"], "10}", "Argument en trop «\u202f10}\u202f». S’il s’agit de la suite "
+     "du JSON, entourez-le d’apostrophes droites (') pour qu’il reste un seul argument."),
+    ([b"r\xffoi".decode("utf-8", "surrogateescape")], "calculateur",
+     "Calculateur inconnu «\u202fr\\xffoi\u202f»\u202f; vouliez-vous dire «\u202froi\u202f»\u202f?"),
+    ([b"\xfe\xff".decode("utf-8", "surrogateescape")], "calculateur",
+     "Calculateur inconnu «\u202f\\xfe\\xff\u202f»\u202f; calculateurs possibles\u202f: roi, internalisation, diagnostic."),
+])
+def test_command_line_mistakes_are_named(capsys, argv, field, message):
+    code, data = cli(capsys, *argv)
+    assert code == 2 and data["errors"][field].startswith(message)
+
+
+def test_the_list_keeps_one_line_per_kind(capsys, settings_file):
+    assert main(["--list", "--settings", settings_file]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "roi\u202f: ROI marketing" and lines[1].startswith("  entrées\u202f: marketing_spend, ")
+    assert lines[2].startswith("  sorties\u202f: romi, ")

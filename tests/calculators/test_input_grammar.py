@@ -130,6 +130,7 @@ def test_any_text_is_a_number_or_a_french_error(roi, text):
     (["roi", "--settings", "/nulle/part.json"], "--settings"),
     ([], "calculateur"),
     (["roi", "--json", '{"a": 1,}'], "--json"),
+    (["roi", "--json", "{}", "--json", "{}"], "--json"),
 ])
 def test_every_usage_error_is_french_json_with_exit_2(capsys, argv, field):
     code = main(argv)
