@@ -22,6 +22,8 @@ from decimal import Decimal, localcontext
 
 from common.numbers import (
     NumberError,
+    currency_words,
+    describe_character,
     format_money,
     format_number,
     format_percent,
@@ -335,12 +337,28 @@ def number_error_message(spec: InputSpec, raw: str, problem: NumberError, exampl
                          money_unit: str | None = None) -> str:
     """What to type instead, in French, for each way a number can be unreadable."""
     text = raw.strip()
+    if problem.reason in ("caractère invisible", "chiffre non ASCII"):
+        described = describe_character(problem.character)
+        where = f"{described[0].upper()}{described[1:]} à la position {problem.position}"
+        if problem.reason == "chiffre non ASCII":
+            return f"{where} : tapez les chiffres de 0 à 9" + (f", ici {problem.suggestion}" if problem.suggestion else "")
+        return f"{where} : {'remplacez-la par une espace ordinaire' if described.startswith('espace') else 'supprimez-le'}"
     if problem.reason == "unité":
         unit = "%" if spec.kind == "pourcentage" else (money_unit or spec.unit) if spec.kind == "montant" else spec.unit
+        typed = currency_words(problem.unit)
+        named = f" ({typed})" if typed and typed != problem.unit.lower() else ""
         if unit:
-            advice = " : convertissez d'abord le montant" if spec.kind == "montant" else ""
-            return f"Ce champ est en {unit} : « {problem.unit} » n'y est pas accepté{advice}. Saisissez {example}"
+            advice = (f" : convertissez d'abord le montant en {currency_words(unit)}"
+                      if spec.kind == "montant" and typed and currency_words(unit) else "")
+            return f"Ce champ est en {unit} : « {problem.unit} »{named} n'y est pas accepté{advice}. Saisissez {example}"
         return f"Ce champ n'a pas d'unité : retirez « {problem.unit} ». Saisissez {example}"
+    if problem.reason == "unité inconnue":
+        unit = "%" if spec.kind == "pourcentage" else (money_unit or spec.unit) if spec.kind == "montant" else spec.unit
+        where = f"Ce champ est en {unit}" if unit else "Ce champ n'a pas d'unité"
+        return f"{where} : retirez « {problem.unit[:20]} » et saisissez {example}"
+    if problem.reason == "abréviation":
+        full = f", ici {problem.suggestion}" if problem.suggestion else ""
+        return f"« {problem.unit} » est une abréviation : écrivez le nombre en entier{full}"
     if problem.reason == "point ambigu":
         number = text.split()[0] if text.split() else text
         whole, _, fraction = number.partition(".")
@@ -349,7 +367,9 @@ def number_error_message(spec: InputSpec, raw: str, problem: NumberError, exampl
         return (f"« {text[:20]} » est ambigu : écrivez {whole} {fraction} s'il s'agit de milliers, "
                 f"ou {as_decimal} avec une virgule s'il s'agit de décimales")
     if problem.reason == "espaces mal placés":
-        return f"Les espaces groupent les chiffres par trois (12 500) : vérifiez « {text[:20]} ». Saisissez {example}"
+        separators = "apostrophes groupent les chiffres par trois (12'500)" if "'" in text or "\u2019" in text else (
+            "espaces groupent les chiffres par trois (12 500)")
+        return f"Les {separators} : vérifiez « {text[:20]} ». Saisissez {example}"
     if problem.reason == "nombre trop long":
         return f"Ce nombre est trop long pour être une valeur réaliste : vérifiez-le. Saisissez {example}"
     if problem.reason == "inachevé":

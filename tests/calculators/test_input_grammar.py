@@ -4,6 +4,7 @@ never read silently as something else. Runs on CPython and inside Pyodide."""
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -25,6 +26,8 @@ from common.numbers import NumberError, parse_number
     ("12.50", "€", Decimal("12.50")),
     ("15 %", "%", Decimal("15")),
     ("2,5 j", "jours", Decimal("2.5")),
+    ("EUR 12 500", "€", Decimal("12500")),
+    ("40 pour cent", "%", Decimal("40")),
     ("40 h", "h", Decimal("40")),
 ])
 def test_reads_exactly_what_people_type(text, unit, expected):
@@ -41,9 +44,18 @@ def test_reads_exactly_what_people_type(text, unit, expected):
     ("12 500 $", "€", "unité"),
     ("12 500 CAD", "€", "unité"),
     ("USD", "€", "unité"),
-    ("\u0661\u0662", "€", "pas un nombre"),  # Arabic-Indic digits
-    ("\u0967\u0968", "€", "pas un nombre"),  # Devanagari digits
-    ("\uff11\uff12", "€", "pas un nombre"),  # full-width digits
+    ("12 500 dollars", "€", "unité"),
+    ("12 500 £", "€", "unité"),
+    ("CHF 12 500", "€", "unité"),
+    ("12 k€", "€", "abréviation"),
+    ("1,5 M€", "€", "abréviation"),
+    ("12k", "€", "abréviation"),
+    ("12 500 balles", "€", "unité inconnue"),
+    ("12 500 € HT", "€", "unité inconnue"),
+    ("500 €/mois", "€", "unité inconnue"),
+    ("\u0661\u0662", "€", "chiffre non ASCII"),  # Arabic-Indic digits
+    ("\u0967\u0968", "€", "chiffre non ASCII"),  # Devanagari digits
+    ("\uff11\uff12", "€", "chiffre non ASCII"),  # full-width digits
     ("1,", "€", "inachevé"),
     ("9" * 40, "€", "nombre trop long"),
 ])
@@ -57,9 +69,45 @@ def test_each_refusal_says_what_to_type(roi):
     errors = run(roi, {"marketing_spend": "45.000", "attributed_revenue": "12 500 $", "gross_margin_pct": "40 h",
                        "sales_spend": "100 50"}).errors
     assert "écrivez 45 000 s’il s’agit de milliers, ou 45 avec une virgule" in errors["marketing_spend"].replace("'", "’")
-    assert errors["attributed_revenue"].startswith("Ce champ est en € : « $ » n'y est pas accepté")
+    assert errors["attributed_revenue"].startswith("Ce champ est en € : « $ » (dollars) n'y est pas accepté")
     assert errors["gross_margin_pct"].startswith("Ce champ est en % : « h » n'y est pas accepté")
     assert errors["sales_spend"].startswith("Les espaces groupent les chiffres par trois")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("12 500 $", "Ce champ est en € : « $ » (dollars) n'y est pas accepté : convertissez d'abord le montant en euros. "
+                 "Saisissez un montant en chiffres, par exemple 12 500,50"),
+    ("12 500 USD", "Ce champ est en € : « USD » (dollars américains) n'y est pas accepté : convertissez d'abord le montant "
+                   "en euros. Saisissez un montant en chiffres, par exemple 12 500,50"),
+    ("12 500 dollars", "Ce champ est en € : « dollars » n'y est pas accepté : convertissez d'abord le montant en euros. "
+                       "Saisissez un montant en chiffres, par exemple 12 500,50"),
+    ("15 %", "Ce champ est en € : « % » n'y est pas accepté. Saisissez un montant en chiffres, par exemple 12 500,50"),
+    ("12 k€", "« k€ » est une abréviation : écrivez le nombre en entier, ici 12\u202f000"),
+    ("1,5 M€", "« M€ » est une abréviation : écrivez le nombre en entier, ici 1\u202f500\u202f000"),
+    ("12 500 balles", "Ce champ est en € : retirez « balles » et saisissez un montant en chiffres, par exemple 12 500,50"),
+])
+def test_a_unit_gets_a_message_about_the_unit(roi, text, message):
+    """Which unit was typed, which the field takes; converting is asked only between currencies."""
+    assert run(roi, {"marketing_spend": text}).errors["marketing_spend"] == message
+
+
+FOREIGN_CURRENCIES = ["$", "USD", "$ US", "$ CAD", "CAD", "dollars", "£", "GBP", "CHF", "¥"]
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(FOREIGN_CURRENCIES), st.booleans())
+def test_an_amount_in_another_currency_is_never_read_as_euros(roi, amount, currency, before):
+    written_before = before and currency in ("$", "£", "¥", "USD", "CAD", "CHF", "GBP")  # « $ 12 », « CHF 12 »
+    typed = f"{currency} {amount}" if written_before else f"{amount} {currency}"
+    message = run(roi, {"marketing_spend": typed}).errors["marketing_spend"]
+    assert message.startswith(f"Ce champ est en € : « {currency} »")
+    assert "convertissez d'abord le montant en euros" in message
+
+
+def test_the_typographic_apostrophe_groups_thousands_like_the_straight_one(roi):
+    assert run(roi, {"marketing_spend": "12\u2019500"}).values["marketing_spend"] == Decimal("12500")
+    assert run(roi, {"marketing_spend": "12'500"}).values["marketing_spend"] == Decimal("12500")
+    message = run(roi, {"marketing_spend": "12\u201950"}).errors["marketing_spend"]
+    assert message.startswith("Les apostrophes groupent les chiffres par trois (12'500)")
 
 
 def test_a_huge_json_number_is_a_per_field_error_not_a_traceback(capsys, settings_file):
@@ -81,6 +129,8 @@ def test_any_text_is_a_number_or_a_french_error(roi, text):
     (["roi", "--json"], "--json"),
     (["roi", "--settings", "/nulle/part.json"], "--settings"),
     ([], "calculateur"),
+    (["roi", "--json", '{"a": 1,}'], "--json"),
+    (["roi", "--json", "{}", "--json", "{}"], "--json"),
 ])
 def test_every_usage_error_is_french_json_with_exit_2(capsys, argv, field):
     code = main(argv)
@@ -88,7 +138,8 @@ def test_every_usage_error_is_french_json_with_exit_2(capsys, argv, field):
     data = json.loads(out)
     assert code == 2 and list(data["errors"]) == [field]
     message = data["errors"][field]
-    assert " :" not in message and "'" not in message  # French typography: narrow no-break spaces, ’
+    prose = re.sub(r"python -m calculators [^']*'[^']*'", "", message)  # a command keeps its straight quotes
+    assert " :" not in prose and "'" not in prose  # French typography: narrow no-break spaces, ’
 
 
 def test_choice_errors_list_the_ids_the_cli_accepts(capsys, settings_file):

@@ -40,6 +40,9 @@ from common.numbers import (
         ("1 000 000 $", 1000000.0),
         ("0", 0.0),
         ("0,05", 0.05),
+        ("12'500", 12500.0),
+        ("12’500", 12500.0),  # the typographic apostrophe a word processor puts for the straight one
+        ("1’234’567,89 €", 1234567.89),
     ],
 )
 def test_parses_what_people_type(text, expected):
@@ -83,6 +86,27 @@ def test_any_text_parses_to_a_finite_number_or_a_french_reason(text):
         assert error.reason
     else:
         assert math.isfinite(value)
+
+
+GROUPINGS = (" ", NBSP, NARROW_NBSP, "'", "\u2019")
+
+
+@given(st.integers(min_value=0, max_value=10**15), st.sampled_from(["", ",5", ",05", ",50", ".25"]),
+       st.lists(st.sampled_from(GROUPINGS), min_size=5, max_size=5), st.sampled_from(["", "-"]))
+def test_thousands_typed_with_either_apostrophe_read_as_with_spaces(whole, fraction, separators, sign):
+    """« 12'500 » and « 12’500 » are « 12 500 »: whichever separator groups each three digits, the same Decimal."""
+    digits = str(whole)
+    groups = [digits[max(0, end - 3):end] for end in range(len(digits), 0, -3)][::-1]
+    typed = groups[0] + "".join(separator + group for separator, group in zip(separators, groups[1:], strict=False))
+    expected = Decimal(sign + digits + fraction.replace(",", "."))
+    assert parse_number(sign + typed + fraction) == expected
+    assert parse_number(sign + typed.replace("\u2019", "'") + fraction) == parse_number(sign + " ".join(groups) + fraction)
+
+
+@pytest.mark.parametrize("text", ["12'50", "12\u2019\u2019500", "1'2345", "'12", "1\u2019234,5\u20196"])
+def test_apostrophes_group_by_three_like_spaces(text):
+    with pytest.raises(NumberError):
+        parse_number(text)
 
 
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
