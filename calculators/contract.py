@@ -307,7 +307,8 @@ def parse_input(spec: InputSpec, raw, money_unit: str | None = None) -> tuple[ob
         return _parse_choices(spec, raw)
 
     example = KIND_EXAMPLES.get(spec.kind, "un nombre")
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    # Empty: nothing, or only the spaces a keyboard types (an invisible or unusual character is named below).
+    if raw is None or (isinstance(raw, str) and not raw.strip(" \t\n\r\u00a0\u202f")):
         if spec.optional:
             return None, None
         return None, f"Saisissez {example}"
