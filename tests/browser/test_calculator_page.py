@@ -247,3 +247,24 @@ def test_diagnostic_report_prints_on_at_most_two_a4_pages(page, site_url, query)
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2
+
+
+def test_a_link_with_many_unknown_parameters_writes_three_names_and_a_count(page, site_url):
+    """A link cannot write a text of its own on the page: 3 000 parameters give three names and a count."""
+    junk = "&".join(f"appel{index}=1" for index in range(3000))  # the server reads request lines up to 64 KiB
+    page.goto(site_url + f"roi/?{junk}")
+    notice = page.locator(".guide-calculator__notice")
+    notice.wait_for(state="visible")
+    text = notice.inner_text()
+    assert len(text) < 250 and "3000 paramètres" in text.replace("\u202f", "") and "2997 autres" in text
+    assert page.console_errors == []
+
+
+def test_a_field_given_twice_in_a_link_says_which_value_was_used(page, site_url):
+    page.goto(site_url + "roi/?marketing_spend=123&marketing_spend=%3Cb%3E")
+    notice = page.locator(".guide-calculator__notice")
+    notice.wait_for(state="visible")
+    assert page.locator("#calc-roi-marketing_spend").input_value() == "123"
+    assert "2 fois" in notice.inner_text() and "première valeur est utilisée" in notice.inner_text()
+    assert "ignoré" not in notice.inner_text() and notice.locator("b").count() == 0
+    assert page.console_errors == []

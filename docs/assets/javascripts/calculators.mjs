@@ -195,8 +195,11 @@ class CalculatorWidget {
   restoreFromURL() {
     const params = new URLSearchParams(window.location.search)
     const ignored = []
-    for (const [key, value] of params) {
+    const repeated = new Map() // a field given more than once: its first value is used, and the page says so
+    for (const key of new Set(params.keys())) {
+      const value = params.get(key)
       const control = this.fields.get(key)
+      if (control && params.getAll(key).length > 1) repeated.set(key, params.getAll(key).length)
       if (!control) {
         ignored.push(key)
       } else if (control.tagName === "FIELDSET") {
@@ -225,9 +228,19 @@ class CalculatorWidget {
       const typed = new Set(changed.split(",").filter((id) => this.fields.has(id)))
       for (const id of [...this.fromReader]) if (!typed.has(id)) this.fromReader.delete(id)
     }
+    const notes = []
     if (ignored.length) {
-      const names = ignored.map((key) => `«\u202f${key.slice(0, 30)}\u202f»`).join(", ")
-      this.notice.textContent = `Paramètre${ignored.length > 1 ? "s" : ""} du lien ignoré${ignored.length > 1 ? "s" : ""}\u202f: ${names}.`
+      // Three names at most, and a count: a link cannot write a long text of its own on the page.
+      const names = ignored.slice(0, 3).map((key) => `«\u202f${key.slice(0, 30)}\u202f»`).join(", ")
+      const more = ignored.length > 3 ? ` et ${ignored.length - 3} autre${ignored.length > 4 ? "s" : ""}` : ""
+      notes.push(`${ignored.length > 1 ? `${ignored.length} paramètres` : "Paramètre"} du lien ignoré${ignored.length > 1 ? "s" : ""}\u202f: ${names}${more}.`)
+    }
+    for (const [key, count] of [...repeated].slice(0, 3)) {
+      const field = this.fields.get(key).closest("[data-input]")
+      notes.push(`«\u202f${fieldName(field)}\u202f» figure ${count} fois dans le lien\u202f: la première valeur est utilisée.`)
+    }
+    if (notes.length) {
+      this.notice.textContent = notes.join(" ")
       this.notice.hidden = false
     }
   }
