@@ -86,7 +86,8 @@ def nearest_flip(decide: Decide, values: dict, axis: Axis, points: Iterable[Deci
     """The flip nearest to the current value in one direction, from the exact points where the decision may
     change; and whether a point lay beyond the field's bounds (a flip the field cannot reach)."""
     now = values[axis.input_id]
-    ahead = sorted((p for p in points if (p > now if up else p < now)), reverse=not up)
+    # A point at the current value counts both ways: a value on a threshold flips one step beside it.
+    ahead = sorted((p for p in points if (p >= now if up else p <= now)), reverse=not up)
     beyond = False
     for point in ahead:
         # First the grid value that makes the sentence true for every value past it: « à partir de 1 088 € »

@@ -10,7 +10,7 @@ build's pre-render and the browser's live result are the same drawing.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from calculators.contract import Outcome, item_by_id, shown, threshold, threshold_in_euros
 from calculators.flips import Axis, Flip, flips_along
@@ -57,8 +57,8 @@ def days_reaching(fraction: Decimal | None, loaded: Decimal, day_rate: Decimal, 
         fees = yearly_per_day * days
         return fees >= loaded if fraction is None else shown(fees / loaded * 100, 1) >= fraction * 100
 
-    target = loaded if fraction is None else (fraction - Decimal("0.0005")) * loaded
-    days = -((-target / yearly_per_day) // DAY_STEP) * DAY_STEP  # rounded up to the hundredth
+    target = loaded if fraction is None else switch_ratio(fraction * 100) * loaded
+    days = (target / yearly_per_day).quantize(DAY_STEP, rounding=ROUND_CEILING)
     while days > 0 and reached(days - DAY_STEP):
         days -= DAY_STEP
     while not reached(days):
@@ -306,6 +306,25 @@ def compute(values: dict, settings: dict) -> dict:
     return out
 
 
+def switch_ratio(percent: Decimal) -> Decimal:
+    """The smallest exact ratio judged to reach ``percent`` once shown with one decimal, half up: 59,95 % for
+    60 %, 60,25 % for 60,25 % (shown 60,3 %)."""
+    tenth = Decimal("0.1")
+    shown_at_least = percent.quantize(tenth, rounding=ROUND_CEILING)  # the first shown value not below it
+    return (shown_at_least - tenth / 2) / 100
+
+
+def _fees_per_unit(v: dict, key: str) -> Decimal:
+    """The yearly fees for one unit of ``key``, the other inputs as they are."""
+    share = v["direction_share_pct"] if v["direction_share_pct"] is not None else Decimal(100)
+    return {
+        "day_rate": v["days_per_week"] * v["weeks_per_year"], "days_per_week": v["day_rate"] * v["weeks_per_year"],
+        "hourly_rate": (v["hours_per_week"] or 0) * v["weeks_per_year"],
+        "hours_per_week": (v["hourly_rate"] or 0) * v["weeks_per_year"],
+        "monthly_retainer": 12 * share / 100, "direction_share_pct": (v["monthly_retainer"] or 0) * 12 / 100,
+    }[key]
+
+
 def _fee_inputs(mode: str) -> tuple[str, ...]:
     return {"jour": ("day_rate", "days_per_week"), "heure": ("hourly_rate", "hours_per_week"),
             "forfait": ("monthly_retainer", "direction_share_pct")}[mode]
@@ -340,19 +359,19 @@ def flip_points(v: dict, settings: dict, current: str) -> tuple[list[Flip], list
     points are where ``calculators.flips`` looks, on the grid the reader reads, checking each side."""
     fees, _, _ = direction_fees(v)
     loaded = internal_loaded_cost(v["gross_salary"], v["employer_charges_pct"] / 100)
-    if fees is None or fees <= 0 or loaded <= 0:
+    if fees is None or loaded <= 0:
         return [], []
-    half_step = Decimal("0.0005")  # a ratio of 59,95 % is shown, and judged, as 60 %
-    targets = [threshold(settings, "honoraires-part-basse") / 100 - half_step,
-               threshold(settings, "honoraires-part-haute") / 100 - half_step]
-    ratio = fees / loaded
+    targets = [switch_ratio(threshold(settings, "honoraires-part-basse")),
+               switch_ratio(threshold(settings, "honoraires-part-haute"))]
     candidates: dict[str, list[Decimal]] = {}
     for key in _fee_inputs(v["external_mode"]):
-        if v[key]:
-            candidates[key] = [v[key] * target / ratio for target in targets]
-    candidates["gross_salary"] = [fees / (target * (1 + v["employer_charges_pct"] / 100)) for target in targets]
-    if v["gross_salary"]:
-        candidates["employer_charges_pct"] = [(fees / (target * v["gross_salary"]) - 1) * 100 for target in targets]
+        per_unit = _fees_per_unit(v, key)  # the fees are linear in each of them
+        if per_unit > 0:
+            candidates[key] = [target * loaded / per_unit for target in targets]
+    if fees > 0:
+        candidates["gross_salary"] = [fees / (target * (1 + v["employer_charges_pct"] / 100)) for target in targets]
+        if v["gross_salary"]:
+            candidates["employer_charges_pct"] = [(fees / (target * v["gross_salary"]) - 1) * 100 for target in targets]
     candidates["coordination_hours_per_week"] = [signal_threshold(settings, "complexity")]
     candidates["annual_revenue"] = [signal_threshold(settings, "revenue_guard", v["currency"])]
     return flips_along(lambda values: decision(values, settings), v,

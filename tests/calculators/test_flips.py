@@ -130,3 +130,11 @@ def test_amounts_in_canadian_dollars_are_not_said_to_be_converted(internalisatio
     assert not any("euro" in text for text in texts)
     in_euros = run(internalisation, {**inputs, "currency": "eur"})
     assert "euros" in in_euros.outcomes["signals"].note
+
+
+def test_the_switching_ratio_is_the_first_one_shown_at_the_threshold():
+    from calculators.internalisation import switch_ratio
+
+    assert switch_ratio(Decimal(60)) == Decimal("0.5995")  # 59,95 % is shown 60,0 %
+    assert switch_ratio(Decimal("60.25")) == Decimal("0.6025")  # shown 60,3 %, the first not below 60,25
+    assert switch_ratio(Decimal("60.04")) == Decimal("0.6005")  # shown 60,1 %
