@@ -31,7 +31,9 @@ class GlossaryMatcher:
         for term in terms:
             for form in term.get("formes", []):
                 order = len(self.lines)
-                self.lines.append((order, form, f"*[{form}]: {tooltip(term)}"))
+                # Markdown's abbr extension escapes < and " but keeps an entity as one (« &amp; » would
+                # reach the reader as « & »): every & of the definition is written as text first.
+                self.lines.append((order, form, f"*[{form}]: {tooltip(term).replace('&', '&amp;')}"))
                 first = _WORD_START.match(form)
                 key = first.group(0) if first else form
                 self.by_first_word.setdefault(key, []).append((order, form))

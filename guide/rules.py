@@ -224,7 +224,14 @@ def calculator_matches_its_code(data: dict, report: Report, guide: Guide) -> Non
         default, problem = parse_input(input_spec, entry["defaut"])
         if problem:
             report(("calculateur", "entrees", index, "defaut"), f"valeur par défaut refusée par le calculateur : {problem}")
-        elif input_spec.id in example and parse_input(input_spec, example[input_spec.id])[0] != default:
+        for number, suggestion in enumerate(entry.get("suggestions", [])):
+            refused = parse_input(input_spec, suggestion["valeur"])[1]
+            if refused:
+                report(("calculateur", "entrees", index, "suggestions", number, "valeur"),
+                       f"valeur proposée refusée par le calculateur : {refused}")
+        if problem:
+            continue
+        if input_spec.id in example and parse_input(input_spec, example[input_spec.id])[0] != default:
             report(("calculateur", "entrees", index, "defaut"),
                    f"valeur par défaut différente de l'exemple chiffré (exemple.entrees.{input_spec.id}) : le formulaire "
                    "s'ouvre sur l'exemple de la page ; écrivez ici la même valeur que dans l'exemple")

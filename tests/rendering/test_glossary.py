@@ -17,6 +17,16 @@ def test_a_form_is_found_as_a_whole_word_only():
     assert abbreviations("KPIS, MKPI, KPI-like, kpi", [KPI]) == ""
 
 
+def test_a_definition_reaches_the_tooltip_as_typed_entities_and_markup_included():
+    import markdown
+
+    term = {"terme": "KPI", "definition": "A &amp; B <b>gras</b> \"cité\" & C.", "formes": ["KPI"]}
+    html = markdown.markdown("Le KPI.\n\n" + abbreviations("Le KPI.", [term]), extensions=["abbr"])
+    [title] = re.findall(r'title="([^"]*)"', html)
+    from html import unescape
+    assert unescape(title) == 'A &amp; B <b>gras</b> "cité" & C.'
+
+
 def test_a_term_without_expansion_shows_its_definition():
     assert tooltip({"terme": "SWOT", "definition": "Une matrice."}) == "Une matrice."
 
