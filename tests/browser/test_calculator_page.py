@@ -268,3 +268,31 @@ def test_a_field_given_twice_in_a_link_says_which_value_was_used(page, site_url)
     assert "2 fois" in notice.inner_text() and "première valeur est utilisée" in notice.inner_text()
     assert "ignoré" not in notice.inner_text() and notice.locator("b").count() == 0
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("name", ["roi", "internalisation"])
+def test_the_csv_holds_each_figure_as_the_page_shows_it_with_its_unit(page, site_url, name):
+    """Every number cell of the CSV is the figure shown beside it (its rounding; a percentage in percent),
+    with the unit shown; choice ids never reach it; no leftover of code anywhere."""
+    import csv
+    import io
+    import re
+
+    page.goto(site_url + f"{name}/?" + {"roi": "marketing_spend=12000", "internalisation": "day_rate=1100"}[name])
+    wait_for_live_result(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Exporter en CSV").click()
+    rows = list(csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8-sig").read()), delimiter=";"))
+    assert rows[0] == ["Type", "Intitulé", "Valeur", "Unité", "Valeur affichée", "Remarque"]
+    for kind, label, number, unit, shown, remark in rows[1:]:
+        text = " ".join((label, shown, remark))
+        assert not re.search(r"[{}]|\bNone\b|\bnan\b|Decimal\(", text), text
+        if not number:
+            continue
+        assert re.fullmatch(r"-?\d+(,\d+)?", number), (label, number)
+        figure = re.sub(r"[\s\u202f\u00a0]", "", shown).split(unit.replace("\u00a0", "").replace(" ", ""))[0] if unit else shown
+        assert number == re.sub(r"[\s\u202f\u00a0]", "", figure), (label, number, shown, unit)
+    if name == "roi":  # a ratio shown in percent is written in percent: ROMI 316,7 %, not 3,167
+        [romi] = [row for row in rows if row[0] == "Résultat" and row[1].startswith("ROMI (")]
+        assert romi[3] == "%" and romi[2] == re.sub(r"[\s\u202f\u00a0%]", "", romi[4])
+    assert page.console_errors == []
