@@ -131,7 +131,8 @@ worker.addEventListener("message", (event) => {{
 worker.postMessage({{ type: "boot", runtime: {runtime}, bundle: {bundle} }});
 </script></body></html>"""
 ENGINE_PAGE_FILE = "moteur-seul.html"
-# Installed before the page's own scripts: when the first key reached a calculator field, when a calculator
+# Installed before the page's own scripts: when the first key reached a calculator field, when the engine's cue
+# by the field (.guide-field__engine) was first in the page, at the frame after it came, and when a calculator
 # first showed a live result (calculators.mjs sets data-computed when it does).
 RECORDER = """
 window.__bench = {}
@@ -142,6 +143,10 @@ document.addEventListener("input", (event) => {
 new MutationObserver(() => {
   if (window.__bench.result === undefined && document.querySelector(".guide-calculator[data-computed]"))
     window.__bench.result = performance.now()
+  if (window.__bench.cue === undefined && document.querySelector(".guide-field__engine")) {
+    window.__bench.cue = null
+    requestAnimationFrame(() => { window.__bench.cue = performance.now() })
+  }
 }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-computed"] })
 """
 
@@ -216,9 +221,12 @@ def throttled_figures(browser, url: str) -> dict:
                               for name, measured in runs.items()},
     }
     for name in ("keystroke_laptop", "keystroke_phone"):
+        cues = [run["cue"] - run["keystroke"] for run in runs[name] if run.get("cue") is not None]
         figures[name] = {
             "keystroke_at_ms": summary([run["keystroke"] for run in runs[name]]),
             "keystroke_to_result_ms": summary([run["result"] - run["keystroke"] for run in runs[name]]),
+            # The cue by the field, at the frame after it came (none before issue 22's point 7).
+            "keystroke_to_cue_ms": summary(cues) if cues else None,
         }
     return figures
 

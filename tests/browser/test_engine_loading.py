@@ -48,7 +48,8 @@ def calculator_below_the_fold(page) -> bool:
 
 def untouched(page) -> bool:
     """The reader has neither scrolled nor moved the focus into a calculator."""
-    return page.evaluate("scrollY === 0 && !(document.activeElement && document.activeElement.closest('.guide-calculator'))")
+    return page.evaluate("scrollY === 0 && !(document.activeElement && "
+                         "document.activeElement.closest('.guide-calculator'))")
 
 
 def cue_position(page) -> dict:
@@ -59,7 +60,8 @@ def cue_position(page) -> dict:
         const input = field.querySelector('input, select')
         const box = (element) => { const { top, bottom } = element.getBoundingClientRect(); return { top, bottom } }
         return { field: field.dataset.input, next: cue.nextElementSibling && cue.nextElementSibling.id,
-                 cue: box(cue), input: box(input), viewport: innerHeight, count: document.querySelectorAll('.guide-field__engine').length }
+                 cue: box(cue), input: box(input), viewport: innerHeight,
+                 count: document.querySelectorAll('.guide-field__engine').length }
     }""")
 
 
