@@ -7,6 +7,13 @@ measures on it:
 1. time from navigation to the first live result on the ROI page (a link with inputs, so the
    worker starts at once), against a bare page of the same site that only calls loadPyodide
    on the main thread; same run, cold cache each time, median of RUNS;
+1b. a first visit on a slow network (Chrome DevTools Protocol: 10 Mbit/s each way, 40 ms latency, cache
+   disabled), interleaved rounds, medians: time from navigation to the first live result on the ROI page (a link
+   with inputs), against the anchor measured in the same rounds, a bare page of the same site that starts the
+   site's own calculator worker (the same Pyodide files and bundle) and runs one calculation; and the time from
+   a first keystroke typed at t = 3 s on the ROI page opened without inputs to the live result, on a laptop and
+   on a phone (where the calculator is below the fold), with when the engine's download (pyodide.asm.wasm)
+   started;
 2. input-to-updated-result latency over 50 edits: typed (an input event) and submitted with Enter:
    median and p95; and the bytes transferred (gzip) before the first live result;
 3. Lighthouse (npm, pinned) performance score, Total Blocking Time, LCP and page weight of the
@@ -41,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -100,6 +108,129 @@ document.getElementById("etat").textContent = "prêt";
 </script></body></html>"""
 
 
+# A first visit on a slow network (issue 22, point 7): Network.emulateNetworkConditions, cache disabled.
+THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 10_000_000 / 8}
+THROTTLED_RUNS = 5
+KEYSTROKE_AT_MS = 3000
+DEVICES = {
+    "portable": {"viewport": {"width": 1280, "height": 800}},
+    "telephone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+}
+# The anchor: no theme, no page, only the site's calculator worker booted and asked for one calculation.
+ENGINE_PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Moteur seul</title></head>
+<body><p id="etat">chargement</p><script type="module">
+const worker = new Worker(new URL("assets/javascripts/calculator-worker.mjs", location.href), {{ type: "module" }});
+worker.addEventListener("message", (event) => {{
+  const message = event.data;
+  if (message.type === "ready") worker.postMessage({{ type: "run", id: 1, request: {request} }});
+  else if (message.type === "result") {{
+    window.__bench = {{ result: performance.now() }};
+    document.getElementById("etat").textContent = "calculé";
+  }} else if (message.type === "failed") document.getElementById("etat").textContent = "échec";
+}});
+worker.postMessage({{ type: "boot", runtime: {runtime}, bundle: {bundle} }});
+</script></body></html>"""
+ENGINE_PAGE_FILE = "moteur-seul.html"
+# Installed before the page's own scripts: when the first key reached a calculator field, when the engine's cue
+# by the field (.guide-field__engine) was first in the page, at the frame after it came, and when a calculator
+# first showed a live result (calculators.mjs sets data-computed when it does).
+RECORDER = """
+window.__bench = {}
+document.addEventListener("input", (event) => {
+  if (window.__bench.keystroke === undefined && event.target.closest && event.target.closest(".guide-calculator"))
+    window.__bench.keystroke = performance.now()
+}, true)
+new MutationObserver(() => {
+  if (window.__bench.result === undefined && document.querySelector(".guide-calculator[data-computed]"))
+    window.__bench.result = performance.now()
+  if (window.__bench.cue === undefined && document.querySelector(".guide-field__engine")) {
+    window.__bench.cue = null
+    requestAnimationFrame(() => { window.__bench.cue = performance.now() })
+  }
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-computed"] })
+"""
+
+
+def engine_page(site: Path) -> str:
+    """The anchor's HTML: the ROI calculator's runtime, bundle and inputs as its page gives them to the worker
+    (the example's values, the attributed revenue set to 8 000 as in the link the page is measured with)."""
+    import html
+    import re
+
+    markup = (site / "roi" / "index.html").read_text(encoding="utf-8")
+    calculator = markup.split('class="guide-calculator"', 1)[1]
+    attributes = dict(re.findall(r'(data-(?:runtime|bundle|defaults))="([^"]*)"', calculator))
+    inputs = dict(json.loads(html.unescape(attributes["data-defaults"])), attributed_revenue="8000")
+    request = {"calculator": "roi", "inputs": inputs, "editing": None}
+    return ENGINE_PAGE.format(request=json.dumps(request, ensure_ascii=False),
+                              runtime=json.dumps(html.unescape(attributes["data-runtime"])),
+                              bundle=json.dumps(html.unescape(attributes["data-bundle"])))
+
+
+def throttled_visit(browser, url: str, path: str, device: str, keystroke: bool = False) -> dict:
+    """One first visit on the slow network, in a fresh context: when the first live result came (ms after
+    navigation), and with ``keystroke`` when the first key was typed (at KEYSTROKE_AT_MS) in the attributed
+    revenue field; when the request for pyodide.asm.wasm left (ms after the call to navigate, approximate)."""
+    context = browser.new_context(**DEVICES[device])
+    context.add_init_script(RECORDER)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", THROTTLE)
+    engine: dict[str, float] = {}
+    start = time.monotonic()
+    context.on("request", lambda request: request.url.endswith("pyodide.asm.wasm")
+               and engine.setdefault("request_ms", (time.monotonic() - start) * 1000))
+    start = time.monotonic()
+    page.goto(url + path)
+    if keystroke:
+        page.wait_for_function(f"performance.now() >= {KEYSTROKE_AT_MS}", polling="raf", timeout=60_000)
+        field = page.locator("#calc-roi-attributed_revenue")
+        field.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type("8000")
+    page.wait_for_function("window.__bench.result !== undefined", timeout=300_000, polling="raf")
+    measured = page.evaluate("window.__bench")
+    context.close()
+    return {**measured, **engine}
+
+
+def throttled_figures(browser, url: str) -> dict:
+    """Interleaved rounds on the slow network: the anchor, the page's first live result, then a first keystroke
+    at 3 s on a laptop and on a phone. Medians, and every run."""
+    runs: dict[str, list[dict]] = {"anchor": [], "page": [], "keystroke_laptop": [], "keystroke_phone": []}
+    for _ in range(THROTTLED_RUNS):
+        runs["anchor"].append(throttled_visit(browser, url, ENGINE_PAGE_FILE, "portable"))
+        runs["page"].append(throttled_visit(browser, url, "roi/?attributed_revenue=8000", "portable"))
+        runs["keystroke_laptop"].append(throttled_visit(browser, url, "roi/", "portable", keystroke=True))
+        runs["keystroke_phone"].append(throttled_visit(browser, url, "roi/", "telephone", keystroke=True))
+
+    def summary(values: list[float]) -> dict:
+        return {"median": round(statistics.median(values)), "runs": [round(value) for value in values]}
+
+    anchor = summary([run["result"] for run in runs["anchor"]])
+    page = summary([run["result"] for run in runs["page"]])
+    figures = {
+        "network": "10 Mbit/s dans chaque sens, 40 ms de latence, cache désactivé (Network.emulateNetworkConditions)",
+        "rounds": THROTTLED_RUNS,
+        "anchor_engine_page_ms": anchor,
+        "first_live_result_ms": page,
+        "ratio_to_anchor": round(page["median"] / anchor["median"], 3),
+        "engine_request_ms": {name: summary([run.get("request_ms", float("nan")) for run in measured])
+                              for name, measured in runs.items()},
+    }
+    for name in ("keystroke_laptop", "keystroke_phone"):
+        cues = [run["cue"] - run["keystroke"] for run in runs[name] if run.get("cue") is not None]
+        figures[name] = {
+            "keystroke_at_ms": summary([run["keystroke"] for run in runs[name]]),
+            "keystroke_to_result_ms": summary([run["result"] - run["keystroke"] for run in runs[name]]),
+            # The cue by the field, at the frame after it came (none before issue 22's point 7).
+            "keystroke_to_cue_ms": summary(cues) if cues else None,
+        }
+    return figures
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
@@ -118,7 +249,8 @@ def first_live_result(browser, url: str) -> float:
 
 
 def first_use_bytes(browser, url: str) -> dict:
-    """Bytes transferred (gzip, headers included) from navigation to the first live result, by file type."""
+    """Bytes transferred (gzip, headers included) from navigation to the first live result, by file: the total in
+    KiB (``total_kb``) and in MB of 10⁶ bytes (``total_mb``, the unit of issue 22's 4,74 MB)."""
     context = browser.new_context()
     page = context.new_page()
     sizes: dict[str, int] = {}
@@ -133,8 +265,11 @@ def first_use_bytes(browser, url: str) -> dict:
     page.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=180_000)
     page.wait_for_timeout(500)
     context.close()
-    largest = dict(sorted(sizes.items(), key=lambda item: -item[1])[:6])
-    return {"total_kb": round(sum(sizes.values()) / 1024), "largest_kb": {k: round(v / 1024) for k, v in largest.items()}}
+    ordered = dict(sorted(sizes.items(), key=lambda item: -item[1]))
+    total = sum(sizes.values())
+    return {"total_kb": round(total / 1024), "total_mb": round(total / 1_000_000, 3),
+            "largest_kb": {k: round(v / 1024) for k, v in list(ordered.items())[:6]},
+            "by_file_bytes": ordered}
 
 
 def bare_load(browser, url: str) -> float:
@@ -399,7 +534,9 @@ def main() -> int:
                     print(build.stderr, file=sys.stderr)
                     return 1
         (site / "bare-pyodide.html").write_text(BARE_PAGE.format(runtime="pyodide/" + runtime), encoding="utf-8")
-        figures: dict = {"machine": {"cores": os.cpu_count()}, "runs": RUNS, "edits": EDITS}
+        (site / ENGINE_PAGE_FILE).write_text(engine_page(site), encoding="utf-8")
+        figures: dict = {"machine": {"cores": os.cpu_count(), "load_average_1min_at_start": round(os.getloadavg()[0], 1)},
+                         "runs": RUNS, "edits": EDITS}
         with serve_compressed(site, port), sync_playwright() as playwright:
             only_pages = "--pages-seulement" in sys.argv
             if not only_pages:
@@ -417,6 +554,8 @@ def main() -> int:
                     for mode, values in latencies.items()
                 }
                 figures["first_use_bytes"] = first_use_bytes(browser, url)
+                figures["throttled_first_visit"] = throttled_figures(browser, url)
+                figures["machine"]["load_average_1min_at_end"] = round(os.getloadavg()[0], 1)
                 browser.close()
             if "--pages" in sys.argv or only_pages:
                 figures["pages"] = page_figures(url, with_before=before is not None)

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import html
 from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from common.html import Html, element, escape
+from common.html import Html, element, escape, escape_attribute
 from common.suggestions import closest, did_you_mean
 
 
@@ -86,3 +87,15 @@ def test_without_a_close_name_the_choices_are_listed_or_nothing_is_said():
     assert did_you_mean("zzz", ["phases", "poles"], possible="valeurs possibles") == " ; valeurs possibles : phases, poles"
     assert did_you_mean("zzz", ["phases", "poles"]) == ""
     assert did_you_mean("zzz", [], possible="valeurs possibles") == ""
+
+
+@given(st.text())
+def test_escaping_agrees_with_the_standard_librarys(text):
+    """common.html escapes as html.escape(text, quote=True) does, without importing it (html.entities stays out
+    of the browser's standard library)."""
+    assert escape_attribute(text) == html.escape(text, quote=True)
+
+
+def test_escaping_replaces_each_special_character_once():
+    assert escape_attribute("&amp; <a href=\"x\" title='y'>") == \
+        "&amp;amp; &lt;a href=&quot;x&quot; title=&#x27;y&#x27;&gt;"

@@ -9,11 +9,15 @@ let handle = null
 async function boot({ runtime, bundle }) {
   const assets = new URL("../", import.meta.url)
   const runtimeURL = new URL(runtime, assets)
+  // The bundle downloads while Pyodide does, not after it: one round trip less before the first result.
+  const bundled = fetch(new URL(bundle, assets)).then((response) => {
+    if (!response.ok) throw new Error(`bundle ${response.status}`)
+    return response.json()
+  })
+  bundled.catch(() => {}) // its failure is reported below, once awaited
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href)
   const pyodide = await loadPyodide({ indexURL: runtimeURL.href, packages: [] })
-  const response = await fetch(new URL(bundle, assets))
-  if (!response.ok) throw new Error(`bundle ${response.status}`)
-  const data = await response.json()
+  const data = await bundled
   for (const [path, source] of Object.entries(data.files)) {
     const full = `/guide/${path}`
     pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")))

@@ -15,6 +15,10 @@
  * - A calculator that leaves the page stops listening: it can never write another page's URL.
  * - Fields still holding the example's value are marked « exemple », and the results say which.
  * - Copy, CSV and print carry the reader's inputs; CSV numbers are numbers (decimal comma).
+ * - The engine (the worker and Pyodide) starts downloading once the page has loaded and the browser is idle,
+ *   wherever the calculator is on the page, and when instant navigation brings a calculator; a reader who types
+ *   while it loads sees a cue right by the field being edited (on a phone the state line is far below), until
+ *   the live result comes.
  * Text from the URL is only ever set as a field value or textContent. Nothing is sent anywhere.
  */
 const SETTLE_MS = 900 // a pause in typing after which an unfinished entry is reported
@@ -27,6 +31,8 @@ const STATE_TEXT = {
   failed: "Calcul en direct indisponible\u202f: le résultat affiché correspond aux valeurs d’exemple. La formule et un exemple figurent plus bas.",
   invalid: "Corrigez les champs signalés\u202f: le résultat affiché correspond aux dernières valeurs valides.",
 }
+// By the field being edited while the engine loads.
+const ENGINE_CUE_TEXT = "Chargement du calcul en direct… Votre résultat s’affichera dès qu’il sera prêt."
 // What a value from a link may contain before it is handed to the calculator.
 const SAFE_VALUE = /^[0-9a-zA-Z \u00a0\u202f.,+\-\u2212€$%]{0,40}$/
 
@@ -72,6 +78,18 @@ function whenReady(widget) {
   return ready
 }
 
+/** The engine starts once the page has loaded and the browser is idle, without waiting for the reader to
+ * scroll to the calculator or use it: a reader who types after a few seconds waits only for what is left.
+ * After instant navigation the page is loaded already: it starts at the next idle moment. A reader who asked
+ * to save data (Save-Data) downloads it only by using the form. */
+function startWhenIdle(widget) {
+  if (navigator.connection && navigator.connection.saveData) return
+  const start = () => widget.live && whenReady(widget).catch(() => {})
+  const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 200))
+  if (document.readyState === "complete") idle()
+  else window.addEventListener("load", idle, { once: true })
+}
+
 function broadcastState() {
   for (const widget of widgets) widget.showState()
 }
@@ -107,6 +125,7 @@ class CalculatorWidget {
     this.phase = "initial" // initial, computing, typing, ready, invalid
     this.settleTimer = null
     this.shownValues = null // the inputs of the result on screen, as read by the calculator
+    this.cue = null // the engine's cue by the field being edited, while it loads
   }
 
   get live() {
@@ -154,19 +173,7 @@ class CalculatorWidget {
       this.settled(control)
     }, { signal })
     window.addEventListener("beforeprint", () => this.fillPrintInputs(), { signal })
-    const start = () => whenReady(this).catch(() => {})
-    if ("IntersectionObserver" in window) {
-      this.observer = new IntersectionObserver((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          this.observer.disconnect()
-          if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 2000 })
-          else setTimeout(start, 200)
-        }
-      })
-      this.observer.observe(this.root)
-    } else {
-      setTimeout(start, 200)
-    }
+    startWhenIdle(this)
     this.markExamples()
     this.fillSummary()
     this.fillPrintInputs()
@@ -177,7 +184,6 @@ class CalculatorWidget {
 
   detach() {
     this.lifecycle.abort()
-    if (this.observer) this.observer.disconnect()
     clearTimeout(this.settleTimer)
   }
 
@@ -260,6 +266,7 @@ class CalculatorWidget {
     const id = this.fieldOf(control)
     if (id) this.fromReader.add(id)
     this.editing = id
+    this.showEngineCue(control)
     this.writeURL()
     this.markExamples()
     this.results.setAttribute("aria-busy", "true") // screen readers hear the settled result, not each key
@@ -366,7 +373,40 @@ class CalculatorWidget {
     }
   }
 
+  /** While the engine loads (or if it could not), a cue right by the field the reader is editing; it follows
+   * them to the next one. */
+  showEngineCue(control) {
+    const field = control && control.closest("[data-input]")
+    if (!field || workerState === "ready") return
+    if (!this.cue) {
+      this.cue = document.createElement("p")
+      this.cue.className = "guide-field__engine"
+      this.cue.setAttribute("role", "status")
+    }
+    // Right above the input (or the select), where a phone's keyboard does not hide it; in a group of
+    // checkboxes, right under the box ticked.
+    const input = this.fields.get(field.dataset.input)
+    const box = input === field ? control.closest("label") || control : null
+    if (box && box.nextElementSibling !== this.cue) box.after(this.cue)
+    else if (!box && input.previousElementSibling !== this.cue) input.before(this.cue)
+  }
+
+  /** The cue says the engine is loading until the live result comes, or that it failed; then it goes. */
+  updateEngineCue() {
+    if (!this.cue || !this.cue.isConnected) return
+    if (workerState === "failed") {
+      this.cue.dataset.state = "failed"
+      this.cue.textContent = STATE_TEXT.failed
+    } else if (workerState === "ready" && !this.inFlight) {
+      this.cue.remove()
+    } else if (this.cue.dataset.state !== "loading") {
+      this.cue.dataset.state = "loading"
+      this.cue.textContent = ENGINE_CUE_TEXT
+    }
+  }
+
   showState() {
+    this.updateEngineCue()
     if (!this.state) return
     let key = this.phase
     if (workerState === "failed") key = "failed"
