@@ -175,3 +175,30 @@ def test_a_reader_who_saves_data_downloads_the_engine_only_by_using_the_form(pho
     assert state.get_attribute("data-state") == "initial"
     phone.locator("#calc-roi-attributed_revenue").focus()
     assert state.get_attribute("data-state") == "loading"
+
+
+def test_without_webassembly_the_page_says_at_once_that_the_live_calculation_is_unavailable(phone, site_url):
+    phone.add_init_script("delete globalThis.WebAssembly")
+    phone.goto(site_url + "roi/")
+    type_in(phone, "#calc-roi-marketing_spend", "12")
+    phone.wait_for_function("() => document.querySelector('.guide-calculator__state').textContent.includes('indisponible')",
+                            timeout=LIVE_TIMEOUT)
+    assert "indisponible" in normalise(phone.locator(".guide-field__engine").inner_text())
+
+
+def test_an_engine_that_stalls_is_reported_then_recovers_if_it_starts_after_all(phone, site_url):
+    held = []
+    phone.add_init_script("globalThis.__guideBootTimeoutMs = 2000")  # the test's own, shorter watchdog
+    phone.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    phone.goto(site_url + "roi/")
+    type_in(phone, "#calc-roi-marketing_spend", "12")
+    state = phone.locator(".guide-calculator__state")
+    phone.wait_for_function("() => document.querySelector('.guide-calculator__state').textContent.includes('indisponible')",
+                            timeout=LIVE_TIMEOUT)
+    assert "indisponible" in normalise(state.inner_text())
+    for route in held:
+        route.continue_()
+    phone.context.unroute("**/pyodide.asm.wasm")
+    phone.wait_for_function("() => document.querySelector('.guide-calculator').dataset.computed", timeout=LIVE_TIMEOUT)
+    assert "indisponible" not in normalise(state.inner_text())
+    assert phone.console_errors == []

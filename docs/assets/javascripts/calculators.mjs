@@ -22,6 +22,9 @@
  * Text from the URL is only ever set as a field value or textContent. Nothing is sent anywhere.
  */
 const SETTLE_MS = 900 // a pause in typing after which an unfinished entry is reported
+// How long the engine may take to start before the page says the live calculation is unavailable (a first
+// visit at 10 Mbit/s takes about 8 s; a slow phone network several times that). A test may shorten it.
+const BOOT_TIMEOUT_MS = Number(globalThis.__guideBootTimeoutMs) || 45_000
 // Texts shown to readers, in French typography (narrow no-break space before : ; ? !, curly apostrophe).
 const STATE_TEXT = {
   loading: "Calcul en direct\u202f: chargement…",
@@ -49,15 +52,27 @@ function whenReady(widget) {
   workerState = "loading"
   broadcastState()
   ready = new Promise((resolve, reject) => {
+    // Without WebAssembly (switched off by a browser's policy or a hardened mode), say so at once.
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      reject(new Error("WebAssembly indisponible"))
+      return
+    }
     try {
       worker = new Worker(new URL("calculator-worker.mjs", import.meta.url), { type: "module" })
     } catch (error) {
       reject(error)
       return
     }
+    // An engine that neither starts nor fails (a download that stalls) is reported after a while; if it
+    // starts later all the same, the calculators come back to life.
+    const watchdog = setTimeout(() => reject(new Error("délai dépassé")), BOOT_TIMEOUT_MS)
     worker.addEventListener("message", (event) => {
       const message = event.data
-      if (message.type === "ready") resolve()
+      if (message.type === "ready") {
+        clearTimeout(watchdog)
+        if (workerState === "failed") lateStart()
+        resolve()
+      }
       else if (message.type === "failed") reject(new Error(message.message))
       else if (message.type === "result") {
         const target = pending.get(message.id)
@@ -88,6 +103,14 @@ function startWhenIdle(widget) {
   const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 200))
   if (document.readyState === "complete") idle()
   else window.addEventListener("load", idle, { once: true })
+}
+
+/** The engine started after its watchdog had given up: every calculator on the page computes again. */
+function lateStart() {
+  ready = Promise.resolve()
+  workerState = "ready"
+  broadcastState()
+  for (const widget of widgets) widget.compute(null)
 }
 
 function broadcastState() {
