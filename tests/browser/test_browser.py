@@ -38,7 +38,7 @@ def test_instant_navigation_between_frameworks_keeps_the_page_working(page, site
     page.goto(site_url + "phases/")
     page.evaluate("window.__sameDocument = true")
     page.locator('.guide-phase a[href$="modeles/#full-stack"]').first.click()
-    page.wait_for_function("document.querySelector('h1').textContent.startsWith('Centraliser ou décentraliser')")
+    page.wait_for_function("() => document.querySelector('h1').textContent.startsWith('Centraliser ou décentraliser')")
     assert page.url.endswith("/modeles/#full-stack")
     page.wait_for_timeout(300)  # two animation frames for the target to be brought into view
     top = page.evaluate("document.getElementById('full-stack').getBoundingClientRect().top")

@@ -284,7 +284,7 @@ def test_the_csv_holds_each_figure_as_the_page_shows_it_with_its_unit(page, site
         page.get_by_role("button", name="Exporter en CSV").click()
     rows = list(csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8-sig").read()), delimiter=";"))
     assert rows[0] == ["Type", "Intitulé", "Valeur", "Unité", "Valeur affichée", "Remarque"]
-    for kind, label, number, unit, shown, remark in rows[1:]:
+    for _kind, label, number, unit, shown, remark in rows[1:]:
         text = " ".join((label, shown, remark))
         assert not re.search(r"[{}]|\bNone\b|\bnan\b|Decimal\(", text), text
         if not number:

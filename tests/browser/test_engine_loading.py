@@ -99,7 +99,7 @@ def test_the_cue_shows_right_above_the_field_typed_in_while_the_engine_loads_and
     assert held, "la requête du moteur aurait dû être retenue"
     for route in held:
         route.continue_()
-    page.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=LIVE_TIMEOUT)
+    page.wait_for_function("() => document.querySelector('.guide-calculator').dataset.computed", timeout=LIVE_TIMEOUT)
     assert cue.count() == 0
     assert "-20 %" in normalise(page.locator(".guide-calculator__results").inner_text())
     assert page.console_errors == [] and page.outside_requests == []
@@ -117,7 +117,7 @@ def test_a_checkbox_ticked_while_the_engine_loads_gets_the_cue_right_under_it(ph
                           ".querySelector('input').id") == "calc-diagnostic-signals-kpis-non-interpretes"
     for route in held:
         route.continue_()
-    phone.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=LIVE_TIMEOUT)
+    phone.wait_for_function("() => document.querySelector('.guide-calculator').dataset.computed", timeout=LIVE_TIMEOUT)
     assert cue.count() == 0
     assert phone.console_errors == [] and phone.outside_requests == []
 

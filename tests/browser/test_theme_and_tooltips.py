@@ -36,11 +36,11 @@ def test_the_reader_s_theme_is_kept_by_instant_navigation_back_and_a_new_load(pa
     assert toggle_leads_to(page) == "default"
     page.evaluate("window.__sameDocument = true")
     page.locator('.guide-phase a[href$="modeles/#full-stack"]').first.click()
-    page.wait_for_function("document.querySelector('h1').textContent.startsWith('Centraliser ou décentraliser')")
+    page.wait_for_function("() => document.querySelector('h1').textContent.startsWith('Centraliser ou décentraliser')")
     assert page.evaluate("window.__sameDocument") is True  # an instant navigation, not a new load
     assert scheme(page) == "slate"
     page.go_back()
-    page.wait_for_function("location.pathname.endsWith('/phases/')")
+    page.wait_for_function("() => location.pathname.endsWith('/phases/')")
     assert scheme(page) == "slate"
     page.reload()
     assert scheme(page) == "slate"
@@ -80,7 +80,7 @@ def test_without_a_choice_the_page_follows_the_system_theme_even_when_it_changes
     assert scheme(page) == "slate"
     assert toggle_leads_to(page) == "default"
     page.emulate_media(color_scheme="light")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
     assert toggle_leads_to(page) == "slate"
     assert page.console_errors == []
     context.close()
@@ -97,7 +97,7 @@ def test_the_keyboard_switches_the_theme(page, site_url):
 
 def test_the_browser_bar_takes_the_header_s_colour(page, site_url):
     page.goto(site_url)
-    page.wait_for_function("document.querySelector('meta[name=theme-color]')")
+    page.wait_for_function("() => document.querySelector('meta[name=theme-color]')")
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
     red, green, blue = (int(value) for value in header[header.index("(") + 1:header.index(")")].split(",")[:3])
     assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == \
@@ -147,6 +147,6 @@ def test_a_shown_definition_goes_with_its_page_under_instant_navigation(page, si
     page.locator(TERM_TOOLTIP).wait_for(state="visible")
     page.evaluate("window.__sameDocument = true")
     page.locator('.guide-phase a[href$="modeles/#full-stack"]').first.click()
-    page.wait_for_function("document.querySelector('h1').textContent.startsWith('Centraliser ou décentraliser')")
+    page.wait_for_function("() => document.querySelector('h1').textContent.startsWith('Centraliser ou décentraliser')")
     assert page.evaluate("window.__sameDocument") is True
     assert page.locator(TERM_TOOLTIP).count() == 0

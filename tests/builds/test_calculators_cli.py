@@ -59,8 +59,12 @@ def test_the_field_messages_named_in_issue_22(settings_file):
                                         "convertissez d’abord le montant en euros.")
     assert field("\u0661\u0662\u0663").startswith("Chiffre arabe-indien «\u202f١\u202f» (U+0661) à la position 1")
     assert field("12\u200b500") == "Caractère invisible U+200B (espace sans largeur) à la position 3\u202f: supprimez-le"
-    read = calculators("roi", "--settings", str(settings_file), "--json", '{"marketing_spend": "12\u2019500"}')
-    assert read.returncode == 0 and json.loads(read.stdout)["cac"] == 3250.0  # (12 500 + 20 000) / 10
+    # « 12’500 » reads exactly like « 12'500 » and « 12 500 » (whatever the defaults of the other fields).
+    reads = [calculators("roi", "--settings", str(settings_file), "--json", json.dumps({"marketing_spend": typed}))
+             for typed in ("12\u2019500", "12'500", "12 500")]
+    assert [read.returncode for read in reads] == [0, 0, 0]
+    assert json.loads(reads[0].stdout) == json.loads(reads[1].stdout) == json.loads(reads[2].stdout)
+    assert "marketing_spend" not in json.loads(reads[0].stdout)["valeurs_par_defaut"]
 
 
 def test_an_output_that_is_not_utf8_still_gets_json(settings_file):
