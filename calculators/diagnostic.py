@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from calculators.contract import (
+    CURRENCY_UNITS,
     Outcome,
     item_by_id,
     threshold,
@@ -27,7 +28,7 @@ from common.numbers import format_money
 from common.site_map import HOME, page_url
 from common.suggestions import did_you_mean
 
-INPUT_IDS = ("employees", "annual_revenue", "signals", "ambition", "resources", "multi_business_units")
+INPUT_IDS = ("employees", "currency", "annual_revenue", "signals", "ambition", "resources", "multi_business_units")
 OUTPUT_IDS = ("phase", "structure_now", "typology", "org_model", "sourcing", "cmo_role")
 
 # The elements of a report, as the rule table, the readings and the incompatibilities name them: each kind
@@ -504,9 +505,12 @@ def element_label(kind: str, value, settings: dict) -> str:
 
 # --- The calculator ------------------------------------------------------------------------------
 
-def revenue_floor(settings: dict) -> tuple[object, str]:
-    """(floor, its text) for a revenue typed in euros: converted at the guide's rate (``calculators.contract``)."""
+def revenue_floor(settings: dict, currency: str) -> tuple[object, str]:
+    """(floor, its text) in the currency of the typed revenue: the figure as the pages show it when its unit is
+    that currency, else converted to euros at the guide's rate (``calculators.contract``)."""
     item = _item(settings, "seuils", "seuils", REVENUE_FLOOR)
+    if CURRENCY_UNITS.get(currency) == item.get("unite"):
+        return threshold(settings, REVENUE_FLOOR), threshold_text(item)
     floor = threshold_in_euros(settings, REVENUE_FLOOR)
     return floor, (f"{format_money(floor)} (les {threshold_text(item)} d'Antoine Blot, convertis au taux de "
                    "l'hypothèse du guide)")
@@ -518,7 +522,7 @@ def team_note(team: dict, values: dict, settings: dict) -> str:
     note = f"Le tableau de sourcing d'Antoine Blot recommande ce modèle à la situation « {team['situation']} »."
     revenue = values["annual_revenue"]
     if revenue is not None and team["option"] == INTERNAL_TEAM:
-        floor, floor_text = revenue_floor(settings)
+        floor, floor_text = revenue_floor(settings, values["currency"])
         if revenue < floor:
             note += (f" Votre chiffre d'affaires reste sous {floor_text} : selon lui, recruter une direction marketing "
                      "permanente est souvent une erreur à ce stade ; pensez au modèle hybride.")

@@ -1,5 +1,5 @@
 """Maturity diagnostic through the API and the CLI: phase boundaries, the rule table applied row for row,
-the multi-choice signals, the revenue floor, per-field French errors, the report.
+the multi-choice signals, the revenue in the chosen currency, per-field French errors, the report.
 
 Expectations are read from the settings (the YAML), never from today's sentences: an editor's rewording, or
 a changed row of the rule table, leaves these tests green as long as the calculator follows the data.
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from calculators import diagnostic as rules
 from calculators.__main__ import main
 from calculators.contract import (
+    CURRENCY_INPUT,
     CURRENCY_UNITS,
     as_json,
     load_calculator,
@@ -92,6 +93,7 @@ def test_signals_from_the_cli_as_a_list_or_comma_separated(diagnostic, capsys, s
     ("employees", "12,5", "Saisissez un nombre entier, sans virgule, par exemple 12"),
     ("employees", "-1", "Saisissez une valeur entre 0 et 1\u202f000\u202f000"),
     ("ambition", "enorme", "Choisissez l'une des options : ciblee (Ambition ciblée), large (Ambition large ou rapide)"),
+    ("currency", "usd", "Choisissez l'une des options : eur (Euros (€)), cad (Dollars canadiens ($ CAD))"),
     ("signals", 3, "Cochez des options parmi : messages-incoherents (Messages incohérents), marketing-disperse "
                    "(Marketing dispersé), decisions-reactives (Décisions réactives), kpis-non-interpretes (KPI non interprétés)"),
 ])
@@ -99,7 +101,7 @@ def test_per_field_french_errors(diagnostic, field, raw, message):
     assert run(diagnostic, {field: raw}).errors == {field: message}
 
 
-# --- The revenue ----------------------------------------------------------
+# --- The revenue, in the chosen currency ----------------------------------------------------------
 
 def internal_team_rows(settings: dict) -> list[tuple[int, str, str]]:
     """(headcount, ambition, resources) of a reader the rule table gives an internal team."""
@@ -119,16 +121,37 @@ def floor_in(settings: dict, currency: str):
     return threshold(settings, rules.REVENUE_FLOOR) if same else threshold_in_euros(settings, rules.REVENUE_FLOOR)
 
 
-def test_the_revenue_floor_is_recalled_under_it_only(diagnostic, settings):
-    currency = "eur"
+@pytest.mark.parametrize("currency", sorted(CURRENCY_UNITS))
+def test_the_revenue_floor_is_recalled_under_it_in_the_chosen_currency_only(diagnostic, settings, currency):
     figure = threshold_text(item(settings, "seuils", "seuils", rules.REVENUE_FLOOR))  # as the pages quote it
     floor = floor_in(settings, currency)
     employees, ambition, resources = internal_team_rows(settings)[0]
-    base = {"employees": employees, "ambition": ambition, "resources": resources}
+    base = {"employees": employees, "ambition": ambition, "resources": resources, "currency": currency}
     assert figure in run(diagnostic, {**base, "annual_revenue": str(floor - 1)}).outcomes["sourcing"].note
     assert figure not in run(diagnostic, {**base, "annual_revenue": str(floor)}).outcomes["sourcing"].note
     assert figure not in run(diagnostic, {**base, "annual_revenue": ""}).outcomes["sourcing"].note
     assert run(diagnostic, {**base, "annual_revenue": ""}).ok
+
+
+def test_the_currency_choice_is_the_contract_s(diagnostic):
+    """The field the contract reads for money units (``CURRENCY_INPUT``), with exactly its currencies."""
+    spec = diagnostic.input(CURRENCY_INPUT)
+    assert spec.kind == "choix" and {value for value, _ in spec.options} == set(CURRENCY_UNITS)
+
+
+def test_an_amount_in_canadian_dollars_is_compared_with_the_figure_itself(diagnostic, settings):
+    """The issue's case: 800 000 $ CAD is under the 1 M$ CAD floor, but over its conversion in euros."""
+    figure = item(settings, "seuils", "seuils", rules.REVENUE_FLOOR)
+    assert figure["unite"] == CURRENCY_UNITS["cad"]
+    amount = (threshold(settings, rules.REVENUE_FLOOR) + threshold_in_euros(settings, rules.REVENUE_FLOOR)) / 2
+    employees, ambition, resources = internal_team_rows(settings)[0]
+    base = {"employees": employees, "ambition": ambition, "resources": resources, "annual_revenue": str(amount)}
+    shown = threshold_text(figure)
+    assert shown in run(diagnostic, {**base, "currency": "cad"}).outcomes["sourcing"].note
+    assert shown not in run(diagnostic, {**base, "currency": "eur"}).outcomes["sourcing"].note
+    typed = {**base, "annual_revenue": f"{amount} $ CAD"}
+    assert run(diagnostic, {**typed, "currency": "cad"}).ok
+    assert "annual_revenue" in run(diagnostic, {**typed, "currency": "eur"}).errors
 
 
 def test_no_revenue_warning_for_a_team_that_is_not_internal(diagnostic, settings):
@@ -161,11 +184,12 @@ def test_the_report_quotes_the_frameworks_with_links(diagnostic, settings):
     assert 'data-report="diagnostic"' in html
 
 
-def test_the_form_has_checkboxes(diagnostic):
+def test_the_form_has_checkboxes_and_a_currency_choice(diagnostic):
     html = render_form(diagnostic, {**diagnostic.defaults(), "signals": "decisions-reactives"})
     assert html.count('type="checkbox"') == 4
     assert 'value="decisions-reactives" checked' in html
     assert "<legend>Signaux d’alerte que vous observez <span class=\"guide-field__example\">exemple</span></legend>" in html
+    assert 'id="calc-diagnostic-currency"' in html and 'data-unit="€"' in html  # the page's script relabels it
 
 
 def test_the_rules_and_the_phases_come_from_the_settings(settings):
@@ -182,6 +206,7 @@ def test_the_rules_and_the_phases_come_from_the_settings(settings):
 
 @given(st.fixed_dictionaries({
     "employees": st.integers(0, 10**6),
+    "currency": st.sampled_from(sorted(CURRENCY_UNITS)),
     "annual_revenue": st.one_of(st.floats(0, 1e12), st.just("")),
     "signals": st.lists(st.sampled_from(SIGNALS), max_size=6),
     "ambition": st.sampled_from(AMBITIONS),
