@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from itertools import product
 
 from calculators.contract import (
+    CALCULATOR_NAMES,
     CURRENCY_UNITS,
+    SHARED_FRAMEWORKS,
     Outcome,
     item_by_id,
     threshold,
@@ -26,7 +28,6 @@ from calculators.contract import (
 from common.html import Html, element
 from common.numbers import format_money
 from common.site_map import HOME, page_url
-from common.suggestions import did_you_mean
 
 INPUT_IDS = ("employees", "currency", "annual_revenue", "signals", "ambition", "resources", "multi_business_units")
 OUTPUT_IDS = ("phase", "structure_now", "typology", "org_model", "sourcing", "cmo_role")
@@ -43,7 +44,10 @@ ELEMENTS: dict[str, tuple[str, str] | None] = {
     "ressources": ("matrice-decision", "ressources"),
     "plusieurs_bu": None,
 }
-RECOMMENDED = ("structure", "modele", "equipe")  # what a report recommends; a reading is about one of them
+RECOMMENDED = ("structure", "modele", "equipe")
+# The frameworks the browser's calculators get (guide/browser_assets.py): a reading may only lead to one of them,
+# the report naming its target from its data.
+BROWSER_FRAMEWORKS = frozenset((*CALCULATOR_NAMES, *SHARED_FRAMEWORKS))  # what a report recommends; a reading is about one of them
 # The revenue floor of « Externaliser son marketing », recalled when the report advises an internal team.
 REVENUE_FLOOR = "chiffre-affaires-plancher"
 INTERNAL_TEAM = "equipe-interne"
@@ -345,6 +349,14 @@ def rule_problems(settings: dict) -> list[tuple[tuple, str]]:
     return list(dict.fromkeys(problems))
 
 
+def did_you_mean(value: str, choices: list[str], possible: str | None = None) -> str:
+    """``common.suggestions.did_you_mean``, imported here only: the content check needs it, the browser does not,
+    and its difflib would otherwise join the browser's trimmed standard library (calculators/browser-stdlib.txt)."""
+    from common.suggestions import did_you_mean as suggest
+
+    return suggest(value, choices, possible=possible)
+
+
 def _units_note(named: dict, several: bool) -> str:
     """Which reports of a row a message is about, when it names what depends on the business units."""
     if not {"modele", "plusieurs_bu"} & set(named):
@@ -433,6 +445,13 @@ def _reading_problems(rules: dict, settings: dict) -> list[tuple[tuple, str]]:
         if ("texte" in reading) == ("divergence" in reading):
             problems.append((where, "écrivez « texte » (la lecture) ou « divergence » (l'encadré dont reprendre la lecture), "
                                     "l'un des deux"))
+        unreachable = [key for key in ("divergence", "voir") if key in reading and reading[key]["cadre"] not in BROWSER_FRAMEWORKS]
+        for key in unreachable:
+            problems.append((where + (key, "cadre"),
+                             f"le calculateur n'a pas, dans le navigateur, les données de « {reading[key]['cadre']} » : "
+                             "renvoyez à l'un de " + ", ".join(sorted(BROWSER_FRAMEWORKS))))
+        if unreachable:
+            continue
         if "divergence" in reading:
             source = reading["divergence"]
             boxes = [box["id"] for box in settings[source["cadre"]]["page"].get("divergences", [])]
@@ -584,16 +603,8 @@ def _link(settings: dict, name: str, anchor: str | None, text: str) -> Html:
     return element("a", text, href="../" + page_url(settings[HOME], name, anchor))
 
 
-def _list(items: list[str]) -> Html:
-    return element("ul", *(element("li", item) for item in items))
-
-
 def _section(title: str, *body: Html) -> Html:
     return element("section", element("h3", title), *body)
-
-
-def _headed_list(heading: str, items: list[str]) -> list[Html]:
-    return [element("p", element("strong", heading)), _list(items)]
 
 
 def _labelled(label: str, text: str) -> Html:
@@ -613,7 +624,8 @@ def _readings(settings: dict, elements: dict, about: str) -> list[Html]:
 
 
 def render_extra(calculator, result) -> Html:
-    """A short report a leader can read and print: phase, signals, structure, model, team."""
+    """A short report a leader can read and print on two pages: phase, signals, structure, model, team (lists
+    of the frameworks written as labelled sentences, the guide's readings in full)."""
     if not result.ok:
         return Html()
     settings = calculator.settings
@@ -628,8 +640,8 @@ def render_extra(calculator, result) -> Html:
         f"Votre phase : {phase['nom']} ({headcount_range(phase)})",
         _labelled("Objectif", phase["objectif"]),
         _labelled("Organisation type", phase["organisation_type"]),
-        *_headed_list("Priorités", phase["priorites"]),
-        *_headed_list("Risques à surveiller", phase["risques"]),
+        _labelled("Priorités", " ".join(phase["priorites"])),
+        _labelled("Risques à surveiller", " ".join(phase["risques"])),
         element("p", _link(settings, "phases", phase["id"], "Les phases de maturité")),
     ))
 
@@ -660,8 +672,8 @@ def render_extra(calculator, result) -> Html:
     sections.append(_section(
         f"Votre modèle d'organisation : {model['nom']}",
         element("p", model["description"], " Idéal, selon l'article : ", _lower_first(model["ideal_pour"])),
-        *_headed_list("Avantages", model["avantages"]),
-        *_headed_list("Limites", model["limites"]),
+        _labelled("Avantages", " ".join(model["avantages"])),
+        _labelled("Limites", " ".join(model["limites"])),
         *_readings(settings, elements, "modele"),
         element("p", _link(settings, "modeles", model["id"], model["nom"]), " · ",
                 _link(settings, "modeles", None, settings["modeles"]["page"]["titre_court"])),

@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import diagnostic as rules
-from calculators.contract import run
+from calculators.contract import CALCULATOR_NAMES, SHARED_FRAMEWORKS, load_calculator, run
 from calculators.html import render_results
 from common.site_map import page_of, site_pages
 
@@ -163,6 +163,25 @@ def test_a_reading_with_both_a_text_and_a_box_or_an_unknown_target_is_refused(se
     linked = next(index for index, reading in enumerate(regles(changed)["lectures"]) if "ancre" in reading.get("voir", {}))
     regles(changed)["lectures"][linked]["voir"]["ancre"] = "inconnue"
     assert ("regles", "lectures", linked, "voir", "ancre") in [path for path, _ in rules.rule_problems(changed)]
+
+
+def test_a_reading_leading_to_a_framework_the_browser_lacks_is_refused(settings):
+    lacking = sorted(set(settings) - set(CALCULATOR_NAMES) - set(SHARED_FRAMEWORKS))
+    assert lacking
+    changed = copy(settings)
+    linked = next(index for index, reading in enumerate(regles(changed)["lectures"]) if "voir" in reading)
+    regles(changed)["lectures"][linked]["voir"] = {"cadre": lacking[0]}
+    assert ("regles", "lectures", linked, "voir", "cadre") in [path for path, _ in rules.rule_problems(changed)]
+
+
+def test_every_report_is_written_from_the_frameworks_the_browser_gets(settings):
+    """The browser's bundle carries the calculators' frameworks and SHARED_FRAMEWORKS only (guide/browser_assets.py)."""
+    bundle = {name: settings[name] for name in (*CALCULATOR_NAMES, *SHARED_FRAMEWORKS) if name in settings}
+    calculator = load_calculator("diagnostic", bundle)
+    for band, ambition, resources, several in rules.grid(bundle):
+        result = run(calculator, {"employees": band.start, "ambition": ambition, "resources": resources,
+                                  "multi_business_units": several})
+        assert 'data-report="diagnostic"' in render_results(calculator, result)
 
 
 # --- Over the whole input grid -------------------------------------------------------------------------
