@@ -607,6 +607,10 @@ def _section(title: str, *body: Html) -> Html:
     return element("section", element("h3", title), *body)
 
 
+def _headed_list(heading: str, items: list[str]) -> list[Html]:
+    return [element("p", element("strong", heading)), element("ul", *(element("li", item) for item in items))]
+
+
 def _labelled(label: str, text: str) -> Html:
     return element("p", element("strong", label), " : ", text)
 
@@ -624,8 +628,9 @@ def _readings(settings: dict, elements: dict, about: str) -> list[Html]:
 
 
 def render_extra(calculator, result) -> Html:
-    """A short report a leader can read and print on two pages: phase, signals, structure, model, team (lists
-    of the frameworks written as labelled sentences, the guide's readings in full)."""
+    """A short report a leader can read and print on two pages: phase, signals, structure, model, team, with the
+    guide's readings in full. The phase's priorities and risks stay lists (run together, they would repeat a
+    sentence of the source word for word); a model's advantages and limits, a few words each, are sentences."""
     if not result.ok:
         return Html()
     settings = calculator.settings
@@ -638,11 +643,11 @@ def render_extra(calculator, result) -> Html:
     phase = _item(settings, "phases", "phases", outcomes["phase"].value)
     sections.append(_section(
         f"Votre phase : {phase['nom']} ({headcount_range(phase)})",
-        _labelled("Objectif", phase["objectif"]),
+        element("p", element("strong", "Objectif"), " : ", phase["objectif"], " ",
+                _link(settings, "phases", phase["id"], "Les phases de maturité")),
         _labelled("Organisation type", phase["organisation_type"]),
-        _labelled("Priorités", " ".join(phase["priorites"])),
-        _labelled("Risques à surveiller", " ".join(phase["risques"])),
-        element("p", _link(settings, "phases", phase["id"], "Les phases de maturité")),
+        *_headed_list("Priorités", phase["priorites"]),
+        *_headed_list("Risques à surveiller", phase["risques"]),
     ))
 
     chosen = values["signals"]
@@ -659,33 +664,35 @@ def render_extra(calculator, result) -> Html:
                                  element("p", _link(settings, "signaux", None, "Les quatre signaux d’alerte"))))
 
     typology = _item(settings, "typologies", "typologies", outcomes["typology"].value)
-    details = [typology[key] for key in ("description", "vise", "organisation") if key in typology]
+    # What the source says of the structure; one it leaves undescribed has the guide's reading instead, below
+    # (the check requires one that leads to the page saying more).
+    details = [typology[key] for key in ("vise", "organisation") if key in typology]
     sections.append(_section(
         f"Votre structure : {typology['nom']}",
-        element("p", " ".join([outcomes["typology"].note, *details])),
-        *_readings(settings, elements, "structure"),
-        element("p", _link(settings, "typologies", typology["id"], typology["nom"]), " · ",
+        element("p", " ".join([outcomes["typology"].note, *details]), " ",
+                _link(settings, "typologies", typology["id"], typology["nom"]), " · ",
                 _link(settings, "matrice-decision", None, settings["matrice-decision"]["page"]["titre_court"])),
+        *_readings(settings, elements, "structure"),
     ))
 
     model = _item(settings, "modeles", "modeles", outcomes["org_model"].value)
     sections.append(_section(
         f"Votre modèle d'organisation : {model['nom']}",
-        element("p", model["description"], " Idéal, selon l'article : ", _lower_first(model["ideal_pour"])),
-        _labelled("Avantages", " ".join(model["avantages"])),
-        _labelled("Limites", " ".join(model["limites"])),
-        *_readings(settings, elements, "modele"),
-        element("p", _link(settings, "modeles", model["id"], model["nom"]), " · ",
+        element("p", model["description"], " Idéal, selon l'article : ", _lower_first(model["ideal_pour"]), " ",
+                _link(settings, "modeles", model["id"], model["nom"]), " · ",
                 _link(settings, "modeles", None, settings["modeles"]["page"]["titre_court"])),
+        element("p", element("strong", "Avantages"), " : ", " ".join(model["avantages"]), " ",
+                element("strong", "Limites"), " : ", " ".join(model["limites"])),
+        *_readings(settings, elements, "modele"),
     ))
 
     team = _item(settings, "sourcing", "situations", outcomes["sourcing"].value)
     sections.append(_section(
         f"Qui la fera vivre : {team['modele_recommande']}",
-        element("p", team_note(team, values, settings), " Rôle du CMO : ", team["role_cmo"], "."),
-        *_readings(settings, elements, "equipe"),
-        element("p", _link(settings, "sourcing", team["id"], team["modele_recommande"]), " · ",
+        element("p", team_note(team, values, settings), " Rôle du CMO : ", team["role_cmo"], ". ",
+                _link(settings, "sourcing", team["id"], team["modele_recommande"]), " · ",
                 _link(settings, "role-cmo", None, settings["role-cmo"]["page"]["titre_court"])),
+        *_readings(settings, elements, "equipe"),
     ))
     return element("div", element("h2", "Votre rapport", class_="guide-report__title"), *sections,
                    class_="guide-report", data_report="diagnostic")
