@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import product
-from typing import Any
 
 from calculators.contract import CALCULATOR_NAMES, load_calculator, parse_input
+from calculators.diagnostic import rule_problems
 from common.site_map import page_of, plan_entries
 from guide.errors import ContentError, format_field_path
 from guide.model import HOME, THRESHOLDS_FRAMEWORK, FieldPath, Guide
@@ -31,9 +31,6 @@ EVERY_FRAMEWORK = "*"
 # Files that one rule checks and another reads.
 PHASES = "phases"
 DECISION_MATRIX = "matrice-decision"
-# The field of each row of diagnostic.yml's regles.par_phase that gives one situation of the sourcing table
-# per kind of resources of the decision matrix.
-SOURCING_FIELD = "sourcing"
 
 
 @dataclass(frozen=True)
@@ -284,19 +281,9 @@ def cascade_comes_from_above(data: dict, report: Report) -> None:
 
 
 @rule("diagnostic", reads_guide=True)
-def diagnostic_has_one_row_per_phase(data: dict, report: Report, guide: Guide) -> None:
-    """Every phase has exactly one row in the diagnostic's mapping; its sourcing names every kind of resources."""
-    rows: list[dict[str, Any]] = data["regles"]["par_phase"]
-    seen = set()
-    for index, row in enumerate(rows):
-        if row["phase"] in seen:
-            report(("regles", "par_phase", index, "phase"), f"la phase « {row['phase']} » a déjà sa ligne")
-        seen.add(row["phase"])
-    for phase in guide.items(PHASES):
-        if phase["id"] not in seen:
-            report(("regles", "par_phase"), f"il manque la ligne de la phase « {phase['id']} »")
-    resources = [item["id"] for item in guide.items(DECISION_MATRIX, "ressources")]
-    for index, row in enumerate(rows):
-        if sorted(row[SOURCING_FIELD]) != sorted(resources):
-            report(("regles", "par_phase", index, SOURCING_FIELD),
-                   "donnez une situation pour chaque niveau de ressources de la matrice : " + ", ".join(resources))
+def diagnostic_rule_table_is_whole_and_coherent(data: dict, report: Report, guide: Guide) -> None:
+    """The diagnostic's rule table covers every band, ambition and resources once, and none of its reports pairs
+    two elements the file declares incompatible or departs from the sources without a reading of the guide
+    (``calculators.diagnostic.rule_problems``, which the calculator's own tests run on the whole input grid)."""
+    for path, message in rule_problems(guide.frameworks):
+        report(path, message)

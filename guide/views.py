@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from calculators.contract import display, load_calculator, run
+from calculators.diagnostic import conditions, element_label, reading_link, rule_table
 from calculators.html import render_widget
 from common.site_map import SitePage
 from guide.browser_assets import BrowserAssets
@@ -137,6 +138,30 @@ def decision_grid(guide: Guide, name: str) -> dict[str, list]:
     rows = [{"ambition": ambition, "cells": [cells[(ambition["id"], resources["id"])] for resources in data["ressources"]]}
             for ambition in data["ambitions"]]
     return {"resources": data["ressources"], "rows": rows}
+
+
+@template_function
+def diagnostic_rules(guide: Guide, name: str) -> dict[str, list]:
+    """The diagnostic's rule table as its page shows it: the very rows the calculator applies
+    (``calculators.diagnostic.rule_table``), each with the numbers of the guide's readings its reports show; the
+    readings, each with what triggers it and where it leads; what the diagnostic never pairs, and why."""
+    settings = guide.frameworks
+    rules = settings[name]["regles"]
+    number = {reading["id"]: index + 1 for index, reading in enumerate(rules["lectures"])}
+
+    def named(entry: dict) -> list[str]:
+        return [element_label(kind, value, settings) for kind, value in conditions(entry).items()]
+
+    rows = [{**row, "numbers": [(number[reading["id"]], several) for reading, several in row["lectures"]]}
+            for row in rule_table(settings)]
+    readings = [{"number": number[reading["id"]], "id": reading["id"], "sur": reading["sur"], "when": named(reading),
+                 "text": reading.get("texte"), "link": reading_link(reading, settings)} for reading in rules["lectures"]]
+    pairs = [{"elements": named(pair), "raison": pair["raison"]} for pair in rules["incompatibilites"]]
+    cuts: list = []
+    for row in rows:
+        if row["band"].cut is not None and row["band"] not in cuts:
+            cuts.append(row["band"])
+    return {"rows": rows, "readings": readings, "incompatibilities": pairs, "cuts": cuts}
 
 
 @template_function

@@ -1,5 +1,10 @@
-"""Maturity diagnostic: phase boundaries, every cell of the decision matrix, the model and
-sourcing mapping, the multi-choice signals, the report, through the API and the CLI."""
+"""Maturity diagnostic through the API and the CLI: phase boundaries, the rule table applied row for row,
+the multi-choice signals, the revenue in the chosen currency, per-field French errors, the report.
+
+Expectations are read from the settings (the YAML), never from today's sentences: an editor's rewording, or
+a changed row of the rule table, leaves these tests green as long as the calculator follows the data.
+tests/calculators/test_diagnostic_rules.py checks the rule table itself over the whole input grid.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +17,21 @@ from hypothesis import strategies as st
 
 from calculators import diagnostic as rules
 from calculators.__main__ import main
-from calculators.contract import as_json, load_calculator, run
+from calculators.contract import (
+    CURRENCY_INPUT,
+    CURRENCY_UNITS,
+    as_json,
+    load_calculator,
+    run,
+    threshold,
+    threshold_in_euros,
+    threshold_text,
+)
 from calculators.html import render_form, render_results
 
 SIGNALS = ["messages-incoherents", "marketing-disperse", "decisions-reactives", "kpis-non-interpretes"]
+AMBITIONS = ["ciblee", "large"]
+RESOURCES = ["limitees", "disponibles"]
 
 
 def cli(capsys, settings_file, inputs: dict) -> tuple[int, dict]:
@@ -23,56 +39,44 @@ def cli(capsys, settings_file, inputs: dict) -> tuple[int, dict]:
     return code, json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize(("employees", "phase"), [(0, "amorcage"), (9, "amorcage"), (10, "structuration"),
-                                                 (49, "structuration"), (50, "orchestration"), (5000, "orchestration")])
-def test_phase_boundaries(diagnostic, capsys, settings_file, employees, phase):
-    assert run(diagnostic, {"employees": employees}).outcomes["phase"].value == phase
-    code, data = cli(capsys, settings_file, {"employees": str(employees)})
-    assert code == 0 and data["phase"] == phase
+def item(settings: dict, framework: str, list_key: str, item_id: str) -> dict:
+    return next(entry for entry in settings[framework][list_key] if entry["id"] == item_id)
 
 
-@pytest.mark.parametrize(("ambition", "resources", "typology"), [
-    ("ciblee", "limitees", "precision"), ("ciblee", "disponibles", "systemie"),
-    ("large", "limitees", "volume"), ("large", "disponibles", "hybride-evolutif"),
-])
-def test_every_cell_of_the_decision_matrix(diagnostic, capsys, settings_file, ambition, resources, typology):
-    assert run(diagnostic, {"ambition": ambition, "resources": resources}).outcomes["typology"].value == typology
-    code, data = cli(capsys, settings_file, {"ambition": ambition, "resources": resources})
-    assert code == 0 and data["typology"] == typology
+def test_phase_boundaries_are_the_phases_first_headcounts(diagnostic, capsys, settings_file, settings):
+    phases = settings["phases"]["phases"]
+    for previous, phase in zip([None, *phases[:-1]], phases, strict=True):
+        assert run(diagnostic, {"employees": phase["effectif_min"]}).outcomes["phase"].value == phase["id"]
+        code, data = cli(capsys, settings_file, {"employees": str(phase["effectif_min"])})
+        assert code == 0 and data["phase"] == phase["id"]
+        if previous is not None:
+            assert run(diagnostic, {"employees": phase["effectif_min"] - 1}).outcomes["phase"].value == previous["id"]
 
 
-MAPPING = {
-    # (phase employees, resources, several BUs) -> (model, sourcing row, CMO role)
-    (5, "limitees", False): ("full-stack", "freelances-fondateur", "Absent, ou porté par le fondateur"),
-    (5, "disponibles", True): ("full-stack", "freelances-fondateur", "Absent, ou porté par le fondateur"),
-    (20, "limitees", False): ("centralise", "hybride", "CMO à temps partagé"),
-    (20, "disponibles", False): ("centralise", "interne", "Head of Marketing / CMO"),
-    (20, "limitees", True): ("decentralise", "hybride", "CMO à temps partagé"),
-    (20, "disponibles", True): ("decentralise", "interne", "Head of Marketing / CMO"),
-    # 10 to 80 employees with limited resources: the fractional CMO of source 001, whatever the phase;
-    # Hub & Spoke for « scale-ups et groupes » (000), i.e. several business units.
-    (80, "limitees", False): ("centralise", "hybride", "CMO à temps partagé"),
-    (80, "disponibles", True): ("hub-and-spoke", "interne-specialistes", "CMO stratégique au COMEX"),
-    (120, "limitees", False): ("centralise", "interne-specialistes", "CMO stratégique au COMEX"),
-}
-
-
-@pytest.mark.parametrize(("key", "expected"), MAPPING.items(), ids=[f"{k[0]}-{k[1]}-{k[2]}" for k in MAPPING])
-def test_model_sourcing_and_cmo_role(diagnostic, capsys, settings_file, key, expected):
-    employees, resources, several = key
-    inputs = {"employees": employees, "resources": resources, "multi_business_units": "oui" if several else "non"}
-    result = run(diagnostic, inputs)
-    got = tuple(result.outcomes[name].value for name in ("org_model", "sourcing", "cmo_role"))
-    assert got == expected
-    code, data = cli(capsys, settings_file, inputs)
-    assert code == 0 and (data["org_model"], data["sourcing"], data["cmo_role"]) == expected
+def test_every_band_applies_its_own_rows_from_its_first_to_its_last_headcount(diagnostic, capsys, settings_file, settings):
+    for band in rules.bands(settings):
+        end = rules.band_end(band, settings)
+        for employees in {band.start, end if end is not None else band.start * 10 + 1}:
+            for ambition, resources, several in itertools.product(AMBITIONS, RESOURCES, (False, True)):
+                row = rules.rule_row(band.id, ambition, resources, settings)
+                inputs = {"employees": employees, "ambition": ambition, "resources": resources,
+                          "multi_business_units": "oui" if several else "non"}
+                outcomes = run(diagnostic, inputs).outcomes
+                team = item(settings, "sourcing", "situations", row["equipe"])
+                assert (outcomes["phase"].value, outcomes["typology"].value, outcomes["org_model"].value,
+                        outcomes["sourcing"].value, outcomes["cmo_role"].value) == (
+                    band.phase["id"], row["structure"], rules.model_of(row, several), row["equipe"], team["role_cmo"])
+        code, data = cli(capsys, settings_file, {"employees": band.start})
+        row = rules.rule_row(band.id, "ciblee", "limitees", settings)  # the form's defaults
+        assert code == 0 and (data["typology"], data["org_model"], data["sourcing"]) == (
+            row["structure"], row["modele"], row["equipe"])
 
 
 @pytest.mark.parametrize("chosen", [list(combo) for size in range(5) for combo in itertools.combinations(SIGNALS, size)])
-def test_structure_now_when_at_least_one_signal(diagnostic, chosen):
+def test_structure_now_when_enough_signals(diagnostic, settings, chosen):
     result = run(diagnostic, {"signals": ",".join(chosen)})
     assert result.values["signals"] == chosen
-    assert result.outcomes["structure_now"].value is bool(chosen)
+    assert result.outcomes["structure_now"].value is (len(chosen) >= settings["diagnostic"]["regles"]["signaux_pour_structurer"])
 
 
 def test_signals_from_the_cli_as_a_list_or_comma_separated(diagnostic, capsys, settings_file):
@@ -89,6 +93,7 @@ def test_signals_from_the_cli_as_a_list_or_comma_separated(diagnostic, capsys, s
     ("employees", "12,5", "Saisissez un nombre entier, sans virgule, par exemple 12"),
     ("employees", "-1", "Saisissez une valeur entre 0 et 1\u202f000\u202f000"),
     ("ambition", "enorme", "Choisissez l'une des options : ciblee (Ambition ciblée), large (Ambition large ou rapide)"),
+    ("currency", "usd", "Choisissez l'une des options : eur (Euros (€)), cad (Dollars canadiens ($ CAD))"),
     ("signals", 3, "Cochez des options parmi : messages-incoherents (Messages incohérents), marketing-disperse "
                    "(Marketing dispersé), decisions-reactives (Décisions réactives), kpis-non-interpretes (KPI non interprétés)"),
 ])
@@ -96,52 +101,116 @@ def test_per_field_french_errors(diagnostic, field, raw, message):
     assert run(diagnostic, {field: raw}).errors == {field: message}
 
 
-def test_revenue_is_optional_and_warns_under_the_floor(diagnostic):
-    assert run(diagnostic, {"annual_revenue": ""}).ok
-    result = run(diagnostic, {"employees": 20, "resources": "disponibles", "annual_revenue": 600000})
-    assert "souvent une erreur" in result.outcomes["sourcing"].note
-    assert "630\u202f000\u00a0€" in result.outcomes["sourcing"].note  # 1 000 000 $ CAD at the guide's rate
-    result = run(diagnostic, {"employees": 20, "resources": "disponibles", "annual_revenue": 2000000})
-    assert "souvent une erreur" not in result.outcomes["sourcing"].note
+# --- The revenue, in the chosen currency ----------------------------------------------------------
 
+def internal_team_rows(settings: dict) -> list[tuple[int, str, str]]:
+    """(headcount, ambition, resources) of a reader the rule table gives an internal team."""
+    found = []
+    for band in rules.bands(settings):
+        for ambition, resources in itertools.product(AMBITIONS, RESOURCES):
+            row = rules.rule_row(band.id, ambition, resources, settings)
+            if item(settings, "sourcing", "situations", row["equipe"])["option"] == rules.INTERNAL_TEAM:
+                found.append((band.start, ambition, resources))
+    return found
+
+
+def floor_in(settings: dict, currency: str):
+    """The revenue floor for amounts typed in this currency: the figure itself when it is in that currency."""
+    figure = item(settings, "seuils", "seuils", rules.REVENUE_FLOOR)
+    same = CURRENCY_UNITS[currency] == figure["unite"]
+    return threshold(settings, rules.REVENUE_FLOOR) if same else threshold_in_euros(settings, rules.REVENUE_FLOOR)
+
+
+@pytest.mark.parametrize("currency", sorted(CURRENCY_UNITS))
+def test_the_revenue_floor_is_recalled_under_it_in_the_chosen_currency_only(diagnostic, settings, currency):
+    figure = threshold_text(item(settings, "seuils", "seuils", rules.REVENUE_FLOOR))  # as the pages quote it
+    floor = floor_in(settings, currency)
+    employees, ambition, resources = internal_team_rows(settings)[0]
+    base = {"employees": employees, "ambition": ambition, "resources": resources, "currency": currency}
+    assert figure in run(diagnostic, {**base, "annual_revenue": str(floor - 1)}).outcomes["sourcing"].note
+    assert figure not in run(diagnostic, {**base, "annual_revenue": str(floor)}).outcomes["sourcing"].note
+    assert figure not in run(diagnostic, {**base, "annual_revenue": ""}).outcomes["sourcing"].note
+    assert run(diagnostic, {**base, "annual_revenue": ""}).ok
+
+
+def test_the_currency_choice_is_the_contract_s(diagnostic):
+    """The field the contract reads for money units (``CURRENCY_INPUT``), with exactly its currencies."""
+    spec = diagnostic.input(CURRENCY_INPUT)
+    assert spec.kind == "choix" and {value for value, _ in spec.options} == set(CURRENCY_UNITS)
+
+
+def test_an_amount_in_canadian_dollars_is_compared_with_the_figure_itself(diagnostic, settings):
+    """The issue's case: 800 000 $ CAD is under the 1 M$ CAD floor, but over its conversion in euros."""
+    figure = item(settings, "seuils", "seuils", rules.REVENUE_FLOOR)
+    assert figure["unite"] == CURRENCY_UNITS["cad"]
+    amount = (threshold(settings, rules.REVENUE_FLOOR) + threshold_in_euros(settings, rules.REVENUE_FLOOR)) / 2
+    employees, ambition, resources = internal_team_rows(settings)[0]
+    base = {"employees": employees, "ambition": ambition, "resources": resources, "annual_revenue": str(amount)}
+    shown = threshold_text(figure)
+    assert shown in run(diagnostic, {**base, "currency": "cad"}).outcomes["sourcing"].note
+    assert shown not in run(diagnostic, {**base, "currency": "eur"}).outcomes["sourcing"].note
+    typed = {**base, "annual_revenue": f"{amount} $ CAD"}
+    assert run(diagnostic, {**typed, "currency": "cad"}).ok
+    assert "annual_revenue" in run(diagnostic, {**typed, "currency": "eur"}).errors
+
+
+def test_no_revenue_warning_for_a_team_that_is_not_internal(diagnostic, settings):
+    figure = threshold_text(item(settings, "seuils", "seuils", rules.REVENUE_FLOOR))
+    for band in rules.bands(settings):
+        for ambition, resources in itertools.product(AMBITIONS, RESOURCES):
+            row = rules.rule_row(band.id, ambition, resources, settings)
+            if item(settings, "sourcing", "situations", row["equipe"])["option"] != rules.INTERNAL_TEAM:
+                result = run(diagnostic, {"employees": band.start, "ambition": ambition, "resources": resources,
+                                          "annual_revenue": "1"})
+                assert figure not in result.outcomes["sourcing"].note
+
+
+# --- The report ------------------------------------------------------------------------------------
 
 def test_the_report_quotes_the_frameworks_with_links(diagnostic, settings):
-    result = run(diagnostic, {"employees": 35, "signals": "marketing-disperse", "ambition": "ciblee", "resources": "limitees"})
+    result = run(diagnostic, {"employees": 35, "signals": "marketing-disperse"})
     html = render_results(diagnostic, result)
-    phase = settings["phases"]["phases"][1]
-    signal = settings["signaux"]["signaux"][1]
-    model = next(item for item in settings["modeles"]["modeles"] if item["id"] == "centralise")
+    elements = rules.elements_for(35, "ciblee", "limitees", False, settings)
+    phase = item(settings, "phases", "phases", elements["phase"])
+    signal = item(settings, "signaux", "signaux", "marketing-disperse")
+    model = item(settings, "modeles", "modeles", elements["modele"])
     for text in (phase["objectif"], phase["priorites"][0], phase["risques"][0], signal["symptome"][:40],
                  model["avantages"][0], model["limites"][0]):
         assert text.replace("'", "\u2019")[:30] in html
-    for target in ("../phases/#structuration", "../signaux/#marketing-disperse", "../typologies/#precision",
-                   "../modeles/#centralise", "../sourcing/#hybride", "../role-cmo/"):
+    for target in (f"../phases/#{elements['phase']}", "../signaux/#marketing-disperse",
+                   f"../typologies/#{elements['structure']}", f"../modeles/#{elements['modele']}",
+                   f"../sourcing/#{elements['equipe']}", "../role-cmo/"):
         assert f'href="{target}"' in html
-    assert "Votre rapport" in html
+    assert 'data-report="diagnostic"' in html
 
 
-def test_the_form_has_checkboxes(diagnostic):
+def test_the_form_has_checkboxes_and_a_currency_choice(diagnostic):
     html = render_form(diagnostic, {**diagnostic.defaults(), "signals": "decisions-reactives"})
     assert html.count('type="checkbox"') == 4
     assert 'value="decisions-reactives" checked' in html
     assert "<legend>Signaux d’alerte que vous observez <span class=\"guide-field__example\">exemple</span></legend>" in html
+    assert 'id="calc-diagnostic-currency"' in html and 'data-unit="€"' in html  # the page's script relabels it
 
 
-def test_the_mapping_and_the_phases_come_from_the_settings(settings):
+def test_the_rules_and_the_phases_come_from_the_settings(settings):
     changed = json.loads(json.dumps(settings))
     changed["phases"]["phases"][1]["effectif_min"] = 15
-    changed["diagnostic"]["regles"]["par_phase"][1]["sourcing"]["disponibles"] = "hybride"
+    first_band = changed["diagnostic"]["regles"]["tranches"][1]["id"]
+    [row] = [row for row in changed["diagnostic"]["regles"]["grille"]
+             if (row["tranche"], row["ambition"], row["ressources"]) == (first_band, "ciblee", "disponibles")]
+    row["equipe"] = "hybride"
     calculator = load_calculator("diagnostic", changed)
-    assert run(calculator, {"employees": 12}).outcomes["phase"].value == "amorcage"
-    assert run(calculator, {"employees": 20, "resources": "disponibles"}).outcomes["sourcing"].value == "hybride"
+    assert run(calculator, {"employees": 12}).outcomes["phase"].value == changed["phases"]["phases"][0]["id"]
+    assert run(calculator, {"employees": 15, "resources": "disponibles"}).outcomes["sourcing"].value == "hybride"
 
 
 @given(st.fixed_dictionaries({
     "employees": st.integers(0, 10**6),
+    "currency": st.sampled_from(sorted(CURRENCY_UNITS)),
     "annual_revenue": st.one_of(st.floats(0, 1e12), st.just("")),
     "signals": st.lists(st.sampled_from(SIGNALS), max_size=6),
-    "ambition": st.sampled_from(["ciblee", "large"]),
-    "resources": st.sampled_from(["limitees", "disponibles"]),
+    "ambition": st.sampled_from(AMBITIONS),
+    "resources": st.sampled_from(RESOURCES),
     "multi_business_units": st.booleans(),
 }))
 def test_any_valid_answers_give_a_full_report(diagnostic, inputs):
@@ -149,7 +218,7 @@ def test_any_valid_answers_give_a_full_report(diagnostic, inputs):
     assert result.ok
     assert all(outcome.value is not None for outcome in result.outcomes.values())
     json.dumps(as_json(diagnostic, result), allow_nan=False)
-    assert "Votre rapport" in render_results(diagnostic, result)
+    assert 'data-report="diagnostic"' in render_results(diagnostic, result)
 
 
 @given(st.dictionaries(st.sampled_from(list(rules.INPUT_IDS) + ["autre"]),
@@ -158,36 +227,3 @@ def test_any_valid_answers_give_a_full_report(diagnostic, inputs):
 def test_any_input_gives_a_report_or_per_field_errors(diagnostic, raw):
     result = run(diagnostic, raw)
     assert result.errors or len(result.outcomes) == len(rules.OUTPUT_IDS)
-
-
-@pytest.mark.parametrize("employees", [10, 35, 50, 65, 80])
-def test_ten_to_eighty_employees_with_limited_resources_get_the_fractional_cmo(diagnostic, employees):
-    """Source 001: the fractional CMO is « idéal pour les PME de 10 à 80 employés »."""
-    result = run(diagnostic, {"employees": employees, "resources": "limitees"})
-    assert result.outcomes["sourcing"].value == "hybride"
-    assert result.outcomes["cmo_role"].value == "CMO à temps partagé"
-
-
-def test_beyond_eighty_employees_a_scale_up_gets_its_internal_team(diagnostic):
-    result = run(diagnostic, {"employees": 81, "resources": "limitees"})
-    assert result.outcomes["sourcing"].value == "interne-specialistes"
-
-
-@pytest.mark.parametrize(("employees", "several_units", "model"), [
-    (60, False, "centralise"), (60, True, "hub-and-spoke"), (400, False, "centralise"), (20, True, "decentralise")])
-def test_hub_and_spoke_only_for_companies_of_several_business_units(diagnostic, employees, several_units, model):
-    """Source 000 gives Hub & Spoke to « les scale-ups et les groupes », not to every company of 50 or more."""
-    result = run(diagnostic, {"employees": employees, "multi_business_units": several_units})
-    assert result.outcomes["org_model"].value == model
-
-
-@given(employees=st.integers(0, 5000), ambition=st.sampled_from(["ciblee", "large"]),
-       resources=st.sampled_from(["limitees", "disponibles"]), several_units=st.booleans())
-def test_a_report_never_pairs_a_cmo_led_structure_with_no_cmo_without_saying_so(diagnostic, employees, ambition,
-                                                                                   resources, several_units):
-    result = run(diagnostic, {"employees": employees, "ambition": ambition, "resources": resources,
-                              "multi_business_units": several_units})
-    led_by_a_cmo = result.outcomes["typology"].value in ("systemie", "hybride-evolutif")
-    no_cmo = result.outcomes["cmo_role"].value.startswith("Absent")
-    if led_by_a_cmo and no_cmo:
-        assert "fondateur" in result.outcomes["typology"].note

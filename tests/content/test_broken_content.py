@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from guide.catalog import framework_names, load_guide
-from guide.errors import ContentErrors
+from guide.errors import ContentErrors, format_field_path
 from guide.yaml_source import parse_yaml
 from tests.broken_content import EXPECTED_MESSAGES, FRAMEWORKS_DIR, _dump, corpus
 from tests.single_file import check_one_file, repository
@@ -123,12 +123,16 @@ def test_checking_one_file_reports_exactly_what_loading_the_whole_guide_reports(
     assert check_one_file(variant.framework, variant.text) == caught.value.errors
 
 
-def test_a_changed_id_is_checked_again_in_the_files_that_point_to_it():
+def test_a_changed_id_is_checked_again_in_the_files_that_point_to_it(guide):
     """The shortcut's one cross-file step before the rules: renaming an id breaks the references to it."""
     assert "typologies" in repository().referrers and "matrice-decision" in repository().referrers["typologies"]
     text = (FRAMEWORKS_DIR / "typologies.yml").read_text(encoding="utf-8").replace("  - id: volume\n", "  - id: volumes\n")
     errors = check_one_file("typologies", text)
-    assert [(error.file, error.field) for error in errors] == [("frameworks/matrice-decision.yml", "cellules[2].typologie")]
+    expected = sorted((guide.files[name], format_field_path(path)) for name, paths in guide.references.items()
+                      for path, target in paths.items()
+                      if target == ("typologies", "typologies") and guide.value_at(name, path) == "volume")
+    assert ("frameworks/matrice-decision.yml", "cellules[2].typologie") in expected
+    assert sorted((error.file, error.field) for error in errors) == expected
 
 
 @pytest.mark.parametrize("variant_id", END_TO_END)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.catalog import REPO_ROOT, load_guide
-from guide.errors import ContentErrors
+from guide.errors import ContentErrors, format_field_path
 from tests.helpers import line_of, load_errors, replace_in
 from tests.single_file import check_one_file
 
@@ -106,11 +106,19 @@ def test_dangling_id_in_the_sourcing_table(project):
     assert "il n'existe pas dans sourcing.yml (options)" in error.message
 
 
-def test_removing_a_referenced_item_breaks_every_reference_to_it(project):
+def references_to(guide, framework: str, item_id: str) -> set[tuple[str, str]]:
+    """(file, field) of every reference to an item, as the schemas declare them (the matrix, the diagnostic...)."""
+    return {(guide.files[name], format_field_path(path)) for name, paths in guide.references.items()
+            for path, target in paths.items() if target == (framework, framework) and guide.value_at(name, path) == item_id}
+
+
+def test_removing_a_referenced_item_breaks_every_reference_to_it(project, guide):
     path = project / "frameworks" / "typologies.yml"
     replace_in(path, "  - id: volume\n", "  - id: volumes\n")
     errors = load_errors(project)
-    assert {(error.file, error.field) for error in errors} == {("frameworks/matrice-decision.yml", "cellules[2].typologie")}
+    expected = references_to(guide, "typologies", "volume")
+    assert ("frameworks/matrice-decision.yml", "cellules[2].typologie") in expected
+    assert {(error.file, error.field) for error in errors} == expected
 
 
 def test_duplicate_id(project):

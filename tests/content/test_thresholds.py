@@ -102,7 +102,8 @@ def test_a_changed_phase_threshold_changes_the_diagnostic_and_its_page(project):
     replace_in(project / "frameworks" / "phases.yml", "effectif_max: 50\n", "effectif_max: 60\n")
     guide = load_guide(project)
     pages = {page.name: page.markdown for page in render_pages(guide, browser_assets(project, guide.frameworks))}
-    assert "| 60 employés et plus |" in pages["diagnostic"] and "| 10 à 60 employés |" in pages["diagnostic"]
+    # The rule table's bands follow: the last phase's first band starts at 60, the band before it ends at 59.
+    assert ", 60 à 80 employés |" in pages["diagnostic"] and ", 20 à 59 employés |" in pages["diagnostic"]
     from calculators.contract import load_calculator, run
 
     assert run(load_calculator("diagnostic", guide.frameworks), {"employees": 55}).outcomes["phase"].value == "structuration"

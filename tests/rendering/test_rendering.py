@@ -29,7 +29,9 @@ NOT_SHOWN = {"id", "cadre", "themes", "source", "sources", "phase", "option", "t
              "etapes_processus", "cadres", "sections",
              # calculators: defaults, option sources and rule parameters (ids), shown through their labels
              "defaut", "options_depuis", "signals", "resources", "modele", "modele_plusieurs_bu", "sourcing", "seuil",
-             "cmo_fractionne", "roles_cmo", "resume", "visible_si",
+             "resume", "visible_si",
+             # the diagnostic's rule table: ids, shown through the names of what they name
+             "tranche", "structure", "cellule", "equipe", "a_partir_de", "au_dela_de", "sur", "divergence", "voir",
              "signaux_comptes", "ratio_internaliser", "garde_fou",
              # the glossary's synonyms feed the site search only (guide/search.py)
              "synonymes_recherche"}

@@ -62,7 +62,7 @@ def test_every_reference_of_the_schemas_is_recorded_where_it_sits(guide):
     references = guide.references
     assert references["modeles"][("modeles", 1, "phase")] == ("phases", "phases")
     assert references["sourcing"][("situations", 1, "option")] == ("sourcing", "options")
-    assert references["diagnostic"][("regles", "par_phase", 0, "sourcing", "limitees")] == ("sourcing", "situations")
+    assert references["diagnostic"][("regles", "grille", 0, "equipe")] == ("sourcing", "situations")
     assert references["faq"][("questions", 0, "source")] == ("sources", "sources")
     # Every value recorded as a reference is an id of the list it names.
     for name, paths in references.items():
