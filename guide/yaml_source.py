@@ -43,6 +43,7 @@ class ParsedYaml:
     """Data of one file, with where each field starts (1-based line, column)."""
 
     data: object = None
+    text: str = ""  # the file as parsed, to point inside a value (``locate``)
     value_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
@@ -58,6 +59,23 @@ class ParsedYaml:
 
     def key_position_of(self, path: Path) -> tuple[int, int]:
         return self.key_positions.get(tuple(path)) or self.position_of(path)
+
+    def locate(self, path: Path, fragment: str, occurrence: int = 0) -> tuple[int, int]:
+        """Where ``fragment`` is written in the value at ``path`` (its ``occurrence``-th time, from 0): the
+        line and column of its first character in the file, searched from the value's start over the lines the
+        value may span; the value's own position if it is not written as such (a quoted text with escapes)."""
+        start = self.position_of(path)
+        lines = self.text.split("\n")
+        seen = 0
+        for number in range(start[0], min(start[0] + 200, len(lines)) + 1):
+            line = lines[number - 1]
+            index = start[1] - 1 if number == start[0] else 0
+            while (index := line.find(fragment, index)) >= 0:
+                if seen == occurrence:
+                    return number, index + 1
+                seen += 1
+                index += 1
+        return start
 
 
 def _mark(node_or_mark) -> tuple[int, int]:
@@ -245,6 +263,54 @@ def _over_indented(lines: list[str], number: int) -> int | None:
     return None
 
 
+def _content_lines_above(lines: list[str], number: int):
+    """(line number, text) of the lines above ``number`` that hold something, nearest first."""
+    for previous in range(number - 1, 0, -1):
+        text = lines[previous - 1]
+        if text.strip() and not text.lstrip().startswith("#"):
+            yield previous, text
+
+
+def _first_of_block_under_indented(lines: list[str], number: int) -> tuple[str, tuple[int, int]] | None:
+    """When line ``number`` is deeper than the ``key: value`` line above it, the mistake may be above: the first
+    fields of a block (``hypothese:``) written less indented than the next one, which is where the guide's two
+    spaces per level put it. Then the line to fix is the block's first field, not the untouched line below."""
+    indent = _indent(lines[number - 1])
+    block: list[int] = []  # the lines between the block's opening line and ``number``
+    for previous, text in _content_lines_above(lines, number):
+        match = _KEY_LINE.match(text)
+        if match and not text[match.end():].strip():  # ``key:`` alone (or ``- key:``): the block opens here
+            opening = match.start(2)
+            if not block or indent != opening + 2 or any(_indent(lines[line - 1]) == indent for line in block):
+                return None
+            first = block[-1]
+            missing = indent - _indent(lines[first - 1])
+            return (f"indentation incohérente : ce champ est moins indenté que le suivant (ligne {number}), qui est à sa "
+                    f"place dans le bloc « {match.group(2)} » ; {_spaces('ajoutez', missing)} devant ce champ pour "
+                    f"l'aligner sur lui (colonne {indent + 1})", (first, _indent(lines[first - 1]) + 1))
+        if not match or _indent(text) >= indent or text.lstrip().startswith("-"):
+            return None
+        block.append(previous)
+    return None
+
+
+def _list_item_over_indented(lines: list[str], number: int) -> tuple[str, tuple[int, int]] | None:
+    """A « - » deeper than the item of the same list above it (which ends with a closing quote: otherwise YAML would
+    have read the line as the rest of its text, ``_merged_list_item``)."""
+    line = lines[number - 1]
+    if not re.match(r"-(\s|$)", line.lstrip(" ")):
+        return None
+    for previous, text in _content_lines_above(lines, number):
+        if _indent(text) < _indent(line):
+            if not text.lstrip().startswith("- "):
+                return None
+            extra = _indent(line) - _indent(text)
+            return (f"élément de liste mal aligné : ce « - » est plus indenté que celui de la ligne {previous} ; "
+                    f"{_spaces('retirez', extra)} devant ce « - » pour l'aligner sur lui (colonne {_indent(text) + 1})",
+                    (number, _indent(line) + 1))
+    return None
+
+
 def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[int, int]]:
     if isinstance(exc, yaml.reader.ReaderError):
         return (
@@ -268,7 +334,10 @@ def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[
             return _APOSTROPHE, (position[0], apostrophe)
         column = _over_indented(lines, position[0])
         if column is not None:
-            return _OVER_INDENTED, (position[0], column)
+            return _first_of_block_under_indented(lines, position[0]) or (_OVER_INDENTED, (position[0], column))
+        item = _list_item_over_indented(lines, position[0])
+        if item is not None:
+            return item
     text = f"{context} {problem}"
     for needle, message in _SYNTAX_MESSAGES:
         if needle in text:
@@ -299,7 +368,7 @@ def _curly_delimiters(text: str, filename: str) -> list[ContentError]:
 
 def parse_yaml(text: str, filename: str) -> ParsedYaml:
     """Parse ``text``; never raises: problems are returned in ``errors``."""
-    parsed = ParsedYaml()
+    parsed = ParsedYaml(text=text)
     curly = _curly_delimiters(text, filename)
     if curly:
         parsed.errors.extend(curly)
@@ -397,3 +466,48 @@ def _walk(node: yaml.Node, path: Path, parsed: ParsedYaml, filename: str, seen: 
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), parsed, filename, seen)
+    elif isinstance(node, yaml.ScalarNode) and node.style is None and node.end_mark.line > node.start_mark.line:
+        merged = _merged_list_item(node, path, parsed.text.split("\n"))
+        if merged is not None:
+            (line, column), field_path, message = merged
+            parsed.errors.append(ContentError(filename, line, column, format_field_path(field_path), message))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _spaces(verb: str, count: int) -> str:
+    return f"{verb} {count} espace" + ("s" if count > 1 else "")
+
+
+def _merged_list_item(node: yaml.ScalarNode, path: Path, lines: list[str]):
+    """A text without quotes that runs on to a line starting with « - »: the editor wrote a list item, but YAML,
+    finding it indented deeper than the text above, reads it as that text's next line (« …d'ensemble. - "Sous-
+    investir…" »). Returns (position, field path, message) of the « - » to move, or None."""
+    first = node.start_mark.line  # 0-based
+    for number in range(first + 1, min(node.end_mark.line, len(lines) - 1) + 1):
+        if not re.match(r"-(\s|$)", lines[number].lstrip(" ")):
+            continue
+        dash_column = _indent(lines[number])
+        if not (path and isinstance(path[-1], int)):  # the text of a field, not an item of a list
+            return ((number + 1, dash_column + 1), path,
+                    f"cette ligne commence par « - » mais YAML la lit comme la suite du texte de la ligne {first + 1} "
+                    "(un texte sans guillemets continue sur les lignes plus indentées) : pour un élément de liste, "
+                    "alignez son « - » sur ceux des autres éléments ; sinon, mettez le texte entre guillemets")
+        item_dash = _indent(lines[first])
+        # The list's own indentation, by the guide's convention: two spaces deeper than the field that holds it.
+        parent = next((_indent(line) for line in reversed(lines[:first])
+                       if line.strip() and not line.lstrip().startswith("#") and _indent(line) < item_dash), None)
+        expected = parent + 2 if parent is not None else None
+        if dash_column == expected and item_dash != expected:
+            # The item above is the one out of line: its « - » is less indented than the list's.
+            return ((first + 1, item_dash + 1), path[:-1],
+                    f"élément de liste mal aligné : ce « - » est moins indenté que celui de la ligne {number + 1}, que YAML "
+                    f"lit alors comme la suite de ce texte ; {_spaces('ajoutez', dash_column - item_dash)} devant ce « - » "
+                    f"pour l'aligner sur celui de la ligne {number + 1} (colonne {dash_column + 1})")
+        return ((number + 1, dash_column + 1), path[:-1],
+                f"élément de liste collé au précédent : ce « - » est plus indenté que celui de la ligne {first + 1}, si bien "
+                f"que YAML lit la ligne comme la suite du texte de cet élément ; {_spaces('retirez', dash_column - item_dash)} "
+                f"devant ce « - » pour l'aligner sur celui de la ligne {first + 1} (colonne {item_dash + 1})")
+    return None

@@ -5,8 +5,9 @@ framework file is covered as soon as it exists. Each variant says which file it 
 when it is known, the line where the mistake is: the error must point there.
 
 - In the text: empty file, a tab (in the indentation, or inside a sentence), bad indentation (too
-  little, too much), a colon left unquoted, a quote not closed, an apostrophe inside single quotes,
-  a field written twice, a list item whose « - » was forgotten, an unknown ``{seuil:…}`` figure.
+  little, too much, the first field of a block less indented than the next), a colon left unquoted, a quote
+  not closed, an apostrophe inside single quotes, a field written twice, a list item whose « - » was forgotten,
+  a list item indented under an unquoted one (YAML glues it to that text), an unknown ``{seuil:…}`` figure.
 - In the data (the real data with one change, written back as YAML): a required field
   missing from ``page`` and from the first item of each top-level list, a text replaced by a
   list or a number, an unknown field, a duplicate id, an id in the wrong format, a link to
@@ -45,6 +46,8 @@ EXPECTED_MESSAGES = (
     ("nombre-avec-unite", "sans l'unité"),
     ("nombre-a-virgule", "écrivez"),
     ("champ-trop-indente", "plus indenté que le champ au-dessus"),
+    ("element-colle", "ce « - » est plus indenté que celui de la ligne"),
+    ("bloc-moins-indente", "ce champ est moins indenté que le suivant"),
     ("indentation", "indentation incohérente"),
     ("deux-points-sans-guillemets", "deux-points inattendu"),
     ("guillemet-non-ferme", "guillemet non refermé"),
@@ -177,10 +180,38 @@ def text_variants(name: str, text: str) -> list[Variant]:
     if second_item is not None:  # the « - » of a list's second item forgotten: its fields land in the first item
         found.append(_ready(name, "tiret-oublie",
                              _with_line(lines, second_item, lines[second_item].replace("- ", "  ", 1)), second_item + 1))
+    merged = _plain_item_followed_by_another(lines)
+    if merged is not None:  # the next item indented two more: YAML reads it as the rest of this item's text
+        found.append(_ready(name, "element-colle", _with_line(lines, merged + 1, "  " + lines[merged + 1]), merged + 2))
+    block = _block_of_fields(lines)
+    if block is not None:  # a block's first field one space left of the next one
+        found.append(_ready(name, "bloc-moins-indente", _with_line(lines, block, lines[block][1:]), block + 1))
     found.append(_ready(name, "seuil-inconnu",
                          _with_line(lines, titre, f'  titre: "{value} {{seuil:seuil-inexistant}}"'), titre + 1,
                          "page.titre"))
     return found
+
+
+def _plain_item_followed_by_another(lines: list[str]) -> int | None:
+    """The index of the first list item written without quotes (``- Un risque.``) that another item follows."""
+    for index in range(len(lines) - 1):
+        match = re.match(r"^( +)- ([^\"'\s\[{&*!|>%@`#][^:]*)$", lines[index])
+        if match and lines[index + 1].startswith(f"{match.group(1)}- "):
+            return index
+    return None
+
+
+def _block_of_fields(lines: list[str]) -> int | None:
+    """The index of the first field of the first block (``hypothese:`` alone on its line) that has two fields or
+    more, the first one ``key: value``."""
+    for index in range(len(lines) - 2):
+        match = re.match(r"^( *)(- )?[a-z_]+:\s*$", lines[index])
+        if not match:
+            continue
+        inner = " " * (len(match.group(1)) + len(match.group(2) or "") + 2)
+        if re.match(rf"^{inner}[a-z_]+: \S", lines[index + 1]) and re.match(rf"^{inner}[a-z_]+:", lines[index + 2]):
+            return index + 1
+    return None
 
 
 _ITEM_START = re.compile(r"^  - [a-z_]+: ")

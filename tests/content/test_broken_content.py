@@ -70,7 +70,8 @@ def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
                  "page-champ-inconnu", "tiret-oublie", "tabulation-dans-le-texte"):
         assert kind in kinds
     for family in ("page-sans-", "-sans-", "-identifiant-en-double", "-champ-inconnu", "texte-remplace-par-",
-                   "source-inconnue", "voir-aussi-cadre-inconnu", "-nombre-avec-unite", "-nombre-a-virgule"):
+                   "source-inconnue", "voir-aussi-cadre-inconnu", "-nombre-avec-unite", "-nombre-a-virgule",
+                   "element-colle", "bloc-moins-indente"):
         assert any(family in kind for kind in kinds), family
     for name in names:  # each schema rejects, at least, a missing field and a wrong type
         kinds_of_file = {variant.kind for variant in CORPUS if variant.framework == name}
