@@ -2,6 +2,8 @@
 
     python -m guide check            vérifie tous les cadres (code de sortie 1 en cas d'erreur)
     python -m guide check --github   ajoute des annotations GitHub Actions (::error file=...)
+    python -m guide format [FICHIERS]  réécrit les caractères invisibles que la vérification signale (fins de ligne
+                                     Windows, BOM, espaces insécables dans l'indentation), et rien d'autre
     python -m guide export-json OUT  écrit tous les cadres en JSON (réglages des calculateurs)
 """
 
@@ -17,6 +19,7 @@ from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.errors import ContentErrors
 from guide.terminology import non_preferred_terms
 from guide.thresholds import hand_typed_figures, thresholds_by_id
+from guide.yaml_source import normalised
 
 
 def check(root: Path, github: bool) -> int:
@@ -38,6 +41,40 @@ def check(root: Path, github: bool) -> int:
     count = len(guide.frameworks)
     print(f"Contenu valide : {count} fichiers de frameworks/ vérifiés, aucune erreur.")
     return 0
+
+
+def format_files(root: Path, files: list[Path]) -> int:
+    """Rewrite, in each file (every frameworks/*.yml by default), only the bytes ``normalised`` changes."""
+    paths = files or sorted((root / FRAMEWORKS_DIR_NAME).glob("*.yml"))
+    failed = 0
+    for path in paths:
+        shown = _shown(path, root)
+        try:
+            original = path.read_bytes()
+            text = original.decode("utf-8")
+        except FileNotFoundError:
+            print(f"{shown} : fichier introuvable", file=sys.stderr)
+            failed += 1
+            continue
+        except UnicodeDecodeError:
+            print(f"{shown} : le fichier n'est pas en UTF-8 ; enregistrez-le en « UTF-8 » puis relancez la commande",
+                  file=sys.stderr)
+            failed += 1
+            continue
+        new, changes = normalised(text)
+        if changes:
+            path.write_bytes(new.encode("utf-8"))
+            print(f"{shown} : " + " ; ".join(changes) + ".")
+    if not failed:
+        print(f"{len(paths)} fichier{'s' if len(paths) > 1 else ''} vérifié{'s' if len(paths) > 1 else ''}.")
+    return 1 if failed else 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def export_json(root: Path, output: Path) -> int:
@@ -63,12 +100,19 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("GITHUB_ACTIONS") == "true",
         help="écrire aussi les erreurs comme annotations GitHub Actions",
     )
+    format_parser = commands.add_parser(
+        "format", help="réécrire les fins de ligne Windows, le BOM et les espaces insécables de l'indentation")
+    format_parser.add_argument("files", nargs="*", type=Path, metavar="FICHIER",
+                               help="fichiers à réécrire (par défaut : tous les frameworks/*.yml)")
+    format_parser.add_argument("--root", type=Path, default=REPO_ROOT, help="dossier du projet (par défaut : celui-ci)")
     export_parser = commands.add_parser("export-json", help="écrire tous les cadres en JSON (pour les calculateurs)")
     export_parser.add_argument("output", type=Path)
     export_parser.add_argument("--root", type=Path, default=REPO_ROOT)
     args = parser.parse_args(argv)
     if args.command == "export-json":
         return export_json(args.root, args.output)
+    if args.command == "format":
+        return format_files(args.root, args.files)
     return check(args.root, args.github)
 
 

@@ -366,9 +366,102 @@ def _curly_delimiters(text: str, filename: str) -> list[ContentError]:
     return errors
 
 
+# --- Bytes an editor cannot see: Windows line endings, a byte order mark, no-break spaces where YAML wants spaces ---
+
+FORMAT_COMMAND = "scripts/format"  # python -m guide format, after installing what it needs
+BOM = "\ufeff"
+# Spaces YAML does not take for spaces: no-break (French typography, a word processor), narrow no-break, figure, thin.
+SPACE_LIKE = "\u00a0\u202f\u2007\u2009"
+_SPACE_NAMES = {"\u00a0": "espace insécable", "\u202f": "espace fine insécable", "\u2007": "espace de chiffre",
+                "\u2009": "espace fine"}
+_FIELD_NAME = re.compile(r"[A-Za-z_][\w-]*:")
+
+
+def structural_spaces(line: str) -> list[int]:
+    """Where a line holds a no-break (or other) space that YAML reads as a character, not a space: in its
+    indentation, after a list's « - », or right after a field's « : ». (Inside a text, such a space is French
+    typography, and stays.)"""
+    found = []
+    index = 0
+    while index < len(line) and (line[index] == " " or line[index] in SPACE_LIKE
+                                 or (line[index] == "-" and line[index + 1:index + 2] in (" ", *SPACE_LIKE))):
+        if line[index] in SPACE_LIKE:
+            found.append(index)
+        index += 1
+    field = _FIELD_NAME.match(line, index)
+    if field:
+        index = field.end()
+        while index < len(line) and line[index] in SPACE_LIKE:
+            found.append(index)
+            index += 1
+    return found
+
+
+def _invisible_bytes(text: str, filename: str) -> list[ContentError]:
+    """What ``python -m guide format`` rewrites, each named where it is, with what to do by hand."""
+    errors = []
+    fix = f"ou lancez « {FORMAT_COMMAND} {filename} », qui ne change que ces caractères"
+    if text.startswith(BOM):
+        errors.append(ContentError(filename, 1, 1, "", (
+            "marque d'ordre des octets (BOM) invisible en tête du fichier : enregistrez-le en « UTF-8 » sans BOM "
+            f"(dans VS Code : « UTF-8 with BOM » en bas à droite, puis « Enregistrer avec l'encodage », « UTF-8 ») {fix}")))
+    lines = text.split("\n")
+    windows = [number for number, line in enumerate(lines, start=1) if line.endswith("\r")]
+    if windows:
+        count = len(windows)
+        errors.append(ContentError(filename, windows[0], len(lines[windows[0] - 1]), "", (
+            f"fins de ligne Windows (CRLF) sur {count} ligne{'s' if count > 1 else ''} : chaque ligne changerait dans "
+            "la pull request ; enregistrez le fichier avec des fins de ligne « LF » (dans VS Code : « CRLF » en bas "
+            f"à droite, puis « LF ») {fix}")))
+    for number, line in enumerate(lines, start=1):
+        for index in structural_spaces(line.removeprefix(BOM) if number == 1 else line)[:1]:
+            column = index + 1 + (1 if number == 1 and line.startswith(BOM) else 0)
+            name = _SPACE_NAMES[line[column - 1]]
+            before = line[:column - 1].removeprefix(BOM)
+            field = _FIELD_NAME.search(before)
+            where = (f"après « {field.group(0)} »" if field else "après le « - » d'une liste" if "-" in before
+                     else "dans l'indentation")
+            errors.append(ContentError(filename, number, column, "", (
+                f"{name} (U+{ord(line[column - 1]):04X}) {where} : YAML n'y lit pas une espace ; remplacez-la par "
+                f"une espace ordinaire {fix}")))
+    return errors
+
+
+def normalised(text: str) -> tuple[str, list[str]]:
+    """``text`` with what ``_invisible_bytes`` reports rewritten, and nothing else: no byte order mark, « LF » line
+    endings, ordinary spaces where YAML reads the structure. Returns the new text and what changed, in French."""
+    changes = []
+    if text.startswith(BOM):
+        text = text[1:]
+        changes.append("marque d'ordre des octets (BOM) retirée")
+    windows = text.count("\r\n")
+    if windows:
+        text = text.replace("\r\n", "\n")
+        changes.append(f"{windows} fin{'s' if windows > 1 else ''} de ligne Windows (CRLF) remplacée{'s' if windows > 1 else ''} par « LF »")
+    lines = text.split("\n")
+    replaced = 0
+    for number, line in enumerate(lines):
+        places = structural_spaces(line)
+        if places:
+            characters = list(line)
+            for index in places:
+                characters[index] = " "
+            lines[number] = "".join(characters)
+            replaced += len(places)
+    if replaced:
+        text = "\n".join(lines)
+        changes.append(f"{replaced} espaces insécables remplacées par des espaces ordinaires" if replaced > 1 else
+                       "1 espace insécable remplacée par une espace ordinaire")
+    return text, changes
+
+
 def parse_yaml(text: str, filename: str) -> ParsedYaml:
     """Parse ``text``; never raises: problems are returned in ``errors``."""
     parsed = ParsedYaml(text=text)
+    invisible = _invisible_bytes(text, filename)
+    if invisible:  # fixed first, and by a command: the syntax errors they cause would mislead
+        parsed.errors.extend(invisible)
+        return parsed
     curly = _curly_delimiters(text, filename)
     if curly:
         parsed.errors.extend(curly)

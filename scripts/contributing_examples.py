@@ -49,6 +49,8 @@ MISTAKES: dict[str, Edits] = {
     "tabulation": [("phases.yml", "      - Prendre le trafic", "\t- Prendre le trafic")],
     "tabulation-dans-le-texte": [("phases.yml", "    nom: Amorçage", "    nom: Phase\tAmorçage")],
     "tiret-oublie": [("faq.yml", "  - id: recruter-ou-externaliser\n", "    id: recruter-ou-externaliser\n")],
+    "espace-insecable": [("faq.yml", "    question: Faut-il recruter", "\u00a0   question: Faut-il recruter")],
+    "bom": [("faq.yml", "# yaml-language-server", "\ufeff# yaml-language-server")],
     "cadre-inconnu": [("faq.yml", "      - signaux\n", "      - signal\n")],
     "source-inconnue": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "    source: blot-structurer\n")],
     "seuil-inconnu": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que",

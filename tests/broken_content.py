@@ -4,6 +4,7 @@ Every ``frameworks/*.yml`` gets the same families of mistakes an editor can make
 framework file is covered as soon as it exists. Each variant says which file it breaks and,
 when it is known, the line where the mistake is: the error must point there.
 
+- In the bytes: Windows line endings, a byte order mark, a no-break space in the indentation.
 - In the text: empty file, a tab (in the indentation, or inside a sentence), bad indentation (too
   little, too much, the first field of a block less indented than the next), a colon left unquoted, a quote
   not closed, an apostrophe inside single quotes, a field written twice, a list item whose « - » was forgotten,
@@ -40,6 +41,9 @@ PAGE_REQUIRED = ("titre", "titre_court", "description", "introduction")
 EXPECTED_MESSAGES = (
     ("fichier-vide", "le fichier est vide"),
     ("que-des-commentaires", "le fichier est vide"),
+    ("fins-de-ligne-windows", "fins de ligne Windows (CRLF)"),
+    ("marque-bom", "marque d'ordre des octets (BOM)"),
+    ("espace-insecable", "espace insécable (U+00A0) dans l'indentation"),
     ("tabulation-dans-le-texte", "tabulation dans la ligne : remplacez-la par une espace"),
     ("tabulation", "tabulation interdite"),
     ("tiret-oublie", "il manque le tiret : un nouvel élément de la liste commence ici"),
@@ -164,6 +168,11 @@ def text_variants(name: str, text: str) -> list[Variant]:
     assert titre is not None and short is not None, f"{name}.yml : page.titre et page.titre_court attendus"
     value = _plain(lines[titre].split(":", 1)[1])
 
+    # Bytes an editor's software may write without showing them.
+    found.append(_ready(name, "fins-de-ligne-windows", text.replace("\n", "\r\n"), 1))
+    found.append(_ready(name, "marque-bom", "\ufeff" + text, 1))
+    found.append(_ready(name, "espace-insecable-dans-l-indentation",
+                         _with_line(lines, short, "\u00a0" + lines[short][1:]), short + 1))
     found.append(_ready(name, "tabulation", _with_line(lines, short, "\t" + lines[short].lstrip(" ")), short + 1))
     found.append(_ready(name, "indentation", _with_line(lines, short, " " + lines[short].lstrip(" ")), short + 1))
     found.append(_ready(name, "champ-trop-indente", _with_line(lines, short, "    " + lines[short].lstrip(" ")),
