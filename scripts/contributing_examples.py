@@ -62,6 +62,8 @@ MISTAKES: dict[str, Edits] = {
     "identifiant-en-double": [("faq.yml", "  - id: recruter-ou-externaliser\n", "  - id: quand-structurer\n")],
     "champ-oublie": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "")],
     "nombre-a-virgule": [("seuils.yml", "    valeur: 40\n", "    valeur: 37,5\n")],
+    "texte-vide": [("faq.yml", "    question: Faut-il recruter en interne ou externaliser ?\n", "    question:\n")],
+    "date-a-la-francaise": [("seuils.yml", '      date: "2026-11-29"\n', "      date: 29/11/2026\n")],
     "nombre-avec-unite": [("phases.yml", "    effectif_min: 10\n", "    effectif_min: 10 employés\n")],
     "terme-prefere": [("faq.yml", "un CMO à temps partagé apporte la vision stratégique",
                        "un Fractional CMO apporte la vision stratégique")],

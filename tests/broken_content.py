@@ -8,7 +8,8 @@ when it is known, the line where the mistake is: the error must point there.
 - In the text: empty file, a tab (in the indentation, or inside a sentence), bad indentation (too
   little, too much, the first field of a block less indented than the next), a colon left unquoted, a quote
   not closed, an apostrophe inside single quotes, a field written twice, a list item whose « - » was forgotten,
-  a list item indented under an unquoted one (YAML glues it to that text), an unknown ``{seuil:…}`` figure.
+  a list item indented under an unquoted one (YAML glues it to that text), an unknown ``{seuil:…}`` figure,
+  a title left empty (``titre:``), a date written day first (``29/11/2026``).
 - In the data (the real data with one change, written back as YAML): a required field
   missing from ``page`` and from the first item of each top-level list, a text replaced by a
   list or a number, an unknown field, a duplicate id, an id in the wrong format, a link to
@@ -58,6 +59,8 @@ EXPECTED_MESSAGES = (
     ("apostrophe-entre-guillemets-simples", "apostrophe dans un texte entre guillemets simples"),
     ("champ-en-double", "champ en double"),
     ("seuil-inconnu", "repère inconnu"),
+    ("texte-vide", "ce texte est vide : écrivez-le après « titre: »"),
+    ("date-jj-mm-aaaa", "une date s'écrit AAAA-MM-JJ"),
     ("-sans-", "ce champ est obligatoire"),
     ("champ-inconnu", "champ inconnu"),
     ("identifiant-en-double", "identifiant en double"),
@@ -189,6 +192,11 @@ def text_variants(name: str, text: str) -> list[Variant]:
     if second_item is not None:  # the « - » of a list's second item forgotten: its fields land in the first item
         found.append(_ready(name, "tiret-oublie",
                              _with_line(lines, second_item, lines[second_item].replace("- ", "  ", 1)), second_item + 1))
+    found.append(_ready(name, "texte-vide", _with_line(lines, titre, "  titre:"), titre + 1, "page.titre"))
+    dated = _first_line(lines, r'^\s+(?:- )?date\w*: "?\d{4}-\d{2}-\d{2}"?\s*$')
+    if dated is not None:  # a date written day first, as in French prose
+        day_first = re.sub(r'"?(\d{4})-(\d{2})-(\d{2})"?', r"\3/\2/\1", lines[dated])
+        found.append(_ready(name, "date-jj-mm-aaaa", _with_line(lines, dated, day_first), dated + 1))
     merged = _plain_item_followed_by_another(lines)
     if merged is not None:  # the next item indented two more: YAML reads it as the rest of this item's text
         found.append(_ready(name, "element-colle", _with_line(lines, merged + 1, "  " + lines[merged + 1]), merged + 2))
