@@ -16,6 +16,7 @@ references between files are declared in the schemas (``x-reference``, ``x-frame
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import product
@@ -46,10 +47,15 @@ class Report:
     errors: list[ContentError]
     within: FieldPath = ()  # where the rule's paths start (the file's own list, for own_list rules)
 
-    def __call__(self, path: FieldPath, message: str) -> None:
+    def __call__(self, path: FieldPath, message: str, fragment: str | None = None) -> None:
+        """An error at the field ``path``; with ``fragment``, at the place the value writes it (``ParsedYaml.locate``)."""
         path = self.within + tuple(path)
-        line, column = self.parsed.position_of(path)
+        line, column = self.parsed.locate(path, fragment) if fragment else self.parsed.position_of(path)
         self.errors.append(ContentError(self.file, line, column, format_field_path(path), message))
+
+    def at(self, line: int, column: int, message: str) -> None:
+        """An error about the file itself, at a line and column (its first line, for instance)."""
+        self.errors.append(ContentError(self.file, line, column, "", message))
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,75 @@ def check(guide: Guide) -> list[ContentError]:
             else:
                 entry.check(given, report)
     return errors
+
+
+def texts_of(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """(path, text) of every string of a framework's data, depth first."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts_of(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts_of(item, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema=schemas/{name}.schema.json"
+
+
+@rule(EVERY_FRAMEWORK)
+def first_line_names_the_schema(data: dict, report: Report) -> None:
+    """The first line names the file's schema: the editor's completion and explanations come from it."""
+    expected = SCHEMA_LINE.format(name=report.name)
+    first = report.parsed.text.split("\n", 1)[0].rstrip("\r").removeprefix("\ufeff")
+    if first.strip() == expected:
+        return
+    if first.startswith("# yaml-language-server:"):
+        report.at(1, 1, f"la première ligne nomme un autre schéma que celui de ce fichier : écrivez « {expected} »")
+    else:
+        report.at(1, 1, "la première ligne du fichier, qui nomme son schéma (l'éditeur en tire l'autocomplétion et "
+                        f"l'explication de chaque champ), manque : écrivez en tête du fichier « {expected} »")
+
+
+_OPEN_BRACE = re.compile(r"\{(?:seuil:[\w-]+(?:\s+à\s+[\w-]+)?|[^\s{}]*)")
+_CLOSE_BRACE = re.compile(r"[^\s{}]*\}")
+
+
+def _braces_left_alone(text: str) -> Iterator[tuple[str, str]]:
+    """(as written, what to write) for each « { » never closed and each « } » never opened in a text, once its
+    ``{seuil:…}`` figures are replaced (``guide.thresholds``: what is left is shown as typed)."""
+    depth_start = None
+    for index, char in enumerate(text):
+        if char == "{":
+            if depth_start is not None:
+                yield _unclosed(text, depth_start)
+            depth_start = index
+        elif char == "}":
+            if depth_start is None:
+                written = _CLOSE_BRACE.search(text, max(0, index - 60), index + 1)
+                fragment = written.group(0) if written and written.end() == index + 1 else "}"
+                yield fragment, (f"ajoutez « {{ » devant : {{{fragment}" if len(fragment) > 1 else "retirez-la")
+            depth_start = None
+    if depth_start is not None:
+        yield _unclosed(text, depth_start)
+
+
+def _unclosed(text: str, start: int) -> tuple[str, str]:
+    written = _OPEN_BRACE.match(text, start)
+    fragment = written.group(0) if written else "{"
+    return fragment, (f"fermez-la : {fragment}}}" if len(fragment) > 1 else "retirez-la")
+
+
+@rule(EVERY_FRAMEWORK)
+def braces_come_in_pairs(data: dict, report: Report) -> None:
+    """An accolade left open (« {seuil:heures-coordination ») or a closing one alone would show as typed."""
+    for path, text in texts_of(data):
+        for fragment, fix in _braces_left_alone(text):
+            kind = "ouverte et jamais refermée" if fragment.startswith("{") else "fermante sans accolade ouvrante"
+            report(path, f"accolade {kind} : « {fragment} » s'afficherait tel quel ; {fix}"
+                   + (" (pour citer un repère chiffré : {seuil:identifiant})" if "seuil" not in fragment else ""),
+                   fragment)
 
 
 @rule(THRESHOLDS_FRAMEWORK, own_list=True)

@@ -57,6 +57,8 @@ MISTAKES: dict[str, Edits] = {
                        "    reponse: \"Au-delà de {seuil:heure-coordination}, pour Antoine Blot, il est temps dès que")],
     "balise-mal-ecrite": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que",
                            "    reponse: \"{seuils:heures-coordination} Pour Antoine Blot, il est temps dès que")],
+    "accolade-ouverte": [("faq.yml", "{seuil:heures-coordination}", "{seuil:heures-coordination")],
+    "premiere-ligne": [("faq.yml", "# yaml-language-server: $schema=schemas/faq.schema.json\n", "")],
     "guillemets-courbes": [("faq.yml", "    reponse: \"Pour Antoine Blot, il est temps dès que des signaux d'alerte se manifestent : les messages se contredisent d'un support à l'autre, les actions partent dans tous les sens, les décisions se prennent en réaction aux urgences et les données ne servent pas à piloter.\"",
                             "    reponse: “Pour Antoine Blot, il est temps dès que des signaux d'alerte se manifestent : les messages se contredisent d'un support à l'autre, les actions partent dans tous les sens, les décisions se prennent en réaction aux urgences et les données ne servent pas à piloter.”")],
     "identifiant-en-double": [("faq.yml", "  - id: recruter-ou-externaliser\n", "  - id: quand-structurer\n")],

@@ -9,7 +9,8 @@ when it is known, the line where the mistake is: the error must point there.
   little, too much, the first field of a block less indented than the next), a colon left unquoted, a quote
   not closed, an apostrophe inside single quotes, a field written twice, a list item whose « - » was forgotten,
   a list item indented under an unquoted one (YAML glues it to that text), an unknown ``{seuil:…}`` figure,
-  a title left empty (``titre:``), a date written day first (``29/11/2026``).
+  a title left empty (``titre:``), a date written day first (``29/11/2026``), the first line (which names the
+  schema) deleted, a ``{seuil:…`` left open.
 - In the data (the real data with one change, written back as YAML): a required field
   missing from ``page`` and from the first item of each top-level list, a text replaced by a
   list or a number, an unknown field, a duplicate id, an id in the wrong format, a link to
@@ -60,6 +61,8 @@ EXPECTED_MESSAGES = (
     ("champ-en-double", "champ en double"),
     ("seuil-inconnu", "repère inconnu"),
     ("texte-vide", "ce texte est vide : écrivez-le après « titre: »"),
+    ("premiere-ligne-effacee", "la première ligne du fichier, qui nomme son schéma"),
+    ("accolade-ouverte", "accolade ouverte et jamais refermée : « {seuil:heures-coordination »"),
     ("date-jj-mm-aaaa", "une date s'écrit AAAA-MM-JJ"),
     ("-sans-", "ce champ est obligatoire"),
     ("champ-inconnu", "champ inconnu"),
@@ -193,6 +196,10 @@ def text_variants(name: str, text: str) -> list[Variant]:
         found.append(_ready(name, "tiret-oublie",
                              _with_line(lines, second_item, lines[second_item].replace("- ", "  ", 1)), second_item + 1))
     found.append(_ready(name, "texte-vide", _with_line(lines, titre, "  titre:"), titre + 1, "page.titre"))
+    if lines[0].startswith("# yaml-language-server:"):
+        found.append(_ready(name, "premiere-ligne-effacee", "\n".join(lines[1:]), 1))
+    found.append(_ready(name, "accolade-ouverte", _with_line(lines, titre, f'  titre: "{value} {{seuil:heures-coordination"'),
+                         titre + 1, "page.titre"))
     dated = _first_line(lines, r'^\s+(?:- )?date\w*: "?\d{4}-\d{2}-\d{2}"?\s*$')
     if dated is not None:  # a date written day first, as in French prose
         day_first = re.sub(r'"?(\d{4})-(\d{2})-(\d{2})"?', r"\3/\2/\1", lines[dated])

@@ -68,7 +68,8 @@ def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
     for kind in ("fichier-vide", "tabulation", "indentation", "champ-trop-indente", "deux-points-sans-guillemets",
                  "guillemet-non-ferme", "apostrophe-entre-guillemets-simples", "champ-en-double", "seuil-inconnu",
                  "page-champ-inconnu", "tiret-oublie", "tabulation-dans-le-texte", "fins-de-ligne-windows",
-                 "marque-bom", "espace-insecable-dans-l-indentation", "texte-vide"):
+                 "marque-bom", "espace-insecable-dans-l-indentation", "texte-vide", "premiere-ligne-effacee",
+                 "accolade-ouverte"):
         assert kind in kinds
     for family in ("page-sans-", "-sans-", "-identifiant-en-double", "-champ-inconnu", "texte-remplace-par-",
                    "source-inconnue", "voir-aussi-cadre-inconnu", "-nombre-avec-unite", "-nombre-a-virgule",
