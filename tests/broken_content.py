@@ -10,7 +10,8 @@ when it is known, the line where the mistake is: the error must point there.
   not closed, an apostrophe inside single quotes, a field written twice, a list item whose « - » was forgotten,
   a list item indented under an unquoted one (YAML glues it to that text), an unknown ``{seuil:…}`` figure,
   a title left empty (``titre:``), a date written day first (``29/11/2026``), the first line (which names the
-  schema) deleted, a ``{seuil:…`` left open.
+  schema) deleted, a ``{seuil:…`` left open, a link to a page that does not exist, an item's id that its page
+  already has as an anchor (a page's name, a word of the template).
 - In the data (the real data with one change, written back as YAML): a required field
   missing from ``page`` and from the first item of each top-level list, a text replaced by a
   list or a number, an unknown field, a duplicate id, an id in the wrong format, a link to
@@ -29,10 +30,12 @@ from pathlib import Path
 
 import yaml
 
+from common.site_map import HOME, page_of
 from guide.catalog import REPO_ROOT, framework_names
 from guide.errors import format_field_path
+from guide.rendering import TEMPLATES_DIR
 from guide.yaml_source import parse_yaml
-from tests.single_file import parse
+from tests.single_file import page_ids_of_the_repository, parse, repository
 
 FRAMEWORKS_DIR = REPO_ROOT / "frameworks"
 SCHEMAS_DIR = FRAMEWORKS_DIR / "schemas"
@@ -63,6 +66,8 @@ EXPECTED_MESSAGES = (
     ("texte-vide", "ce texte est vide : écrivez-le après « titre: »"),
     ("premiere-ligne-effacee", "la première ligne du fichier, qui nomme son schéma"),
     ("accolade-ouverte", "accolade ouverte et jamais refermée : « {seuil:heures-coordination »"),
+    ("lien-vers-une-page-absente", "ce lien mène à une page qui n'existe pas (« /page-absente/ »)"),
+    ("identifiant-deja-ancre", "est déjà une ancre de la page"),
     ("date-jj-mm-aaaa", "une date s'écrit AAAA-MM-JJ"),
     ("-sans-", "ce champ est obligatoire"),
     ("champ-inconnu", "champ inconnu"),
@@ -204,6 +209,10 @@ def text_variants(name: str, text: str) -> list[Variant]:
     if dated is not None:  # a date written day first, as in French prose
         day_first = re.sub(r'"?(\d{4})-(\d{2})-(\d{2})"?', r"\3/\2/\1", lines[dated])
         found.append(_ready(name, "date-jj-mm-aaaa", _with_line(lines, dated, day_first), dated + 1))
+    found.append(_ready(name, "lien-vers-une-page-absente",
+                         _with_line(lines, titre, f'  titre: "{value} [voir](/page-absente/)"'), titre + 1, "page.titre"))
+    if "id | anchor" in _template_text(name) and name not in IDS_ALL_NAMED_ELSEWHERE:  # the page writes ids
+        found.append(Variant(name, "identifiant-deja-ancre", functools.partial(_id_taken_by_another_anchor, name, text)))
     merged = _plain_item_followed_by_another(lines)
     if merged is not None:  # the next item indented two more: YAML reads it as the rest of this item's text
         found.append(_ready(name, "element-colle", _with_line(lines, merged + 1, "  " + lines[merged + 1]), merged + 2))
@@ -214,6 +223,62 @@ def text_variants(name: str, text: str) -> list[Variant]:
                          _with_line(lines, titre, f'  titre: "{value} {{seuil:seuil-inexistant}}"'), titre + 1,
                          "page.titre"))
     return found
+
+
+# Files whose every id their page writes is named by another file (the sources by every page's credits, the sourcing
+# options and situations by the diagnostic): changing one breaks a reference, reported before any page is rendered.
+# tests/content/test_broken_content.py checks that it is so.
+IDS_ALL_NAMED_ELSEWHERE = ("sources", "sourcing")
+
+
+def _template_text(name: str) -> str:
+    """A framework's page template, with the partials it includes (cheap: read when the corpus is named)."""
+    text = (TEMPLATES_DIR / f"{name}.md.j2").read_text(encoding="utf-8")
+    included = re.findall(r'{%\s*include\s+"(_[\w-]+\.md\.j2)"', text)
+    return text + "".join((TEMPLATES_DIR / partial).read_text(encoding="utf-8") for partial in included)
+
+
+def _ids(value, path: tuple = ()):
+    """(path, value) of every ``id`` field of a framework's data."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from [(path + (key,), item)] if key == "id" and isinstance(item, str) else _ids(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _ids(item, path + (index,))
+
+
+def _id_taken_by_another_anchor(name: str, text: str) -> Broken:
+    """An item's id changed to an anchor its page already has (a page's name first, as a FAQ entry named like a
+    page; else the one the page's title makes): the first item whose id the page writes and that nothing else names
+    (another file's reference would fail first)."""
+    repo = repository()
+    page = page_ids_of_the_repository()[page_of(repo.guide.frameworks[HOME], name).url]
+    named_elsewhere = {value for other, data in repo.guide.frameworks.items() for path, value in texts(data)
+                       if not (other == name and path[-1:] == ("id",))}
+    own_ids = {value for _, value in _ids(repo.guide.frameworks[name])}
+    # Another anchor the page writes (a page's name first), else the one the page's title makes.
+    taken = sorted(set(page.written) - own_ids, key=lambda anchor: anchor not in repo.guide.frameworks)
+    taken += [heading.base for heading in page.headings[:1]]
+    for path, value in _ids(repo.parsed[name].data):
+        if value in page.written and value not in named_elsewhere and taken:
+            line, column = repo.parsed[name].position_of(path)
+            lines = _lines(text)
+            written = lines[line - 1][:column - 1] + lines[line - 1][column - 1:].replace(value, taken[0], 1)
+            return Broken(_with_line(lines, line - 1, written), line, format_field_path(path))
+    raise AssertionError(f"{name}.yml : aucun identifiant écrit comme ancre sur sa page et que rien d'autre ne nomme")
+
+
+def texts(value, path: tuple = ()):
+    """(path, text) of every string of a framework's data."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
 
 
 def _plain_item_followed_by_another(lines: list[str]) -> int | None:

@@ -22,7 +22,14 @@ import pytest
 from guide.catalog import framework_names, load_guide
 from guide.errors import ContentErrors
 from guide.yaml_source import parse_yaml
-from tests.broken_content import EXPECTED_MESSAGES, FRAMEWORKS_DIR, _dump, corpus
+from tests.broken_content import (
+    EXPECTED_MESSAGES,
+    FRAMEWORKS_DIR,
+    IDS_ALL_NAMED_ELSEWHERE,
+    _dump,
+    _id_taken_by_another_anchor,
+    corpus,
+)
 from tests.single_file import check_one_file, repository
 from tests.support import REPO, copy_project, tree_digest
 
@@ -69,17 +76,23 @@ def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
                  "guillemet-non-ferme", "apostrophe-entre-guillemets-simples", "champ-en-double", "seuil-inconnu",
                  "page-champ-inconnu", "tiret-oublie", "tabulation-dans-le-texte", "fins-de-ligne-windows",
                  "marque-bom", "espace-insecable-dans-l-indentation", "texte-vide", "premiere-ligne-effacee",
-                 "accolade-ouverte"):
+                 "accolade-ouverte", "lien-vers-une-page-absente"):
         assert kind in kinds
     for family in ("page-sans-", "-sans-", "-identifiant-en-double", "-champ-inconnu", "texte-remplace-par-",
                    "source-inconnue", "voir-aussi-cadre-inconnu", "-nombre-avec-unite", "-nombre-a-virgule",
-                   "element-colle", "bloc-moins-indente", "date-jj-mm-aaaa"):
+                   "element-colle", "bloc-moins-indente", "date-jj-mm-aaaa", "identifiant-deja-ancre"):
         assert any(family in kind for kind in kinds), family
     for name in names:  # each schema rejects, at least, a missing field and a wrong type
         kinds_of_file = {variant.kind for variant in CORPUS if variant.framework == name}
         assert any("-sans-" in kind for kind in kinds_of_file), name
         assert any("texte-remplace-par-" in kind for kind in kinds_of_file), name
     print(f"corpus : {len(CORPUS)} variantes cassées de {len(names)} fichiers")
+
+
+@pytest.mark.parametrize("name", IDS_ALL_NAMED_ELSEWHERE)
+def test_the_files_left_without_a_taken_anchor_variant_have_no_id_to_change_alone(name):
+    with pytest.raises(AssertionError, match="aucun identifiant écrit comme ancre sur sa page"):
+        _id_taken_by_another_anchor(name, (FRAMEWORKS_DIR / f"{name}.yml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", framework_names(FRAMEWORKS_DIR))

@@ -117,3 +117,24 @@ def test_accolades_that_pair_are_left_alone():
     data, report, errors = report_on('page:\n  titre: "Un {mot} entre accolades"\n')
     rules.braces_come_in_pairs(data, report)
     assert errors == []
+
+
+def test_a_section_whose_name_is_already_an_anchor_of_its_page_is_reported_at_its_place_in_the_plan(guide):
+    """The pages as guide.anchors reads them, with the host's template writing #externalisation itself too."""
+    from dataclasses import replace
+
+    from guide.anchors import guide_page_ids
+    from guide.rules import Report
+
+    pages = guide_page_ids(guide)
+    assert rules.check(guide) == []  # the real pages: no anchor twice
+    pages["sourcing/"] = replace(pages["sourcing/"], written=(*pages["sourcing/"].written, "externalisation"))
+    errors: list = []
+    report = Report("accueil", guide.files["accueil"], guide.parsed["accueil"], errors)
+    rules.anchors_are_unique_on_their_page(guide.frameworks["accueil"], report, guide, pages)
+    [error] = errors
+    assert error.field.startswith("rubriques[") or error.field.startswith("parcours[")
+    assert error.field.endswith("].sections[1]")
+    assert error.line == line_of(REPO_ROOT / "frameworks" / "accueil.yml", "sections: [internaliser-externaliser, externalisation]")
+    assert error.message.startswith("« externalisation » sert d'ancre à sa partie sur la page /sourcing/, dont le gabarit "
+                                    "écrit déjà l'ancre #externalisation : placez ce cadre sur une autre page")
