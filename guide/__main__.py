@@ -17,6 +17,7 @@ from pathlib import Path
 
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.errors import ContentErrors
+from guide.plain_text import markup_in_texts
 from guide.terminology import non_preferred_terms
 from guide.thresholds import hand_typed_figures, thresholds_by_id
 from guide.yaml_source import normalised
@@ -33,7 +34,9 @@ def check(root: Path, github: bool) -> int:
         return 1
     frameworks_dir = root / FRAMEWORKS_DIR_NAME
     warnings = hand_typed_figures(frameworks_dir, thresholds_by_id(guide.frameworks), guide.files)
-    warnings = sorted(warnings + non_preferred_terms(frameworks_dir, guide.frameworks, guide.files, guide.parsed))
+    warnings += non_preferred_terms(frameworks_dir, guide.frameworks, guide.files, guide.parsed)
+    warnings += markup_in_texts(guide.frameworks, guide.files, guide.parsed)
+    warnings = sorted(warnings)
     for warning in warnings:
         print(f"{warning} (attention, pas une erreur)")
         if github:

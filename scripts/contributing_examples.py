@@ -70,6 +70,8 @@ MISTAKES: dict[str, Edits] = {
     "texte-vide": [("faq.yml", "    question: Faut-il recruter en interne ou externaliser ?\n", "    question:\n")],
     "date-a-la-francaise": [("seuils.yml", '      date: "2026-11-29"\n', "      date: 29/11/2026\n")],
     "nombre-avec-unite": [("phases.yml", "    effectif_min: 10\n", "    effectif_min: 10 employés\n")],
+    "balise-html": [("faq.yml", "    question: Faut-il recruter en interne ou externaliser ?",
+                     "    question: Faut-il <strong>recruter</strong> en interne ou externaliser ?")],
     "terme-prefere": [("faq.yml", "un CMO à temps partagé apporte la vision stratégique",
                        "un Fractional CMO apporte la vision stratégique")],
 }

@@ -453,6 +453,36 @@ def data_variants(name: str, text: str, index: int) -> list[Variant]:
     return found
 
 
+# Markup the guide shows as typed: the file stays valid, and the check warns at the line (kind -> what it says).
+WARNED_MESSAGES = (
+    ("balise-html", "« <strong>Attention</strong> » s'afficherait tel quel"),
+    ("gras-markdown", "« **Attention** » s'afficherait tel quel"),
+    ("lien-markdown", "« [les phases](/phases/) » s'afficherait tel quel"),
+)
+
+
+def warned_variants(name: str, text: str) -> list[Variant]:
+    """The title of the page with HTML, Markdown emphasis, a Markdown link to a page that exists."""
+    lines = _lines(text)
+    titre = _page_line(lines, "titre")
+    assert titre is not None
+    value = _plain(lines[titre].split(":", 1)[1])
+    written = {"balise-html": "<strong>Attention</strong>", "gras-markdown": "**Attention**",
+               "lien-markdown": "[les phases](/phases/)"}
+    return [_ready(name, kind, _with_line(lines, titre, f'  titre: "{markup} {value}"'), titre + 1, "page.titre")
+            for kind, markup in written.items()]
+
+
+def warned_message(variant: Variant) -> str:
+    return next(fragment for kind, fragment in WARNED_MESSAGES if kind == variant.kind)
+
+
+@functools.cache
+def warned_corpus(frameworks_dir: Path = FRAMEWORKS_DIR) -> tuple[Variant, ...]:
+    return tuple(variant for name in framework_names(frameworks_dir)
+                 for variant in warned_variants(name, (frameworks_dir / f"{name}.yml").read_text(encoding="utf-8")))
+
+
 @functools.cache
 def corpus(frameworks_dir: Path = FRAMEWORKS_DIR) -> tuple[Variant, ...]:
     """Every broken variant of every framework file (named at once; each text made when first read)."""

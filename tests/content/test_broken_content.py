@@ -21,6 +21,7 @@ import pytest
 
 from guide.catalog import framework_names, load_guide
 from guide.errors import ContentErrors
+from guide.plain_text import markup_in_texts
 from guide.yaml_source import parse_yaml
 from tests.broken_content import (
     EXPECTED_MESSAGES,
@@ -29,8 +30,10 @@ from tests.broken_content import (
     _dump,
     _id_taken_by_another_anchor,
     corpus,
+    warned_corpus,
+    warned_message,
 )
-from tests.single_file import check_one_file, repository
+from tests.single_file import check_one_file, parse, repository
 from tests.support import REPO, copy_project, tree_digest
 
 ENGLISH = ("required property", "is not of type", "additional properties", "mapping values", "found character",
@@ -119,6 +122,21 @@ def test_every_broken_variant_is_rejected_in_french_at_its_line(variant):
     if variant.field is not None:
         assert variant.field in [error.field for error in mine], (variant.field, mine)
     assert any(variant.message in error.message for error in mine), (variant.message, mine)
+
+
+WARNED = warned_corpus()
+
+
+@pytest.mark.parametrize("variant", WARNED, ids=[variant.id for variant in WARNED])
+def test_markup_shown_as_typed_is_warned_in_french_at_its_line_and_the_file_stays_valid(variant):
+    assert check_one_file(variant.framework, variant.text) == []
+    parsed = parse(variant.text, variant.filename)
+    warnings = markup_in_texts({variant.framework: parsed.data}, {variant.framework: variant.filename},
+                               {variant.framework: parsed})
+    [warning] = warnings
+    assert (warning.file, warning.line, warning.field) == (variant.filename, variant.line, variant.field)
+    assert warned_message(variant) in warning.message
+    assert_french(warning.message)
 
 
 @pytest.fixture(scope="module")
