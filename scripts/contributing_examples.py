@@ -66,6 +66,7 @@ MISTAKES: dict[str, Edits] = {
                                     "    question: \"Faut-il recruter en interne ou externaliser ? Voir [les phases](/phase/)\"")],
     "identifiant-en-double": [("faq.yml", "  - id: recruter-ou-externaliser\n", "  - id: quand-structurer\n")],
     "champ-oublie": [("faq.yml", "    source: blot-structurer-fonction-marketing\n", "")],
+    "citation": [("seuils.yml", "présence de 40 heures par semaine", "présence de 35 heures par semaine")],
     "nombre-a-virgule": [("seuils.yml", "    valeur: 40\n", "    valeur: 37,5\n")],
     "texte-vide": [("faq.yml", "    question: Faut-il recruter en interne ou externaliser ?\n", "    question:\n")],
     "date-a-la-francaise": [("seuils.yml", '      date: "2026-11-29"\n', "      date: 29/11/2026\n")],

@@ -477,6 +477,16 @@ def warned_message(variant: Variant) -> str:
     return next(fragment for kind, fragment in WARNED_MESSAGES if kind == variant.kind)
 
 
+def citation_variant(text: str) -> Variant:
+    """seuils.yml with the first sourced figure's citation changed by one word (a figure typed from memory): the
+    guide still loads, and the check (``guide.source_text.unverified_citations``) refuses it at its line."""
+    lines = _lines(text)
+    index = _first_line(lines, r'^    citation: ".*\d')
+    assert index is not None, "seuils.yml : une citation avec un chiffre attendue"
+    changed = re.sub(r"\d+", lambda match: str(int(match.group(0)) + 1), lines[index], count=1)
+    return _ready("seuils", "citation-modifiee", _with_line(lines, index, changed), index + 1)
+
+
 @functools.cache
 def warned_corpus(frameworks_dir: Path = FRAMEWORKS_DIR) -> tuple[Variant, ...]:
     return tuple(variant for name in framework_names(frameworks_dir)

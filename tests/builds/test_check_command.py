@@ -54,7 +54,10 @@ def test_the_editors_check_needs_only_the_python_packages(tmp_path):
     result = subprocess.run(["bash", str(project / "scripts" / "check")], cwd=project, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Contenu valide : ")
+    # The copy has no sources' folder beside it, as an editor's clone: the check says once it compared no citation.
+    *warnings, last = result.stdout.splitlines()
+    assert last.startswith("Contenu valide : ")
+    assert len(warnings) == 1 and "les textes des sources sont absents" in warnings[0]
     assert not (project / "node_modules").exists() and not (project / ".cache" / "pyodide-site").exists()
 
 
@@ -119,3 +122,26 @@ def test_scripts_format_runs_this_checkout_s_code_on_files_named_from_anywhere(t
     assert result.returncode == 0, result.stderr
     assert faq.read_bytes() == before
     assert result.stdout.startswith("frameworks/faq.yml : ") and "fins de ligne Windows (CRLF) remplacées" in result.stdout
+
+
+def test_a_citation_not_in_its_source_is_an_error_of_the_check_in_french_at_its_line(project):
+    from tests.helpers import line_of
+
+    seuils = project / "frameworks" / "seuils.yml"
+    replace_in(seuils, "présence de 40 heures par semaine", "présence de 35 heures par semaine")
+    result = run_check(project, "--github")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = line_of(seuils, "présence de 35 heures par semaine")
+    [error, summary] = result.stderr.splitlines()
+    assert error.startswith(f"frameworks/seuils.yml:{line}:") and ": seuils[0].citation : cette citation n'est pas, mot " \
+        "pour mot, dans l'article « " in error
+    assert "40 heures par semaine" in error  # the source's sentence, to copy
+    assert summary == "1 erreur dans le contenu : corrigez-la avant de publier."
+    assert f"::error file=frameworks/seuils.yml,line={line}," in result.stdout
+
+
+def test_without_the_sources_text_the_check_says_so_once_and_passes(project, tmp_path):
+    result = run_check(project, "--seeds", str(tmp_path / "absent"))
+    assert result.returncode == 0
+    [warning] = [line for line in result.stdout.splitlines() if "attention, pas une erreur" in line]
+    assert warning.startswith("frameworks/seuils.yml:") and "les textes des sources sont absents" in warning

@@ -22,6 +22,7 @@ import pytest
 from guide.catalog import framework_names, load_guide
 from guide.errors import ContentErrors
 from guide.plain_text import markup_in_texts
+from guide.source_text import SEEDS_DIR, unverified_citations
 from guide.yaml_source import parse_yaml
 from tests.broken_content import (
     EXPECTED_MESSAGES,
@@ -29,6 +30,7 @@ from tests.broken_content import (
     IDS_ALL_NAMED_ELSEWHERE,
     _dump,
     _id_taken_by_another_anchor,
+    citation_variant,
     corpus,
     warned_corpus,
     warned_message,
@@ -137,6 +139,20 @@ def test_markup_shown_as_typed_is_warned_in_french_at_its_line_and_the_file_stay
     assert (warning.file, warning.line, warning.field) == (variant.filename, variant.line, variant.field)
     assert warned_message(variant) in warning.message
     assert_french(warning.message)
+
+
+def test_a_citation_changed_by_one_word_loads_but_the_check_refuses_it_at_its_line():
+    variant = citation_variant((FRAMEWORKS_DIR / "seuils.yml").read_text(encoding="utf-8"))
+    assert check_one_file("seuils", variant.text) == []
+    repo = repository()
+    parsed = {**repo.parsed, "seuils": parse(variant.text, variant.filename)}
+    frameworks = {name: value.data for name, value in parsed.items()}
+    errors, warnings = unverified_citations(frameworks, repo.guide.files, parsed, SEEDS_DIR)
+    assert warnings == []
+    [error] = errors
+    assert (error.file, error.line) == (variant.filename, variant.line) and error.field.endswith(".citation")
+    assert error.message.startswith("cette citation n'est pas, mot pour mot, dans l'article « ")
+    assert_french(error.message)
 
 
 @pytest.fixture(scope="module")
