@@ -2,8 +2,8 @@
 
     python -m guide check            vérifie tous les cadres (code de sortie 1 en cas d'erreur)
     python -m guide check --github   ajoute des annotations GitHub Actions (::error file=...)
-    python -m guide check --seeds D  compare les citations de seuils.yml aux textes des sources du dossier D
-                                     (par défaut ../shared/seeds, à côté du projet ; absent : un avertissement)
+    python -m guide check --seeds D  compare les citations de seuils.yml aux textes des sources du dossier D (par
+                                     défaut guide.source_text.SEEDS_DIR, à côté du projet ; absent : un avertissement)
     python -m guide format [FICHIERS]  réécrit les caractères invisibles que la vérification signale (fins de ligne
                                      Windows, BOM, espaces insécables dans l'indentation), et rien d'autre
     python -m guide export-json OUT  écrit tous les cadres en JSON (réglages des calculateurs)

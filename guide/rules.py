@@ -140,7 +140,7 @@ def first_line_names_the_schema(data: dict, report: Report) -> None:
 
 
 _OPEN_BRACE = re.compile(r"\{(?:seuil:[\w-]+(?:\s+à\s+[\w-]+)?|[^\s{}]*)")
-_CLOSE_BRACE = re.compile(r"[^\s{}]*\}")
+_CLOSE_BRACE = re.compile(r"[^\s{}]*\}$")
 
 
 def _braces_left_alone(text: str) -> Iterator[tuple[str, str]]:
@@ -154,8 +154,8 @@ def _braces_left_alone(text: str) -> Iterator[tuple[str, str]]:
             depth_start = index
         elif char == "}":
             if depth_start is None:
-                written = _CLOSE_BRACE.search(text, max(0, index - 60), index + 1)
-                fragment = written.group(0) if written and written.end() == index + 1 else "}"
+                written = _CLOSE_BRACE.search(text[:index + 1])
+                fragment = written.group(0) if written else "}"
                 yield fragment, (f"ajoutez « {{ » devant : {{{fragment}" if len(fragment) > 1 else "retirez-la")
             depth_start = None
     if depth_start is not None:

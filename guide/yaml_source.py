@@ -45,6 +45,7 @@ class ParsedYaml:
     data: object = None
     text: str = ""  # the file as parsed, to point inside a value (``locate``)
     value_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    value_ends: dict[Path, tuple[int, int]] = field(default_factory=dict)  # where each value ends (line, column)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
 
@@ -65,10 +66,11 @@ class ParsedYaml:
         line and column of its first character in the file, searched from the value's start over the lines the
         value may span; the value's own position if it is not written as such (a quoted text with escapes)."""
         start = self.position_of(path)
+        end = self.value_ends.get(tuple(path), (start[0], 0))
         lines = self.text.split("\n")
         seen = 0
-        for number in range(start[0], min(start[0] + 200, len(lines)) + 1):
-            line = lines[number - 1]
+        for number in range(start[0], min(end[0], len(lines)) + 1):
+            line = lines[number - 1][:end[1] - 1] if number == end[0] and end[1] else lines[number - 1]
             index = start[1] - 1 if number == start[0] else 0
             while (index := line.find(fragment, index)) >= 0:
                 if seen == occurrence:
@@ -500,6 +502,7 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
 
 def _walk(node: yaml.Node, path: Path, parsed: ParsedYaml, filename: str, seen: set[int]) -> None:
     parsed.value_positions.setdefault(path, _mark(node))
+    parsed.value_ends.setdefault(path, _mark(node.end_mark))
     if id(node) in seen:  # an alias to a node already walked
         return
     seen.add(id(node))
