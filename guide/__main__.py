@@ -2,6 +2,10 @@
 
     python -m guide check            vérifie tous les cadres (code de sortie 1 en cas d'erreur)
     python -m guide check --github   ajoute des annotations GitHub Actions (::error file=...)
+    python -m guide check --seeds D  compare les citations de seuils.yml aux textes des sources du dossier D (par
+                                     défaut guide.source_text.SEEDS_DIR, à côté du projet ; absent : un avertissement)
+    python -m guide format [FICHIERS]  réécrit les caractères invisibles que la vérification signale (fins de ligne
+                                     Windows, BOM, espaces insécables dans l'indentation), et rien d'autre
     python -m guide export-json OUT  écrit tous les cadres en JSON (réglages des calculateurs)
 """
 
@@ -15,13 +19,20 @@ from pathlib import Path
 
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.errors import ContentErrors
+from guide.plain_text import markup_in_texts
+from guide.source_text import SEEDS_DIR, unverified_citations
 from guide.terminology import non_preferred_terms
 from guide.thresholds import hand_typed_figures, thresholds_by_id
+from guide.yaml_source import normalised
 
 
-def check(root: Path, github: bool) -> int:
+def check(root: Path, github: bool, seeds_dir: Path = SEEDS_DIR) -> int:
     try:
         guide = load_guide(root)
+        # The figures' citations against the sources' text, which is not part of the project (not in the build).
+        citation_errors, warnings = unverified_citations(guide.frameworks, guide.files, guide.parsed, seeds_dir)
+        if citation_errors:
+            raise ContentErrors(citation_errors)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         if github:
@@ -29,8 +40,10 @@ def check(root: Path, github: bool) -> int:
                 print(error.as_github_annotation())
         return 1
     frameworks_dir = root / FRAMEWORKS_DIR_NAME
-    warnings = hand_typed_figures(frameworks_dir, thresholds_by_id(guide.frameworks), guide.files)
-    warnings = sorted(warnings + non_preferred_terms(frameworks_dir, guide.frameworks, guide.files, guide.parsed))
+    warnings += hand_typed_figures(frameworks_dir, thresholds_by_id(guide.frameworks), guide.files)
+    warnings += non_preferred_terms(frameworks_dir, guide.frameworks, guide.files, guide.parsed)
+    warnings += markup_in_texts(guide.frameworks, guide.files, guide.parsed)
+    warnings = sorted(warnings)
     for warning in warnings:
         print(f"{warning} (attention, pas une erreur)")
         if github:
@@ -38,6 +51,40 @@ def check(root: Path, github: bool) -> int:
     count = len(guide.frameworks)
     print(f"Contenu valide : {count} fichiers de frameworks/ vérifiés, aucune erreur.")
     return 0
+
+
+def format_files(root: Path, files: list[Path]) -> int:
+    """Rewrite, in each file (every frameworks/*.yml by default), only the bytes ``normalised`` changes."""
+    paths = files or sorted((root / FRAMEWORKS_DIR_NAME).glob("*.yml"))
+    failed = 0
+    for path in paths:
+        shown = _shown(path, root)
+        try:
+            original = path.read_bytes()
+            text = original.decode("utf-8")
+        except FileNotFoundError:
+            print(f"{shown} : fichier introuvable", file=sys.stderr)
+            failed += 1
+            continue
+        except UnicodeDecodeError:
+            print(f"{shown} : le fichier n'est pas en UTF-8 ; enregistrez-le en « UTF-8 » puis relancez la commande",
+                  file=sys.stderr)
+            failed += 1
+            continue
+        new, changes = normalised(text)
+        if changes:
+            path.write_bytes(new.encode("utf-8"))
+            print(f"{shown} : " + " ; ".join(changes) + ".")
+    if not failed:
+        print(f"{len(paths)} fichier{'s' if len(paths) > 1 else ''} vérifié{'s' if len(paths) > 1 else ''}.")
+    return 1 if failed else 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def export_json(root: Path, output: Path) -> int:
@@ -63,13 +110,22 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("GITHUB_ACTIONS") == "true",
         help="écrire aussi les erreurs comme annotations GitHub Actions",
     )
+    format_parser = commands.add_parser(
+        "format", help="réécrire les fins de ligne Windows, le BOM et les espaces insécables de l'indentation")
+    format_parser.add_argument("files", nargs="*", type=Path, metavar="FICHIER",
+                               help="fichiers à réécrire (par défaut : tous les frameworks/*.yml)")
+    format_parser.add_argument("--root", type=Path, default=REPO_ROOT, help="dossier du projet (par défaut : celui-ci)")
+    check_parser.add_argument("--seeds", type=Path, default=SEEDS_DIR,
+                              help="dossier des textes des sources (par défaut : shared/seeds à côté du projet)")
     export_parser = commands.add_parser("export-json", help="écrire tous les cadres en JSON (pour les calculateurs)")
     export_parser.add_argument("output", type=Path)
     export_parser.add_argument("--root", type=Path, default=REPO_ROOT)
     args = parser.parse_args(argv)
     if args.command == "export-json":
         return export_json(args.root, args.output)
-    return check(args.root, args.github)
+    if args.command == "format":
+        return format_files(args.root, args.files)
+    return check(args.root, args.github, args.seeds)
 
 
 if __name__ == "__main__":

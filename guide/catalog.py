@@ -112,7 +112,7 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
         check_schema(schema)
         schemas[name] = schema
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_bytes().decode("utf-8")  # as written: Windows line endings are reported, not hidden
         except UnicodeDecodeError:
             errors.append(ContentError(filename, 1, 1, "", "le fichier doit être enregistré en UTF-8"))
             continue

@@ -9,22 +9,27 @@ It receives that file's data (placeholders replaced) and ``report``: ``report(pa
 French ``ContentError`` at the field ``path``, positioned like the schema errors. Options of ``rule``:
 ``own_list=True`` hands the rule the file's own list (the list named like the file, as ``x-reference``
 reads it) and paths start inside it; ``reads_guide=True`` adds the whole guide, read only, for a rule
-that compares the file with others; ``EVERY_FRAMEWORK`` runs the rule on each file (``report.name`` says
+that compares the file with others; ``reads_pages=True`` adds, after the guide, the ids of every page as the
+templates render them (``guide.anchors``): such rules run last, once every other rule has passed (the pages of
+content that breaks a rule may not render); ``EVERY_FRAMEWORK`` runs the rule on each file (``report.name`` says
 which). Rules run once every file has passed its schema, so a rule never meets a dangling reference:
 references between files are declared in the schemas (``x-reference``, ``x-framework``) and checked there.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import product
+from typing import Any
 
 from calculators.contract import CALCULATOR_NAMES, load_calculator, parse_input
 from calculators.diagnostic import rule_problems
 from common.site_map import page_of, plan_entries
+from guide.anchors import PageIds, guide_page_ids, links_in, missing_target, page_addresses
 from guide.errors import ContentError, format_field_path
-from guide.model import HOME, THRESHOLDS_FRAMEWORK, FieldPath, Guide
+from guide.model import FAQ_FRAMEWORK, HOME, THRESHOLDS_FRAMEWORK, FieldPath, Guide
 from guide.yaml_source import ParsedYaml
 
 EVERY_FRAMEWORK = "*"
@@ -43,10 +48,15 @@ class Report:
     errors: list[ContentError]
     within: FieldPath = ()  # where the rule's paths start (the file's own list, for own_list rules)
 
-    def __call__(self, path: FieldPath, message: str) -> None:
+    def __call__(self, path: FieldPath, message: str, fragment: str | None = None) -> None:
+        """An error at the field ``path``; with ``fragment``, at the place the value writes it (``ParsedYaml.locate``)."""
         path = self.within + tuple(path)
-        line, column = self.parsed.position_of(path)
+        line, column = self.parsed.locate(path, fragment) if fragment else self.parsed.position_of(path)
         self.errors.append(ContentError(self.file, line, column, format_field_path(path), message))
+
+    def at(self, line: int, column: int, message: str) -> None:
+        """An error about the file itself, at a line and column (its first line, for instance)."""
+        self.errors.append(ContentError(self.file, line, column, "", message))
 
 
 @dataclass(frozen=True)
@@ -55,25 +65,35 @@ class Rule:
     check: Callable[..., None]
     own_list: bool = False
     reads_guide: bool = False
+    reads_pages: bool = False
 
 
 RULES: list[Rule] = []
 
 
-def rule(framework: str, *, own_list: bool = False, reads_guide: bool = False):
+def rule(framework: str, *, own_list: bool = False, reads_guide: bool = False, reads_pages: bool = False):
     """Register a check of ``framework`` (see the module's docstring)."""
 
     def register(check: Callable[..., None]) -> Callable[..., None]:
-        RULES.append(Rule(framework, check, own_list, reads_guide))
+        RULES.append(Rule(framework, check, own_list, reads_guide or reads_pages, reads_pages))
         return check
 
     return register
 
 
 def check(guide: Guide) -> list[ContentError]:
-    """Run every rule on the files it is registered for; return what they report."""
+    """Run every rule on the files it is registered for; return what they report. The rules that read the pages
+    run only when all the others pass, on the pages rendered once."""
     errors: list[ContentError] = []
-    for entry in RULES:
+    _run([entry for entry in RULES if not entry.reads_pages], guide, errors)
+    page_rules = [entry for entry in RULES if entry.reads_pages]
+    if page_rules and not errors:
+        _run(page_rules, guide, errors, guide_page_ids(guide))
+    return errors
+
+
+def _run(entries: list[Rule], guide: Guide, errors: list[ContentError], *pages: dict[str, PageIds]) -> None:
+    for entry in entries:
         names = sorted(guide.frameworks) if entry.framework == EVERY_FRAMEWORK else [entry.framework]
         for name in names:
             if name not in guide.frameworks:
@@ -83,10 +103,78 @@ def check(guide: Guide) -> list[ContentError]:
             report = Report(name, guide.files[name], guide.parsed[name], errors, within)
             given = data[name] if entry.own_list else data
             if entry.reads_guide:
-                entry.check(given, report, guide)
+                entry.check(given, report, guide, *pages)
             else:
                 entry.check(given, report)
-    return errors
+
+
+def texts_of(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """(path, text) of every string of a framework's data, depth first."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts_of(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts_of(item, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema=schemas/{name}.schema.json"
+
+
+@rule(EVERY_FRAMEWORK)
+def first_line_names_the_schema(data: dict, report: Report) -> None:
+    """The first line names the file's schema: the editor's completion and explanations come from it."""
+    expected = SCHEMA_LINE.format(name=report.name)
+    first = report.parsed.text.split("\n", 1)[0].rstrip("\r").removeprefix("\ufeff")
+    if first.strip() == expected:
+        return
+    if first.startswith("# yaml-language-server:"):
+        report.at(1, 1, f"la première ligne nomme un autre schéma que celui de ce fichier : écrivez « {expected} »")
+    else:
+        report.at(1, 1, "la première ligne du fichier, qui nomme son schéma (l'éditeur en tire l'autocomplétion et "
+                        f"l'explication de chaque champ), manque : écrivez en tête du fichier « {expected} »")
+
+
+_OPEN_BRACE = re.compile(r"\{(?:seuil:[\w-]+(?:\s+à\s+[\w-]+)?|[^\s{}]*)")
+_CLOSE_BRACE = re.compile(r"[^\s{}]*\}$")
+
+
+def _braces_left_alone(text: str) -> Iterator[tuple[str, str]]:
+    """(as written, what to write) for each « { » never closed and each « } » never opened in a text, once its
+    ``{seuil:…}`` figures are replaced (``guide.thresholds``: what is left is shown as typed)."""
+    depth_start = None
+    for index, char in enumerate(text):
+        if char == "{":
+            if depth_start is not None:
+                yield _unclosed(text, depth_start)
+            depth_start = index
+        elif char == "}":
+            if depth_start is None:
+                written = _CLOSE_BRACE.search(text[:index + 1])
+                fragment = written.group(0) if written else "}"
+                yield fragment, (f"ajoutez « {{ » devant : {{{fragment}" if len(fragment) > 1 else "retirez-la")
+            depth_start = None
+    if depth_start is not None:
+        yield _unclosed(text, depth_start)
+
+
+def _unclosed(text: str, start: int) -> tuple[str, str]:
+    written = _OPEN_BRACE.match(text, start)
+    fragment = written.group(0) if written else "{"
+    return fragment, (f"fermez-la : {fragment}}}" if len(fragment) > 1 else "retirez-la")
+
+
+@rule(EVERY_FRAMEWORK)
+def braces_come_in_pairs(data: dict, report: Report) -> None:
+    """An accolade left open (« {seuil:heures-coordination ») or a closing one alone would show as typed."""
+    for path, text in texts_of(data):
+        for fragment, fix in _braces_left_alone(text):
+            kind = "ouverte et jamais refermée" if fragment.startswith("{") else "fermante sans accolade ouvrante"
+            report(path, f"accolade {kind} : « {fragment} » s'afficherait tel quel ; {fix}"
+                   + (" (pour citer un repère chiffré : {seuil:identifiant})" if "seuil" not in fragment else ""),
+                   fragment)
 
 
 @rule(THRESHOLDS_FRAMEWORK, own_list=True)
@@ -287,3 +375,91 @@ def diagnostic_rule_table_is_whole_and_coherent(data: dict, report: Report, guid
     (``calculators.diagnostic.rule_problems``, which the calculator's own tests run on the whole input grid)."""
     for path, message in rule_problems(guide.frameworks):
         report(path, message)
+
+# --- What the pages will be: their anchors and the links written in texts ---------------------------------------
+
+
+def _id_fields(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """(path, value) of every ``id`` field of a framework's data: what the templates may write as an anchor."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "id" and isinstance(item, str):
+                yield path + (key,), item
+            else:
+                yield from _id_fields(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _id_fields(item, path + (index,))
+
+
+def _id_holders(value: str, page: PageIds, guide: Guide, besides: tuple[str, FieldPath] | None = None) -> list[str]:
+    """The items of the frameworks shown on a page whose id is ``value`` (but the one ``besides``), for a message."""
+    holders = []
+    for framework in page.frameworks:
+        for path, other in _id_fields(guide.frameworks[framework]):
+            if other == value and (framework, path) != besides:
+                line = guide.parsed[framework].position_of(path)[0]
+                holders.append(f"l'identifiant de {format_field_path(path)} ({guide.files[framework]}, ligne {line})")
+    return holders
+
+
+def _other_holders(value: str, name: str, path: FieldPath, page: PageIds, guide: Guide) -> str:
+    """Who else gives the page the anchor ``value``: another item's id (file, line, field), a framework's name (a
+    section of the page, or a theme of the FAQ's page), else the page's template."""
+    holders = _id_holders(value, page, guide, besides=(name, path))
+    if value in guide.frameworks:
+        holders.append(f"le nom de la page « {guide.frameworks[value]['page']['titre_court']} » ({value}.yml), "
+                       "qui y sert d'ancre")
+    return " et ".join(holders) or "une ancre que la page écrit d'elle-même"
+
+
+@rule(EVERY_FRAMEWORK, reads_pages=True)
+def anchors_are_unique_on_their_page(data: dict, report: Report, guide: Guide, pages: dict[str, PageIds]) -> None:
+    """An item's id is its anchor on the page that shows it: two alike (another item, a page's name, a word of the
+    template) make one link land on the wrong one, and an id that a heading's text makes takes that heading's
+    anchor away. Reported at the editor's id; a framework placed as a section, at its place in the plan."""
+    home = guide.frameworks[HOME]
+    page = pages[page_of(home, report.name).url]
+    repeated, shifted = page.repeated(), page.shifted()
+    for path, value in _id_fields(data):
+        if value in repeated:
+            report(path, f"« {value} » est déjà une ancre de la page /{page.url} : "
+                   f"{_other_holders(value, report.name, path, page, guide)} ; un lien vers #{value} ne mènerait qu'à "
+                   "la première des deux ; choisissez un autre identifiant, qui ne soit ni le nom d'une page ni une "
+                   "ancre de cette page")
+        elif value in shifted:
+            heading = shifted[value]
+            report(path, f"« {value} » est déjà une ancre de la page /{page.url} : celle du titre « {heading.title} », "
+                   f"qui deviendrait #{heading.id} ; choisissez un autre identifiant")
+    if report.name != HOME:
+        return
+    for plan_path, name, as_section in plan_entries(data):
+        host = pages[page_of(data, name).url]
+        # An item's id is reported in its own file (above); what is left is a word of the page's template.
+        if as_section and name in host.repeated() and not _id_holders(name, host, guide):
+            report(plan_path, f"« {name} » sert d'ancre à sa partie sur la page /{host.url}, dont le gabarit écrit "
+                   f"déjà l'ancre #{name} : placez ce cadre sur une autre page, ou donnez-lui un autre nom (son "
+                   "fichier, son schéma et son gabarit)")
+
+
+@rule(EVERY_FRAMEWORK, reads_pages=True)
+def links_lead_to_pages_that_exist(data: dict, report: Report, guide: Guide, pages: dict[str, PageIds]) -> None:
+    """A link written in a text (Markdown or HTML) to a page or an anchor of the guide that does not exist. (Every
+    text is shown as typed: ``guide check`` also warns that the link itself will not be one.)"""
+    home = guide.frameworks[HOME]
+    addresses = page_addresses(home)
+    current = page_of(home, report.name).url  # a link to « #ancre » alone aims at the page that shows the text
+    for path, text in texts_of(data):
+        for written, target in links_in(text):
+            missing = missing_target(target, current, addresses, pages)
+            if missing is None:
+                continue
+            # The page to add: the one the closest target is on (a page's address is its host's name, « phases/ »).
+            host = (missing.page.rstrip("/") or HOME) if missing.page is not None else "NOM"
+            to = "aux themes de la question" if (report.name, path[:1]) == (FAQ_FRAMEWORK, ("questions",)) \
+                else "à page.voir_aussi"
+            report(path, f"ce lien mène à {missing.what}, et un lien écrit dans un texte s'affiche de toute façon tel "
+                   f"quel : écrivez le texte seul et, pour renvoyer vers une page, ajoutez-la {to} "
+                   f"(« - {'' if to.startswith('aux') else 'cadre: '}{host} »" + (", NOM étant le nom de son fichier sans « .yml »)" if host == "NOM" else ")")
+                   + (f" ; vouliez-vous dire « {missing.closest} » ?" if missing.closest else ""),
+                   written)

@@ -1,13 +1,15 @@
 """Compare what a reader sees with the sources' own words.
 
-Two uses, both outside the build (the sources are not part of the repository; CI has them
+Three uses, all outside the build (the sources are not part of the repository; CI has them
 beside the clone, in ``../shared/seeds/``):
 
 - ``copied_runs(page_text, index)``: the passages of a page that repeat a source word for
   word (``RUN_WORDS`` words or more) outside a marked quotation. The guide rewrites its
   sources; their exact words appear only quoted (« … » or a blockquote), with their author.
 - ``found_verbatim(citation, source_text)``: a citation is the source's own sentence, checked
-  with spaces, apostrophes and case normalised only.
+  with spaces, apostrophes and case normalised only;
+- ``unverified_citations(…)``: ``python -m guide check`` runs it on every figure of seuils.yml and reports, in
+  French at the citation's line, one not found in its source, with the source's closest sentence.
 
 ``article_text(html)`` reads a built page as a reader sees its main content (Material's
 ``<article>``), through a real HTML parser; ``unquoted_text`` leaves out blockquotes and the
@@ -16,10 +18,17 @@ text between « and ».
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+
+from guide.errors import ContentError, format_field_path
+from guide.model import SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
+from guide.yaml_source import ParsedYaml
 
 RUN_WORDS = 12
 # The sources' text, beside the repository's clone (as CI lays it out); the one place that names it.
@@ -159,3 +168,66 @@ def found_verbatim(citation: str, source_text: str) -> bool:
         value = re.sub(r"\s*([«»])\s*", r"\1", value)
         return re.sub(r"\s+", " ", value)
     return flat(citation) in flat(source_text)
+
+
+# --- The figures' citations, checked by ``python -m guide check`` --------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def closest_sentence(citation: str, source_text: str) -> str:
+    """The sentence of the source that shares the most with ``citation``, as the source writes it."""
+    wanted = words(citation)
+    best, best_score = "", 0.0
+    for sentence in _SENTENCE_END.split(source_text):
+        candidate = words(sentence)
+        if not candidate:
+            continue
+        score = difflib.SequenceMatcher(None, wanted, candidate, autojunk=False).ratio()
+        if score > best_score:
+            best, best_score = sentence.strip(), score
+    return best
+
+
+def _shortened(text: str, limit: int = 240) -> str:
+    text = re.sub(r"\s+", " ", text.replace("*", "")).strip()
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def unverified_citations(frameworks: Mapping[str, Any], files: Mapping[str, str], parsed: Mapping[str, ParsedYaml],
+                         seeds_dir: Path = SEEDS_DIR) -> tuple[list[ContentError], list[ContentError]]:
+    """(errors, warnings) about the ``citation`` of each figure of seuils.yml: not found word for word in its
+    source's text (``found_verbatim``), at the citation, with the source's closest sentence; a source's text
+    missing from ``seeds_dir``, at the citation too. Without ``seeds_dir`` at all (a clone without the shared
+    folder beside it), one warning says that nothing was compared."""
+    thresholds = frameworks.get(THRESHOLDS_FRAMEWORK, {}).get(THRESHOLDS_FRAMEWORK, [])
+    sources = {source["id"]: source for source in frameworks.get(SOURCES_FRAMEWORK, {}).get(SOURCES_FRAMEWORK, [])}
+    quoted = [(index, item) for index, item in enumerate(thresholds) if "citation" in item and item.get("source") in sources]
+    if not quoted:
+        return [], []
+    where = files[THRESHOLDS_FRAMEWORK]
+    if not seeds_dir.is_dir():
+        path = (THRESHOLDS_FRAMEWORK, quoted[0][0], "citation")
+        line, column = parsed[THRESHOLDS_FRAMEWORK].position_of(path)
+        return [], [ContentError(where, line, column, "", (
+            f"les textes des sources sont absents ({seeds_dir}) : les citations de seuils.yml n'ont pas été comparées "
+            "à leurs articles ; placez le dossier partagé shared/seeds à côté du dossier du projet, comme la CI"))]
+    errors = []
+    for index, item in quoted:
+        path = (THRESHOLDS_FRAMEWORK, index, "citation")
+        line, column = parsed[THRESHOLDS_FRAMEWORK].position_of(path)
+        source = sources[item["source"]]
+        text_path = seeds_dir / source["fichier"]
+        if not text_path.is_file():
+            errors.append(ContentError(where, line, column, format_field_path(path), (
+                f"le texte de la source « {source['titre']} » est introuvable : {text_path} n'existe pas ; vérifiez "
+                f"le champ fichier de « {source['id']} » dans sources.yml")))
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        if found_verbatim(item["citation"], text):
+            continue
+        errors.append(ContentError(where, line, column, format_field_path(path), (
+            f"cette citation n'est pas, mot pour mot, dans l'article « {source['titre']} » ({source['fichier']}) : "
+            "recopiez la phrase de l'article telle quelle (seuls les espaces, les apostrophes, les guillemets et les "
+            f"majuscules peuvent différer) ; la phrase la plus proche de l'article : « {_shortened(closest_sentence(item['citation'], text))} »")))
+    return errors, []

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from datetime import date
 from typing import Any, cast
 
 import jsonschema
@@ -30,6 +31,7 @@ from referencing.jsonschema import DRAFT7
 
 from common.suggestions import did_you_mean
 from guide.errors import ContentError, format_field_path
+from guide.template_helpers import french_date
 from guide.yaml_source import ParsedYaml
 
 _TYPE_NAMES = {
@@ -111,7 +113,6 @@ _VALUE_MESSAGES = {
     "maximum": lambda value, instance: f"doit être inférieur ou égal à {value}",
     "exclusiveMinimum": lambda value, instance: f"doit être strictement supérieur à {value}",
     "exclusiveMaximum": lambda value, instance: f"doit être strictement inférieur à {value}",
-    "format": lambda value, instance: f"format invalide ({value})",
 }
 
 
@@ -141,6 +142,59 @@ def _number_hint(instance, expected: list[str]) -> str:
     return f" : écrivez {bare}" + (f" ({' ; '.join(reasons)})" if reasons else "")
 
 
+def _empty_message(path: tuple, expected: list[str]) -> str:
+    """A field written with nothing after its « : » (``question:``): YAML reads it as empty, not as a wrong type."""
+    name = next((part for part in reversed(path) if isinstance(part, str)), None)
+    written = f"« {name}: »" if name else "le « - »"
+    if "string" in expected:
+        return f"ce texte est vide : écrivez-le après {written}, sur la même ligne, entre guillemets doubles"
+    if "array" in expected:
+        return (f"cette liste est vide : écrivez ses éléments sous {written}, un par ligne commençant par « - », "
+                "indentés de deux espaces de plus")
+    if "object" in expected:
+        return f"ce bloc est vide : écrivez ses champs sous {written}, indentés de deux espaces de plus"
+    if {"integer", "number"} & set(expected):
+        return f"ce nombre est vide : écrivez-le après {written}, sur la même ligne"
+    return f"ce champ est vide : écrivez {' ou '.join(_TYPE_NAMES.get(kind, kind) for kind in expected)} après {written}"
+
+
+_OTHER_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+
+
+def _date_hint(instance: object) -> str:
+    """« 29/11/2026 » -> `` : écrivez 2026-11-29``, when the date is readable day first, as in French."""
+    match = _OTHER_DATE.match(instance) if isinstance(instance, str) else None
+    if not match:
+        return ""
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        written = date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+    return f' ; ici, écrivez "{written}"'
+
+
+def _impossible_date(instance: object) -> str:
+    """The pattern lets through only months 01 to 12 and days 01 to 31: the day is past its month's end."""
+    return f"le {french_date(str(instance))} n'existe pas : vérifiez le jour et le mois (AAAA-MM-JJ)"
+
+
+def _is_calendar_date(instance: object) -> bool:
+    """The ``date`` format: a day of the calendar. A text of another form is left to the ``pattern``, whose message
+    says how to write a date (two messages for one mistake would be one too many)."""
+    if not isinstance(instance, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", instance):
+        return True
+    try:
+        date.fromisoformat(instance)
+    except ValueError:
+        return False
+    return True
+
+
+FORMATS = jsonschema.FormatChecker(formats=())
+FORMATS.checks("date")(_is_calendar_date)
+
+
 def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
     """(field path, message, point at the key rather than the value)."""
     path = tuple(error.absolute_path)
@@ -162,13 +216,17 @@ def _french_message(error: ValidationError) -> tuple[tuple, str, bool]:
         return path + (extra,), message, True
     if kind == "type":
         expected: list[str] = value if isinstance(value, list) else [value]
+        if error.instance is None and "null" not in expected:
+            return path, _empty_message(path, expected), False
         names = " ou ".join(_TYPE_NAMES.get(name, name) for name in expected)
         return path, f"doit être {names}" + _number_hint(error.instance, expected), False
     if kind in _VALUE_MESSAGES:
         return path, _VALUE_MESSAGES[kind](value, error.instance), False
     if kind == "pattern":
-        hint = schema.get("x-format-fr")
-        return path, hint or f"format invalide ; format attendu : {value}", False
+        hint = schema.get("x-format-fr") or "n'a pas la forme attendue (voir la description du champ dans son schéma)"
+        return path, hint + (_date_hint(error.instance) if schema.get("format") == "date" else ""), False
+    if kind == "format":
+        return path, _impossible_date(error.instance) if value == "date" else f"format invalide ({value})", False
     if kind in ("anyOf", "oneOf"):
         hint = schema.get("x-format-fr") or "valeur d'une forme non prévue"
         return path, hint, False
@@ -197,7 +255,8 @@ def validate(
     them are not checked (their own syntax error is the one to fix first). ``framework_names``:
     every framework, for ``x-framework``.
     """
-    validator = _make_validator_class(known_ids, unreadable, framework_names)(schema, registry=registry)
+    validator = _make_validator_class(known_ids, unreadable, framework_names)(schema, registry=registry,
+                                                                              format_checker=FORMATS)
     errors = []
     for error in validator.iter_errors(parsed.data):
         # For anyOf/oneOf, prefer the most specific inner error when there is one.

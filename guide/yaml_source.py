@@ -43,7 +43,9 @@ class ParsedYaml:
     """Data of one file, with where each field starts (1-based line, column)."""
 
     data: object = None
+    text: str = ""  # the file as parsed, to point inside a value (``locate``)
     value_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    value_ends: dict[Path, tuple[int, int]] = field(default_factory=dict)  # where each value ends (line, column)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
 
@@ -58,6 +60,24 @@ class ParsedYaml:
 
     def key_position_of(self, path: Path) -> tuple[int, int]:
         return self.key_positions.get(tuple(path)) or self.position_of(path)
+
+    def locate(self, path: Path, fragment: str, occurrence: int = 0) -> tuple[int, int]:
+        """Where ``fragment`` is written in the value at ``path`` (its ``occurrence``-th time, from 0): the
+        line and column of its first character in the file, searched from the value's start over the lines the
+        value may span; the value's own position if it is not written as such (a quoted text with escapes)."""
+        start = self.position_of(path)
+        end = self.value_ends.get(tuple(path), (start[0], 0))
+        lines = self.text.split("\n")
+        seen = 0
+        for number in range(start[0], min(end[0], len(lines)) + 1):
+            line = lines[number - 1][:end[1] - 1] if number == end[0] and end[1] else lines[number - 1]
+            index = start[1] - 1 if number == start[0] else 0
+            while (index := line.find(fragment, index)) >= 0:
+                if seen == occurrence:
+                    return number, index + 1
+                seen += 1
+                index += 1
+        return start
 
 
 def _mark(node_or_mark) -> tuple[int, int]:
@@ -245,6 +265,54 @@ def _over_indented(lines: list[str], number: int) -> int | None:
     return None
 
 
+def _content_lines_above(lines: list[str], number: int):
+    """(line number, text) of the lines above ``number`` that hold something, nearest first."""
+    for previous in range(number - 1, 0, -1):
+        text = lines[previous - 1]
+        if text.strip() and not text.lstrip().startswith("#"):
+            yield previous, text
+
+
+def _first_of_block_under_indented(lines: list[str], number: int) -> tuple[str, tuple[int, int]] | None:
+    """When line ``number`` is deeper than the ``key: value`` line above it, the mistake may be above: the first
+    fields of a block (``hypothese:``) written less indented than the next one, which is where the guide's two
+    spaces per level put it. Then the line to fix is the block's first field, not the untouched line below."""
+    indent = _indent(lines[number - 1])
+    block: list[int] = []  # the lines between the block's opening line and ``number``
+    for previous, text in _content_lines_above(lines, number):
+        match = _KEY_LINE.match(text)
+        if match and not text[match.end():].strip():  # ``key:`` alone (or ``- key:``): the block opens here
+            opening = match.start(2)
+            if not block or indent != opening + 2 or any(_indent(lines[line - 1]) == indent for line in block):
+                return None
+            first = block[-1]
+            missing = indent - _indent(lines[first - 1])
+            return (f"indentation incohérente : ce champ est moins indenté que le suivant (ligne {number}), qui est à sa "
+                    f"place dans le bloc « {match.group(2)} » ; {_spaces('ajoutez', missing)} devant ce champ pour "
+                    f"l'aligner sur lui (colonne {indent + 1})", (first, _indent(lines[first - 1]) + 1))
+        if not match or _indent(text) >= indent or text.lstrip().startswith("-"):
+            return None
+        block.append(previous)
+    return None
+
+
+def _list_item_over_indented(lines: list[str], number: int) -> tuple[str, tuple[int, int]] | None:
+    """A « - » deeper than the item of the same list above it (which ends with a closing quote: otherwise YAML would
+    have read the line as the rest of its text, ``_merged_list_item``)."""
+    line = lines[number - 1]
+    if not re.match(r"-(\s|$)", line.lstrip(" ")):
+        return None
+    for previous, text in _content_lines_above(lines, number):
+        if _indent(text) < _indent(line):
+            if not text.lstrip().startswith("- "):
+                return None
+            extra = _indent(line) - _indent(text)
+            return (f"élément de liste mal aligné : ce « - » est plus indenté que celui de la ligne {previous} ; "
+                    f"{_spaces('retirez', extra)} devant ce « - » pour l'aligner sur lui (colonne {_indent(text) + 1})",
+                    (number, _indent(line) + 1))
+    return None
+
+
 def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[int, int]]:
     if isinstance(exc, yaml.reader.ReaderError):
         return (
@@ -268,7 +336,10 @@ def _translate_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[str, tuple[
             return _APOSTROPHE, (position[0], apostrophe)
         column = _over_indented(lines, position[0])
         if column is not None:
-            return _OVER_INDENTED, (position[0], column)
+            return _first_of_block_under_indented(lines, position[0]) or (_OVER_INDENTED, (position[0], column))
+        item = _list_item_over_indented(lines, position[0])
+        if item is not None:
+            return item
     text = f"{context} {problem}"
     for needle, message in _SYNTAX_MESSAGES:
         if needle in text:
@@ -297,9 +368,102 @@ def _curly_delimiters(text: str, filename: str) -> list[ContentError]:
     return errors
 
 
+# --- Bytes an editor cannot see: Windows line endings, a byte order mark, no-break spaces where YAML wants spaces ---
+
+FORMAT_COMMAND = "scripts/format"  # python -m guide format, after installing what it needs
+BOM = "\ufeff"
+# Spaces YAML does not take for spaces: no-break (French typography, a word processor), narrow no-break, figure, thin.
+SPACE_LIKE = "\u00a0\u202f\u2007\u2009"
+_SPACE_NAMES = {"\u00a0": "espace insécable", "\u202f": "espace fine insécable", "\u2007": "espace de chiffre",
+                "\u2009": "espace fine"}
+_FIELD_NAME = re.compile(r"[A-Za-z_][\w-]*:")
+
+
+def structural_spaces(line: str) -> list[int]:
+    """Where a line holds a no-break (or other) space that YAML reads as a character, not a space: in its
+    indentation, after a list's « - », or right after a field's « : ». (Inside a text, such a space is French
+    typography, and stays.)"""
+    found = []
+    index = 0
+    while index < len(line) and (line[index] == " " or line[index] in SPACE_LIKE
+                                 or (line[index] == "-" and line[index + 1:index + 2] in (" ", *SPACE_LIKE))):
+        if line[index] in SPACE_LIKE:
+            found.append(index)
+        index += 1
+    field = _FIELD_NAME.match(line, index)
+    if field:
+        index = field.end()
+        while index < len(line) and line[index] in SPACE_LIKE:
+            found.append(index)
+            index += 1
+    return found
+
+
+def _invisible_bytes(text: str, filename: str) -> list[ContentError]:
+    """What ``python -m guide format`` rewrites, each named where it is, with what to do by hand."""
+    errors = []
+    fix = f"ou lancez « {FORMAT_COMMAND} {filename} », qui ne change que ces caractères"
+    if text.startswith(BOM):
+        errors.append(ContentError(filename, 1, 1, "", (
+            "marque d'ordre des octets (BOM) invisible en tête du fichier : enregistrez-le en « UTF-8 » sans BOM "
+            f"(dans VS Code : « UTF-8 with BOM » en bas à droite, puis « Enregistrer avec l'encodage », « UTF-8 ») {fix}")))
+    lines = text.split("\n")
+    windows = [number for number, line in enumerate(lines, start=1) if line.endswith("\r")]
+    if windows:
+        count = len(windows)
+        errors.append(ContentError(filename, windows[0], len(lines[windows[0] - 1]), "", (
+            f"fins de ligne Windows (CRLF) sur {count} ligne{'s' if count > 1 else ''} : chaque ligne changerait dans "
+            "la pull request ; enregistrez le fichier avec des fins de ligne « LF » (dans VS Code : « CRLF » en bas "
+            f"à droite, puis « LF ») {fix}")))
+    for number, line in enumerate(lines, start=1):
+        for index in structural_spaces(line.removeprefix(BOM) if number == 1 else line)[:1]:
+            column = index + 1 + (1 if number == 1 and line.startswith(BOM) else 0)
+            name = _SPACE_NAMES[line[column - 1]]
+            before = line[:column - 1].removeprefix(BOM)
+            field = _FIELD_NAME.search(before)
+            where = (f"après « {field.group(0)} »" if field else "après le « - » d'une liste" if "-" in before
+                     else "dans l'indentation")
+            errors.append(ContentError(filename, number, column, "", (
+                f"{name} (U+{ord(line[column - 1]):04X}) {where} : YAML n'y lit pas une espace ; remplacez-la par "
+                f"une espace ordinaire {fix}")))
+    return errors
+
+
+def normalised(text: str) -> tuple[str, list[str]]:
+    """``text`` with what ``_invisible_bytes`` reports rewritten, and nothing else: no byte order mark, « LF » line
+    endings, ordinary spaces where YAML reads the structure. Returns the new text and what changed, in French."""
+    changes = []
+    if text.startswith(BOM):
+        text = text[1:]
+        changes.append("marque d'ordre des octets (BOM) retirée")
+    windows = text.count("\r\n")
+    if windows:
+        text = text.replace("\r\n", "\n")
+        changes.append(f"{windows} fin{'s' if windows > 1 else ''} de ligne Windows (CRLF) remplacée{'s' if windows > 1 else ''} par « LF »")
+    lines = text.split("\n")
+    replaced = 0
+    for number, line in enumerate(lines):
+        places = structural_spaces(line)
+        if places:
+            characters = list(line)
+            for index in places:
+                characters[index] = " "
+            lines[number] = "".join(characters)
+            replaced += len(places)
+    if replaced:
+        text = "\n".join(lines)
+        changes.append(f"{replaced} espaces insécables remplacées par des espaces ordinaires" if replaced > 1 else
+                       "1 espace insécable remplacée par une espace ordinaire")
+    return text, changes
+
+
 def parse_yaml(text: str, filename: str) -> ParsedYaml:
     """Parse ``text``; never raises: problems are returned in ``errors``."""
-    parsed = ParsedYaml()
+    parsed = ParsedYaml(text=text)
+    invisible = _invisible_bytes(text, filename)
+    if invisible:  # fixed first, and by a command: the syntax errors they cause would mislead
+        parsed.errors.extend(invisible)
+        return parsed
     curly = _curly_delimiters(text, filename)
     if curly:
         parsed.errors.extend(curly)
@@ -338,6 +502,7 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
 
 def _walk(node: yaml.Node, path: Path, parsed: ParsedYaml, filename: str, seen: set[int]) -> None:
     parsed.value_positions.setdefault(path, _mark(node))
+    parsed.value_ends.setdefault(path, _mark(node.end_mark))
     if id(node) in seen:  # an alias to a node already walked
         return
     seen.add(id(node))
@@ -397,3 +562,48 @@ def _walk(node: yaml.Node, path: Path, parsed: ParsedYaml, filename: str, seen: 
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), parsed, filename, seen)
+    elif isinstance(node, yaml.ScalarNode) and node.style is None and node.end_mark.line > node.start_mark.line:
+        merged = _merged_list_item(node, path, parsed.text.split("\n"))
+        if merged is not None:
+            (line, column), field_path, message = merged
+            parsed.errors.append(ContentError(filename, line, column, format_field_path(field_path), message))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _spaces(verb: str, count: int) -> str:
+    return f"{verb} {count} espace" + ("s" if count > 1 else "")
+
+
+def _merged_list_item(node: yaml.ScalarNode, path: Path, lines: list[str]):
+    """A text without quotes that runs on to a line starting with « - »: the editor wrote a list item, but YAML,
+    finding it indented deeper than the text above, reads it as that text's next line (« …d'ensemble. - "Sous-
+    investir…" »). Returns (position, field path, message) of the « - » to move, or None."""
+    first = node.start_mark.line  # 0-based
+    for number in range(first + 1, min(node.end_mark.line, len(lines) - 1) + 1):
+        if not re.match(r"-(\s|$)", lines[number].lstrip(" ")):
+            continue
+        dash_column = _indent(lines[number])
+        if not (path and isinstance(path[-1], int)):  # the text of a field, not an item of a list
+            return ((number + 1, dash_column + 1), path,
+                    f"cette ligne commence par « - » mais YAML la lit comme la suite du texte de la ligne {first + 1} "
+                    "(un texte sans guillemets continue sur les lignes plus indentées) : pour un élément de liste, "
+                    "alignez son « - » sur ceux des autres éléments ; sinon, mettez le texte entre guillemets")
+        item_dash = _indent(lines[first])
+        # The list's own indentation, by the guide's convention: two spaces deeper than the field that holds it.
+        parent = next((_indent(line) for line in reversed(lines[:first])
+                       if line.strip() and not line.lstrip().startswith("#") and _indent(line) < item_dash), None)
+        expected = parent + 2 if parent is not None else None
+        if dash_column == expected and item_dash != expected:
+            # The item above is the one out of line: its « - » is less indented than the list's.
+            return ((first + 1, item_dash + 1), path[:-1],
+                    f"élément de liste mal aligné : ce « - » est moins indenté que celui de la ligne {number + 1}, que YAML "
+                    f"lit alors comme la suite de ce texte ; {_spaces('ajoutez', dash_column - item_dash)} devant ce « - » "
+                    f"pour l'aligner sur celui de la ligne {number + 1} (colonne {dash_column + 1})")
+        return ((number + 1, dash_column + 1), path[:-1],
+                f"élément de liste collé au précédent : ce « - » est plus indenté que celui de la ligne {first + 1}, si bien "
+                f"que YAML lit la ligne comme la suite du texte de cet élément ; {_spaces('retirez', dash_column - item_dash)} "
+                f"devant ce « - » pour l'aligner sur celui de la ligne {first + 1} (colonne {item_dash + 1})")
+    return None

@@ -4,9 +4,14 @@ Every ``frameworks/*.yml`` gets the same families of mistakes an editor can make
 framework file is covered as soon as it exists. Each variant says which file it breaks and,
 when it is known, the line where the mistake is: the error must point there.
 
+- In the bytes: Windows line endings, a byte order mark, a no-break space in the indentation.
 - In the text: empty file, a tab (in the indentation, or inside a sentence), bad indentation (too
-  little, too much), a colon left unquoted, a quote not closed, an apostrophe inside single quotes,
-  a field written twice, a list item whose « - » was forgotten, an unknown ``{seuil:…}`` figure.
+  little, too much, the first field of a block less indented than the next), a colon left unquoted, a quote
+  not closed, an apostrophe inside single quotes, a field written twice, a list item whose « - » was forgotten,
+  a list item indented under an unquoted one (YAML glues it to that text), an unknown ``{seuil:…}`` figure,
+  a title left empty (``titre:``), a date written day first (``29/11/2026``), the first line (which names the
+  schema) deleted, a ``{seuil:…`` left open, a link to a page that does not exist, an item's id that its page
+  already has as an anchor (a page's name, a word of the template).
 - In the data (the real data with one change, written back as YAML): a required field
   missing from ``page`` and from the first item of each top-level list, a text replaced by a
   list or a number, an unknown field, a duplicate id, an id in the wrong format, a link to
@@ -25,10 +30,12 @@ from pathlib import Path
 
 import yaml
 
+from common.site_map import HOME, page_of
 from guide.catalog import REPO_ROOT, framework_names
 from guide.errors import format_field_path
+from guide.rendering import TEMPLATES_DIR
 from guide.yaml_source import parse_yaml
-from tests.single_file import parse
+from tests.single_file import page_ids_of_the_repository, parse, repository
 
 FRAMEWORKS_DIR = REPO_ROOT / "frameworks"
 SCHEMAS_DIR = FRAMEWORKS_DIR / "schemas"
@@ -39,18 +46,29 @@ PAGE_REQUIRED = ("titre", "titre_court", "description", "introduction")
 EXPECTED_MESSAGES = (
     ("fichier-vide", "le fichier est vide"),
     ("que-des-commentaires", "le fichier est vide"),
+    ("fins-de-ligne-windows", "fins de ligne Windows (CRLF)"),
+    ("marque-bom", "marque d'ordre des octets (BOM)"),
+    ("espace-insecable", "espace insécable (U+00A0) dans l'indentation"),
     ("tabulation-dans-le-texte", "tabulation dans la ligne : remplacez-la par une espace"),
     ("tabulation", "tabulation interdite"),
     ("tiret-oublie", "il manque le tiret : un nouvel élément de la liste commence ici"),
     ("nombre-avec-unite", "sans l'unité"),
     ("nombre-a-virgule", "écrivez"),
     ("champ-trop-indente", "plus indenté que le champ au-dessus"),
+    ("element-colle", "ce « - » est plus indenté que celui de la ligne"),
+    ("bloc-moins-indente", "ce champ est moins indenté que le suivant"),
     ("indentation", "indentation incohérente"),
     ("deux-points-sans-guillemets", "deux-points inattendu"),
     ("guillemet-non-ferme", "guillemet non refermé"),
     ("apostrophe-entre-guillemets-simples", "apostrophe dans un texte entre guillemets simples"),
     ("champ-en-double", "champ en double"),
     ("seuil-inconnu", "repère inconnu"),
+    ("texte-vide", "ce texte est vide : écrivez-le après « titre: »"),
+    ("premiere-ligne-effacee", "la première ligne du fichier, qui nomme son schéma"),
+    ("accolade-ouverte", "accolade ouverte et jamais refermée : « {seuil:heures-coordination »"),
+    ("lien-vers-une-page-absente", "ce lien mène à une page qui n'existe pas (« /page-absente/ »)"),
+    ("identifiant-deja-ancre", "est déjà une ancre de la page"),
+    ("date-jj-mm-aaaa", "une date s'écrit AAAA-MM-JJ"),
     ("-sans-", "ce champ est obligatoire"),
     ("champ-inconnu", "champ inconnu"),
     ("identifiant-en-double", "identifiant en double"),
@@ -161,6 +179,11 @@ def text_variants(name: str, text: str) -> list[Variant]:
     assert titre is not None and short is not None, f"{name}.yml : page.titre et page.titre_court attendus"
     value = _plain(lines[titre].split(":", 1)[1])
 
+    # Bytes an editor's software may write without showing them.
+    found.append(_ready(name, "fins-de-ligne-windows", text.replace("\n", "\r\n"), 1))
+    found.append(_ready(name, "marque-bom", "\ufeff" + text, 1))
+    found.append(_ready(name, "espace-insecable-dans-l-indentation",
+                         _with_line(lines, short, "\u00a0" + lines[short][1:]), short + 1))
     found.append(_ready(name, "tabulation", _with_line(lines, short, "\t" + lines[short].lstrip(" ")), short + 1))
     found.append(_ready(name, "indentation", _with_line(lines, short, " " + lines[short].lstrip(" ")), short + 1))
     found.append(_ready(name, "champ-trop-indente", _with_line(lines, short, "    " + lines[short].lstrip(" ")),
@@ -177,10 +200,107 @@ def text_variants(name: str, text: str) -> list[Variant]:
     if second_item is not None:  # the « - » of a list's second item forgotten: its fields land in the first item
         found.append(_ready(name, "tiret-oublie",
                              _with_line(lines, second_item, lines[second_item].replace("- ", "  ", 1)), second_item + 1))
+    found.append(_ready(name, "texte-vide", _with_line(lines, titre, "  titre:"), titre + 1, "page.titre"))
+    if lines[0].startswith("# yaml-language-server:"):
+        found.append(_ready(name, "premiere-ligne-effacee", "\n".join(lines[1:]), 1))
+    found.append(_ready(name, "accolade-ouverte", _with_line(lines, titre, f'  titre: "{value} {{seuil:heures-coordination"'),
+                         titre + 1, "page.titre"))
+    dated = _first_line(lines, r'^\s+(?:- )?date\w*: "?\d{4}-\d{2}-\d{2}"?\s*$')
+    if dated is not None:  # a date written day first, as in French prose
+        day_first = re.sub(r'"?(\d{4})-(\d{2})-(\d{2})"?', r"\3/\2/\1", lines[dated])
+        found.append(_ready(name, "date-jj-mm-aaaa", _with_line(lines, dated, day_first), dated + 1))
+    found.append(_ready(name, "lien-vers-une-page-absente",
+                         _with_line(lines, titre, f'  titre: "{value} [voir](/page-absente/)"'), titre + 1, "page.titre"))
+    if "id | anchor" in _template_text(name) and name not in IDS_ALL_NAMED_ELSEWHERE:  # the page writes ids
+        found.append(Variant(name, "identifiant-deja-ancre", functools.partial(_id_taken_by_another_anchor, name, text)))
+    merged = _plain_item_followed_by_another(lines)
+    if merged is not None:  # the next item indented two more: YAML reads it as the rest of this item's text
+        found.append(_ready(name, "element-colle", _with_line(lines, merged + 1, "  " + lines[merged + 1]), merged + 2))
+    block = _block_of_fields(lines)
+    if block is not None:  # a block's first field one space left of the next one
+        found.append(_ready(name, "bloc-moins-indente", _with_line(lines, block, lines[block][1:]), block + 1))
     found.append(_ready(name, "seuil-inconnu",
                          _with_line(lines, titre, f'  titre: "{value} {{seuil:seuil-inexistant}}"'), titre + 1,
                          "page.titre"))
     return found
+
+
+# Files whose every id their page writes is named by another file (the sources by every page's credits, the sourcing
+# options and situations by the diagnostic): changing one breaks a reference, reported before any page is rendered.
+# tests/content/test_broken_content.py checks that it is so.
+IDS_ALL_NAMED_ELSEWHERE = ("sources", "sourcing")
+
+
+def _template_text(name: str) -> str:
+    """A framework's page template, with the partials it includes (cheap: read when the corpus is named)."""
+    text = (TEMPLATES_DIR / f"{name}.md.j2").read_text(encoding="utf-8")
+    included = re.findall(r'{%\s*include\s+"(_[\w-]+\.md\.j2)"', text)
+    return text + "".join((TEMPLATES_DIR / partial).read_text(encoding="utf-8") for partial in included)
+
+
+def _ids(value, path: tuple = ()):
+    """(path, value) of every ``id`` field of a framework's data."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from [(path + (key,), item)] if key == "id" and isinstance(item, str) else _ids(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _ids(item, path + (index,))
+
+
+def _id_taken_by_another_anchor(name: str, text: str) -> Broken:
+    """An item's id changed to an anchor its page already has (a page's name first, as a FAQ entry named like a
+    page; else the one the page's title makes): the first item whose id the page writes and that nothing else names
+    (another file's reference would fail first)."""
+    repo = repository()
+    page = page_ids_of_the_repository()[page_of(repo.guide.frameworks[HOME], name).url]
+    named_elsewhere = {value for other, data in repo.guide.frameworks.items() for path, value in texts(data)
+                       if not (other == name and path[-1:] == ("id",))}
+    own_ids = {value for _, value in _ids(repo.guide.frameworks[name])}
+    # Another anchor the page writes (a page's name first), else the one the page's title makes.
+    taken = sorted(set(page.written) - own_ids, key=lambda anchor: anchor not in repo.guide.frameworks)
+    taken += [heading.base for heading in page.headings[:1]]
+    for path, value in _ids(repo.parsed[name].data):
+        if value in page.written and value not in named_elsewhere and taken:
+            line, column = repo.parsed[name].position_of(path)
+            lines = _lines(text)
+            written = lines[line - 1][:column - 1] + lines[line - 1][column - 1:].replace(value, taken[0], 1)
+            return Broken(_with_line(lines, line - 1, written), line, format_field_path(path))
+    raise AssertionError(f"{name}.yml : aucun identifiant écrit comme ancre sur sa page et que rien d'autre ne nomme")
+
+
+def texts(value, path: tuple = ()):
+    """(path, text) of every string of a framework's data."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _plain_item_followed_by_another(lines: list[str]) -> int | None:
+    """The index of the first list item written without quotes (``- Un risque.``) that another item follows."""
+    for index in range(len(lines) - 1):
+        match = re.match(r"^( +)- ([^\"'\s\[{&*!|>%@`#][^:]*)$", lines[index])
+        if match and lines[index + 1].startswith(f"{match.group(1)}- "):
+            return index
+    return None
+
+
+def _block_of_fields(lines: list[str]) -> int | None:
+    """The index of the first field of the first block (``hypothese:`` alone on its line) that has two fields or
+    more, the first one ``key: value``."""
+    for index in range(len(lines) - 2):
+        match = re.match(r"^( *)(- )?[a-z_]+:\s*$", lines[index])
+        if not match:
+            continue
+        inner = " " * (len(match.group(1)) + len(match.group(2) or "") + 2)
+        if re.match(rf"^{inner}[a-z_]+: \S", lines[index + 1]) and re.match(rf"^{inner}[a-z_]+:", lines[index + 2]):
+            return index + 1
+    return None
 
 
 _ITEM_START = re.compile(r"^  - [a-z_]+: ")
@@ -331,6 +451,46 @@ def data_variants(name: str, text: str, index: int) -> list[Variant]:
     if page.get("sources"):
         add("source-inconnue", _setting("source-inexistante", "page", "sources", 0), ("page", "sources", 0))
     return found
+
+
+# Markup the guide shows as typed: the file stays valid, and the check warns at the line (kind -> what it says).
+WARNED_MESSAGES = (
+    ("balise-html", "« <strong>Attention</strong> » s'afficherait tel quel"),
+    ("gras-markdown", "« **Attention** » s'afficherait tel quel"),
+    ("lien-markdown", "« [les phases](/phases/) » s'afficherait tel quel"),
+)
+
+
+def warned_variants(name: str, text: str) -> list[Variant]:
+    """The title of the page with HTML, Markdown emphasis, a Markdown link to a page that exists."""
+    lines = _lines(text)
+    titre = _page_line(lines, "titre")
+    assert titre is not None
+    value = _plain(lines[titre].split(":", 1)[1])
+    written = {"balise-html": "<strong>Attention</strong>", "gras-markdown": "**Attention**",
+               "lien-markdown": "[les phases](/phases/)"}
+    return [_ready(name, kind, _with_line(lines, titre, f'  titre: "{markup} {value}"'), titre + 1, "page.titre")
+            for kind, markup in written.items()]
+
+
+def warned_message(variant: Variant) -> str:
+    return next(fragment for kind, fragment in WARNED_MESSAGES if kind == variant.kind)
+
+
+def citation_variant(text: str) -> Variant:
+    """seuils.yml with the first sourced figure's citation changed by one word (a figure typed from memory): the
+    guide still loads, and the check (``guide.source_text.unverified_citations``) refuses it at its line."""
+    lines = _lines(text)
+    index = _first_line(lines, r'^    citation: ".*\d')
+    assert index is not None, "seuils.yml : une citation avec un chiffre attendue"
+    changed = re.sub(r"\d+", lambda match: str(int(match.group(0)) + 1), lines[index], count=1)
+    return _ready("seuils", "citation-modifiee", _with_line(lines, index, changed), index + 1)
+
+
+@functools.cache
+def warned_corpus(frameworks_dir: Path = FRAMEWORKS_DIR) -> tuple[Variant, ...]:
+    return tuple(variant for name in framework_names(frameworks_dir)
+                 for variant in warned_variants(name, (frameworks_dir / f"{name}.yml").read_text(encoding="utf-8")))
 
 
 @functools.cache

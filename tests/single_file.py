@@ -26,6 +26,7 @@ from jsonschema import Draft7Validator
 from referencing import Registry
 
 from guide import rules
+from guide.anchors import guide_page_ids
 from guide.catalog import (
     FRAMEWORKS_DIR_NAME,
     REPO_ROOT,
@@ -74,6 +75,12 @@ def parse(text: str, filename: str) -> ParsedYaml:
     """``parse_yaml``, remembered for the last few texts (a variant is parsed once to find the line of its
     mistake, then checked; loading never changes parsed data)."""
     return parse_yaml(text, filename)
+
+
+@functools.cache
+def page_ids_of_the_repository() -> dict:
+    """The ids of every page of the repository's guide (``guide.anchors``), rendered once."""
+    return guide_page_ids(repository().guide)
 
 
 @functools.cache

@@ -1,4 +1,5 @@
-"""The editors' live preview: a YAML change shows up, an error shows in the page, a fix brings the page back."""
+"""The editors' live preview: a YAML change shows up, an error shows in the page, a fix brings the page back; scripts/serve
+runs this checkout's code and restarts itself when that Python changes."""
 
 from __future__ import annotations
 
@@ -101,3 +102,76 @@ def test_an_editor_changes_a_faq_answer_and_a_threshold_as_contributing_explains
     body = normalise(wait_for(base + "faq/", "Le contenu contient des erreurs"))
     assert "frameworks/faq.yml:" in body and "repère inconnu « heures-coordinations »" in body
     assert "vouliez-vous dire « heures-coordination » ?" in body
+
+
+@pytest.fixture
+def served_checkout(tmp_path):
+    """scripts/serve as an editor runs it (setup stubbed: installed already), on a copy of the project whose .venv is a
+    link to the repository's environment, where the project is installed editable from the repository: the other
+    checkout. Yields (project, base URL, log file)."""
+    import shutil
+    import signal
+
+    from tests.support import REPO, copy_project
+
+    project = copy_project(tmp_path / "checkout")
+    (project / "scripts").mkdir()
+    for name in ("serve", "preview.py"):
+        shutil.copy2(REPO / "scripts" / name, project / "scripts" / name)
+    (project / "scripts" / "setup").write_text("#!/usr/bin/env bash\n", encoding="utf-8")
+    (project / "scripts" / "setup").chmod(0o755)
+    (project / ".venv").symlink_to(REPO / ".venv")
+    # This checkout's code differs from the other's before the server starts: the page must show this one.
+    replace_in(project / "guide" / "rendering.py", 'HEADERLINK_NAME = "Lien vers cette section"',
+               'HEADERLINK_NAME = "Lien vers ce passage"')
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen([str(project / "scripts" / "serve"), "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                                  stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        yield project, f"http://127.0.0.1:{port}/", log, server
+    finally:
+        os.killpg(server.pid, signal.SIGINT)  # the script and the mkdocs serve it started (their own group)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def test_serve_runs_this_checkout_s_code_and_restarts_when_its_python_changes(served_checkout):
+    """A change to a Python file of guide/, common/ or calculators/ shows in the page without restarting by hand; and
+    the page is made by this checkout's code even though its .venv is another checkout's."""
+    project, base, log, server = served_checkout
+    body = wait_for(base + "phases/", "Industrialiser la croissance", seconds=120, server=server)
+    assert 'aria-label="Lien vers ce passage"' in body
+    assert f"dossier servi : {project}" in log.read_text(encoding="utf-8")
+
+    replace_in(project / "common" / "typography.py", '    return "".join(parts)\n',
+               '    return "".join(parts).replace("Industrialiser la croissance.", "Industrialiser la croissance (common).")\n')
+    wait_for(base + "phases/", "Industrialiser la croissance (common).", seconds=120, server=server)
+
+    replace_in(project / "calculators" / "html.py", '"Préremplir : "', '"Préremplir (nouveau code) : "')
+    wait_for(base + "internalisation/", "Préremplir (nouveau code)", seconds=120, server=server)
+
+    replace_in(project / "guide" / "rendering.py", '"Lien vers ce passage"', '"Lien vers ce paragraphe"')
+    wait_for(base + "phases/", 'aria-label="Lien vers ce paragraphe"', seconds=120, server=server)
+    assert "modifié : le serveur redémarre avec le nouveau code" in log.read_text(encoding="utf-8")
+
+
+def test_serve_refuses_to_preview_this_content_with_another_checkout_s_code(tmp_path):
+    """A folder without the packages (a partial copy): its Python would find them in the checkout the environment
+    was installed from. The script names that checkout and does not start."""
+    import shutil
+
+    from tests.support import REPO
+
+    project = tmp_path / "checkout"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy2(REPO / "scripts" / "preview.py", project / "scripts" / "preview.py")
+    result = subprocess.run([sys.executable, str(project / "scripts" / "preview.py")], cwd=project,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"ATTENTION : le paquet guide viendrait de {REPO / 'guide'}, pas de ce dossier ({project})." in result.stderr
+    assert "il ne démarre pas" in result.stderr

@@ -21,9 +21,21 @@ import pytest
 
 from guide.catalog import framework_names, load_guide
 from guide.errors import ContentErrors, format_field_path
+from guide.plain_text import markup_in_texts
+from guide.source_text import SEEDS_DIR, unverified_citations
 from guide.yaml_source import parse_yaml
-from tests.broken_content import EXPECTED_MESSAGES, FRAMEWORKS_DIR, _dump, corpus
-from tests.single_file import check_one_file, repository
+from tests.broken_content import (
+    EXPECTED_MESSAGES,
+    FRAMEWORKS_DIR,
+    IDS_ALL_NAMED_ELSEWHERE,
+    _dump,
+    _id_taken_by_another_anchor,
+    citation_variant,
+    corpus,
+    warned_corpus,
+    warned_message,
+)
+from tests.single_file import check_one_file, parse, repository
 from tests.support import REPO, copy_project, tree_digest
 
 ENGLISH = ("required property", "is not of type", "additional properties", "mapping values", "found character",
@@ -67,16 +79,25 @@ def test_the_corpus_covers_every_framework_file_with_every_kind_of_mistake():
     kinds = {variant.kind for variant in CORPUS}
     for kind in ("fichier-vide", "tabulation", "indentation", "champ-trop-indente", "deux-points-sans-guillemets",
                  "guillemet-non-ferme", "apostrophe-entre-guillemets-simples", "champ-en-double", "seuil-inconnu",
-                 "page-champ-inconnu", "tiret-oublie", "tabulation-dans-le-texte"):
+                 "page-champ-inconnu", "tiret-oublie", "tabulation-dans-le-texte", "fins-de-ligne-windows",
+                 "marque-bom", "espace-insecable-dans-l-indentation", "texte-vide", "premiere-ligne-effacee",
+                 "accolade-ouverte", "lien-vers-une-page-absente"):
         assert kind in kinds
     for family in ("page-sans-", "-sans-", "-identifiant-en-double", "-champ-inconnu", "texte-remplace-par-",
-                   "source-inconnue", "voir-aussi-cadre-inconnu", "-nombre-avec-unite", "-nombre-a-virgule"):
+                   "source-inconnue", "voir-aussi-cadre-inconnu", "-nombre-avec-unite", "-nombre-a-virgule",
+                   "element-colle", "bloc-moins-indente", "date-jj-mm-aaaa", "identifiant-deja-ancre"):
         assert any(family in kind for kind in kinds), family
     for name in names:  # each schema rejects, at least, a missing field and a wrong type
         kinds_of_file = {variant.kind for variant in CORPUS if variant.framework == name}
         assert any("-sans-" in kind for kind in kinds_of_file), name
         assert any("texte-remplace-par-" in kind for kind in kinds_of_file), name
     print(f"corpus : {len(CORPUS)} variantes cassées de {len(names)} fichiers")
+
+
+@pytest.mark.parametrize("name", IDS_ALL_NAMED_ELSEWHERE)
+def test_the_files_left_without_a_taken_anchor_variant_have_no_id_to_change_alone(name):
+    with pytest.raises(AssertionError, match="aucun identifiant écrit comme ancre sur sa page"):
+        _id_taken_by_another_anchor(name, (FRAMEWORKS_DIR / f"{name}.yml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", framework_names(FRAMEWORKS_DIR))
@@ -103,6 +124,35 @@ def test_every_broken_variant_is_rejected_in_french_at_its_line(variant):
     if variant.field is not None:
         assert variant.field in [error.field for error in mine], (variant.field, mine)
     assert any(variant.message in error.message for error in mine), (variant.message, mine)
+
+
+WARNED = warned_corpus()
+
+
+@pytest.mark.parametrize("variant", WARNED, ids=[variant.id for variant in WARNED])
+def test_markup_shown_as_typed_is_warned_in_french_at_its_line_and_the_file_stays_valid(variant):
+    assert check_one_file(variant.framework, variant.text) == []
+    parsed = parse(variant.text, variant.filename)
+    warnings = markup_in_texts({variant.framework: parsed.data}, {variant.framework: variant.filename},
+                               {variant.framework: parsed})
+    [warning] = warnings
+    assert (warning.file, warning.line, warning.field) == (variant.filename, variant.line, variant.field)
+    assert warned_message(variant) in warning.message
+    assert_french(warning.message)
+
+
+def test_a_citation_changed_by_one_word_loads_but_the_check_refuses_it_at_its_line():
+    variant = citation_variant((FRAMEWORKS_DIR / "seuils.yml").read_text(encoding="utf-8"))
+    assert check_one_file("seuils", variant.text) == []
+    repo = repository()
+    parsed = {**repo.parsed, "seuils": parse(variant.text, variant.filename)}
+    frameworks = {name: value.data for name, value in parsed.items()}
+    errors, warnings = unverified_citations(frameworks, repo.guide.files, parsed, SEEDS_DIR)
+    assert warnings == []
+    [error] = errors
+    assert (error.file, error.line) == (variant.filename, variant.line) and error.field.endswith(".citation")
+    assert error.message.startswith("cette citation n'est pas, mot pour mot, dans l'article « ")
+    assert_french(error.message)
 
 
 @pytest.fixture(scope="module")

@@ -87,6 +87,22 @@ def test_no_id_is_used_twice_on_a_page(built_site, slug):
     assert [item for item, count in Counter(ids(built_site, slug)).items() if count > 1] == []
 
 
+@pytest.fixture(scope="module")
+def computed_ids(guide) -> dict:
+    from guide.anchors import guide_page_ids
+
+    return guide_page_ids(guide)
+
+
+@pytest.mark.parametrize("slug", page_slugs())
+def test_the_check_knows_every_id_of_a_page_s_content_before_it_is_built(built_site, computed_ids, slug):
+    """guide.anchors reads the ids in the rendered Markdown (the check's rules on anchors and links use them): they
+    are the ids of the built page's article, each as many times, the headings' ids included."""
+    page = computed_ids[f"{slug}/" if slug else ""]
+    built = [node.attributes["id"] for node in page_tree(built_site, slug).css("article [id]")]
+    assert sorted(built) == sorted([*page.written, *(heading.id for heading in page.headings)])
+
+
 def test_a_merged_page_shows_each_section_under_its_title_and_says_where_they_are(built_site, guide):
     text = article_text(built_site, "sourcing")
     for name in ("internaliser-externaliser", "externalisation"):

@@ -98,3 +98,34 @@ def test_the_lint_finds_an_open_object_a_missing_required_and_an_undeclared_one(
         "essai.schema.json#/properties/a : « required » manque (un champ oublié passerait)",
         "essai.schema.json#/properties/b/items : « required » nomme des champs non déclarés : ['y']",
     ]
+
+
+def fields(node, path: tuple = ()):
+    """Every (path, schema) of a schema document, depth first."""
+    if isinstance(node, dict):
+        yield path, node
+        for key, child in node.items():
+            yield from fields(child, (*path, key))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from fields(child, (*path, index))
+
+
+@pytest.mark.parametrize("file_name", SCHEMA_FILES)
+def test_every_pattern_says_in_french_what_to_write(file_name):
+    """A pattern without « x-format-fr » would show the editor a regular expression."""
+    document = json.loads((SCHEMAS_DIR / file_name).read_text(encoding="utf-8"))
+    assert [path for path, node in fields(document) if "pattern" in node and "x-format-fr" not in node] == []
+
+
+@pytest.mark.parametrize("file_name", SCHEMA_FILES)
+def test_every_date_field_uses_the_shared_date_definition(file_name):
+    """One date definition (commun.schema.json): its pattern, its calendar check and its French messages."""
+    document = json.loads((SCHEMAS_DIR / file_name).read_text(encoding="utf-8"))
+    dates = [(path, node) for path, node in fields(document)
+             if len(path) >= 2 and path[-2] == "properties" and str(path[-1]).startswith("date")]
+    if file_name != "commun.schema.json":
+        assert dates or file_name not in ("seuils.schema.json", "sources.schema.json")
+    for path, node in dates:
+        refs = [node.get("$ref")] + [part.get("$ref") for part in node.get("allOf", [])]
+        assert "commun.schema.json#/definitions/date" in refs, path

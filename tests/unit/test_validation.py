@@ -153,3 +153,51 @@ def test_references_are_found_through_refs_allof_properties_and_items():
         ("rows", 0, "option"): ("sourcing", "options"),
         ("rows", 1, "phase"): ("phases", "phases"),
     }
+
+
+# --- An empty field, a date ---------------------------------------------------------------------------------
+
+EMPTY = {"type": "object", "properties": {"question": {"type": "string"}, "risques": {"type": "array"},
+                                          "bloc": {"type": "object"}, "valeur": {"type": "integer"}}}
+
+
+@pytest.mark.parametrize(("yaml_text", "message"), [
+    ("question:\n", "ce texte est vide : écrivez-le après « question: », sur la même ligne, entre guillemets doubles"),
+    ("risques:\n", "cette liste est vide : écrivez ses éléments sous « risques: », un par ligne commençant par « - », "
+                   "indentés de deux espaces de plus"),
+    ("bloc:\n", "ce bloc est vide : écrivez ses champs sous « bloc: », indentés de deux espaces de plus"),
+    ("valeur:\n", "ce nombre est vide : écrivez-le après « valeur: », sur la même ligne"),
+])
+def test_a_field_with_nothing_after_its_colon_is_said_empty_not_of_the_wrong_type(yaml_text, message):
+    parsed = parse_yaml("# entête\n" + yaml_text, "frameworks/x.yml")
+    [error] = validate(parsed, EMPTY, "frameworks/x.yml", {}, Registry())
+    assert error.message == message
+
+
+def commun_registry():
+    import json
+
+    from guide.catalog import REPO_ROOT
+    from guide.validation import schema_registry
+
+    path = REPO_ROOT / "frameworks" / "schemas" / "commun.schema.json"
+    return schema_registry({"commun.schema.json": json.loads(path.read_text(encoding="utf-8"))})
+
+
+DATED = {"type": "object", "properties": {"date": {"allOf": [{"$ref": "commun.schema.json#/definitions/date"}]}}}
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("29/11/2026", "une date s'écrit AAAA-MM-JJ, l'année d'abord (par exemple : 2025-07-25) ; ici, écrivez \"2026-11-29\""),
+    ("novembre 2026", "une date s'écrit AAAA-MM-JJ, l'année d'abord (par exemple : 2025-07-25)"),
+    ("2026-02-30", "le 30 février 2026 n'existe pas : vérifiez le jour et le mois (AAAA-MM-JJ)"),
+])
+def test_a_date_gets_a_french_message_and_what_to_type(written, message):
+    parsed = parse_yaml(f"# entête\ndate: {written}\n", "frameworks/x.yml")
+    [error] = validate(parsed, DATED, "frameworks/x.yml", {}, commun_registry())
+    assert (error.line, error.field, error.message) == (2, "date", message)
+
+
+def test_a_real_date_passes():
+    parsed = parse_yaml("date: 2024-02-29\n", "frameworks/x.yml")
+    assert validate(parsed, DATED, "frameworks/x.yml", {}, commun_registry()) == []
