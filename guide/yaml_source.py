@@ -22,7 +22,18 @@ Path = tuple  # field path, e.g. ("questions", 1, "themes")
 
 
 class _EditorLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-like booleans and no implicit dates."""
+    """SafeLoader with YAML 1.2-like booleans and no implicit dates; records where aliases (« *nom ») are written,
+    which the guide refuses: a text reused by reference would not show where it is edited, and a hundred aliases
+    of a long paragraph multiply what every page, the check and the build must read."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.alias_marks: list[yaml.Mark] = []
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.alias_marks.append(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 _EditorLoader.yaml_implicit_resolvers = {
@@ -483,8 +494,25 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         if node is None:
             parsed.errors.append(ContentError(filename, 1, 1, "", "le fichier est vide"))
             return parsed
+        if loader.alias_marks:
+            for mark in loader.alias_marks:
+                parsed.errors.append(ContentError(
+                    filename, mark.line + 1, mark.column + 1, "",
+                    "un alias YAML (« *nom ») n'est pas accepté : recopiez le texte voulu à cet endroit, et retirez "
+                    "l'ancre (« &nom ») qu'il reprend"))
+            return parsed
         _walk(node, (), parsed, filename, set())
         parsed.data = loader.construct_document(node)
+        parsed.errors.extend(_unseen_characters(parsed.data, (), parsed, filename))
+    except yaml.constructor.ConstructorError as exc:  # a tag such as !!python/object: never constructed
+        where = exc.problem_mark or exc.context_mark
+        line, column = (where.line + 1, where.column + 1) if where else (1, 1)
+        tag = str(exc.problem).rsplit("tag ", 1)[-1].strip("'")
+        parsed.errors.append(ContentError(
+            filename, line, column, "",
+            f"étiquette YAML « {tag.replace('tag:yaml.org,2002:', '!!')} » non acceptée : écrivez la valeur seule, "
+            "sans « ! » devant"))
+        parsed.data = None
     except yaml.YAMLError as exc:
         message, (line, column) = _translate_syntax_error(exc, text)
         parsed.errors.append(ContentError(filename, line, column, "", message))
@@ -498,6 +526,34 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         if loader is not None:
             loader.dispose()
     return parsed
+
+
+# Characters a text may not hold even when written as a YAML escape (« \\0 », « \\u202E »): control characters
+# (a line break and a tab aside, which the check explains elsewhere), the bidirectional controls that reorder what
+# a reader sees, and the line and paragraph separators that break scripts and the search index.
+_UNSEEN = {chr(code) for code in range(32) if chr(code) not in "\n\t"} | {"\x7f"} | {
+    chr(code) for code in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029, 0x200E, 0x200F)}
+
+
+def _unseen_characters(value, path: Path, parsed: ParsedYaml, filename: str) -> list[ContentError]:
+    """A control or bidirectional character in a text, named at its field with its code."""
+    found: list[ContentError] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _unseen_characters(item, path + (key,), parsed, filename)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _unseen_characters(item, path + (index,), parsed, filename)
+    elif isinstance(value, str):
+        for position, char in enumerate(value):
+            if char in _UNSEEN:
+                line, column = parsed.value_positions.get(path, (1, 1))
+                found.append(ContentError(
+                    filename, line, column, format_field_path(path),
+                    f"caractère de contrôle U+{ord(char):04X} à la position {position + 1} du texte (écrit « \\… » "
+                    "ou collé d'un autre logiciel) : il serait invisible ou changerait l'ordre d'affichage ; supprimez-le"))
+                break
+    return found
 
 
 def _walk(node: yaml.Node, path: Path, parsed: ParsedYaml, filename: str, seen: set[int]) -> None:

@@ -1,5 +1,7 @@
 """Parsing YAML with positions, duplicate keys and French syntax messages."""
 
+import pytest
+
 from guide.yaml_source import parse_yaml
 
 
@@ -81,3 +83,28 @@ def test_a_tab_inside_a_sentence_asks_for_a_space_and_a_tab_in_the_indentation_f
     [indent] = parse_yaml("liste:\n  - un\n\t- deux\n", "f.yml").errors
     assert (indent.line, indent.column) == (3, 1)
     assert indent.message.startswith("tabulation interdite : indentez avec des espaces")
+
+
+def test_an_alias_is_refused_at_its_place_before_any_text_is_multiplied():
+    paragraph = "Un long paragraphe. " * 1000
+    text = f'texte: &long "{paragraph}"\n' + "".join(f"copie{index}: *long\n" for index in range(100))
+    parsed = parse_yaml(text, "frameworks/x.yml")
+    assert parsed.data is None and len(parsed.errors) == 100
+    assert (parsed.errors[0].line, parsed.errors[0].column) == (2, 9)
+    assert parsed.errors[0].message.startswith("un alias YAML (« *nom ») n'est pas accepté")
+
+
+def test_a_python_tag_is_refused_in_french_and_never_constructed():
+    [error] = parse_yaml("a: !!python/object/apply:os.system [echo]\n", "frameworks/x.yml").errors
+    assert (error.line, error.column) == (1, 4)
+    assert error.message.startswith("étiquette YAML « !!python/object/apply:os.system » non acceptée")
+    assert "could not" not in error.message
+
+
+@pytest.mark.parametrize("escape", ["\\0", "\\u202E", "\\u2066", "\\u2028", "\\x1b", "\\u200F"])
+def test_a_control_or_bidirectional_character_written_as_an_escape_is_named_at_its_field(escape):
+    parsed = parse_yaml(f'page:\n  titre: "Le guide{escape}"\n', "frameworks/x.yml")
+    [error] = parsed.errors
+    assert (error.line, error.field) == (2, "page.titre")
+    code = {"\\0": "0000", "\\x1b": "001B"}.get(escape, escape[2:].upper())
+    assert f"U+{code}" in error.message and error.message.endswith("supprimez-le")
