@@ -322,6 +322,8 @@ def rule_problems(settings: dict) -> list[tuple[tuple, str]]:
     if problems:
         return problems  # the rows' bands are unsettled until the bands are
     problems += _reading_problems(rules, settings)
+    if problems:
+        return problems  # the rows are read with their readings: a reading that leads nowhere is fixed first
     problems += _incompatibility_problems(rules)
     rows = _row_problems(rules, settings, problems)
     if rows is None:

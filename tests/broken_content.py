@@ -225,10 +225,11 @@ def text_variants(name: str, text: str) -> list[Variant]:
     return found
 
 
-# Files whose every id their page writes is named by another file (the sources by every page's credits, the sourcing
-# options and situations by the diagnostic): changing one breaks a reference, reported before any page is rendered.
+# Files whose every id their page writes is named by another file (the sources by every page's credits; the sourcing
+# options and situations, the models, the typologies and the diagnostic's own bands and readings by the diagnostic's
+# rule table): changing one breaks a reference, reported before any page is rendered.
 # tests/content/test_broken_content.py checks that it is so.
-IDS_ALL_NAMED_ELSEWHERE = ("sources", "sourcing")
+IDS_ALL_NAMED_ELSEWHERE = ("sources", "sourcing", "modeles", "typologies", "diagnostic")
 
 
 def _template_text(name: str) -> str:

@@ -24,7 +24,9 @@ import yaml
 from guide.yaml_source import parse_yaml
 
 # The payloads, longest first; ``{n}`` is the field's number. TEMPLATE probes template engines (Jinja2, {seuil:…}).
-FULL = "x\"'><img src=x onerror=alert({n})><script>alert({n})</script>{{{{7*7}}}}</title>&amp;"
+# No « {{7*7}} » here: the check refuses any brace in a text other than {seuil:…} (test_template_syntax_is_refused…
+# below), so a payload carrying one would be refused everywhere and nothing hostile would reach the build.
+FULL = "x\"'><img src=x onerror=alert({n})><script>alert({n})</script></title>&amp;"
 HTML = "x\"'><img src=x onerror=alert({n})><script>alert({n})</script></title>&amp;"
 SHORT = "<img src=x onerror=alert({n})>"
 TINY = "<svg onload=alert({n})>"

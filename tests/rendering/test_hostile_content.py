@@ -2,7 +2,7 @@
 
 The fields are found from the JSON Schemas alongside the real YAML (tests/rendering/hostile_fields.py), never from
 a hand-kept list: every string value whose schema lets a hostile text through gets
-``x"'><img src=x onerror=alert(N)><script>alert(N)</script>{{7*7}}</title>&amp;`` (or a shorter payload where
+``x"'><img src=x onerror=alert(N)><script>alert(N)</script></title>&amp;`` (or a shorter payload where
 ``maxLength`` is short) before its text, N being the value's own number, so that whatever breaks out names its
 field. One copy of the project carries all of them at once:
 
@@ -241,7 +241,7 @@ def test_every_page_head_holds_the_tags_of_an_unpoisoned_build(hostile_site, bui
 
 def test_hostile_values_read_exactly_as_typed_wherever_they_are_shown(hostile_site):
     """Each text node and attribute holding a payload shows it as the editor typed it: « < » as « < », never
-    « &lt; » (escaped twice), « {{7*7}} » never computed, « &amp; » kept."""
+    « &lt; » (escaped twice), « &amp; » kept."""
     findings = [finding for page, tree in pages(hostile_site.site)
                 for finding in scan_text(tree, page, hostile_site.numbers)[0]]
     assert not findings, report(findings, hostile_site.numbers)
@@ -421,3 +421,18 @@ def test_no_alert_opens_in_the_browser_on_pages_calculators_tooltips_and_search(
         opened[item.field.where if item else message].append(page)
     assert not opened and not problems, "\n".join(
         [f"alerte ouverte par {where} ({len(seen)}×, ex. {seen[0]})" for where, seen in sorted(opened.items())] + problems)
+
+
+def test_template_syntax_in_a_text_is_refused_by_the_check():
+    """« {{7*7}} » in a text never reaches a template: the check refuses braces other than {seuil:…} (a value is
+    never parsed as a template anyway: rendered, it is escaped text)."""
+    import yaml
+
+    from tests.single_file import check_one_file
+
+    data = yaml.safe_load((REPO / "frameworks" / "faq.yml").read_text(encoding="utf-8"))
+    for payload in ("{{7*7}}", "{{ config }}"):
+        data["questions"][0]["reponse"] = f"Texte {payload} suite."
+        text = "# yaml-language-server: $schema=schemas/faq.schema.json\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+        errors = check_one_file("faq", text)
+        assert errors and all(error.field == "questions[0].reponse" for error in errors), errors
