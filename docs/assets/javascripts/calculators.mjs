@@ -514,7 +514,10 @@ class CalculatorWidget {
     if (!this.fromReader.size || examples.length) {
       const badge = document.createElement("span")
       badge.className = "guide-calculator__summary-example"
-      badge.textContent = !this.fromReader.size ? "exemple" : `exemple pour\u202f: ${examples.join(", ")}`
+      // Kept in view above the fields on a phone: two names at most, then a count (the results list them all).
+      const named = examples.length > 3 ? `${examples.slice(0, 2).join(", ")} et ${examples.length - 2} autres champs`
+        : examples.join(", ")
+      badge.textContent = !this.fromReader.size ? "exemple" : `exemple pour\u202f: ${named}`
       this.summary.append(badge)
     }
     for (const result of this.results.querySelectorAll(".guide-result__examples")) result.remove()
