@@ -1,0 +1,268 @@
+"""The editors' admin (Decap CMS at ``/admin/``): its configuration, computed from the JSON Schemas, and
+the address of a framework file's entry in it.
+
+``admin_config`` is a pure function: the schemas (every ``*.schema.json`` by file name), the current ids
+of the lists that ``x-reference`` names, the framework names, the repository and its branch -> the
+configuration Decap reads (``config.yml``). One collection per framework file, named like the file,
+holding one entry named like the file too, so that the entry's address in the admin is
+``#/collections/NAME/entries/NAME`` (``entry_address``, used by the pages' « Modifier » links).
+
+What a form says, the schema says: strings and long texts, enums as selects, ``x-reference`` and
+``x-framework`` as selects over the current ids and names, numbers with their bounds, lists with a
+summary line, required fields, descriptions as hints, patterns with the check's own French message
+(``x-format-fr``). What a form cannot say (a value of several types, a map of free keys, cross-file
+rules, ``{seuil:…}``, citations) is left out of the form or to the content check, which runs on every
+pull request (scripts/check, the CI workflow); a field left out of the form is kept as written by the
+admin's save format (``admin/format.mjs``), which rewrites only the values an editor changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from guide.validation import reference_target
+
+ADMIN_DIR = "admin"
+CONFIG_FILE = "config.yml"
+# The save format registered by admin/admin.mjs (CMS.registerCustomFormat): the file as read, only the
+# edited values rewritten.
+FORMAT_NAME = "yaml-guide"
+FRAMEWORKS_FOLDER = "frameworks"
+MEDIA_FOLDER = "docs/assets/images"  # Decap requires one; the guide's frameworks hold no image
+DECAP_SERVER_PORT = 8081  # decap-server's default port (scripts/edit); Decap looks for it on localhost only
+
+# Fields whose text is short (one line in the form); every other text is a multi-line box.
+_SHORT_TEXTS = {"id", "titre", "titre_court", "nom", "terme", "question", "cadre", "unite", "libelle", "label",
+                "auteur", "organisation", "url", "date", "source", "lien"}
+# The field that names an item in a list's summary line, in order of preference.
+_SUMMARY_FIELDS = ("titre", "question", "nom", "terme", "libelle", "label", "id", "source", "cadre")
+
+
+def collection_name(framework: str) -> str:
+    return framework
+
+
+def entry_address(framework: str) -> str:
+    """The admin's address of a framework file's entry, relative to the site's root: ``admin/#/collections/faq/entries/faq``."""
+    return f"{ADMIN_DIR}/#/collections/{collection_name(framework)}/entries/{collection_name(framework)}"
+
+
+def github_repository(repo_url: str | None, edit_uri: str | None) -> tuple[str, str] | None:
+    """``https://github.com/owner/name`` and ``edit/main/docs/`` -> (``owner/name``, ``main``); None elsewhere."""
+    match = re.fullmatch(r"https?://github\.com/([^/]+)/([^/]+?)(?:\.git)?/?", repo_url or "")
+    if not match:
+        return None
+    branch = re.match(r"(?:edit|blob|tree)/([^/]+)", (edit_uri or "").lstrip("/"))
+    return f"{match.group(1)}/{match.group(2)}", branch.group(1) if branch else "main"
+
+
+def _label(name: str) -> str:
+    words = name.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+class _Schemas:
+    """Resolves ``$ref`` (``commun.schema.json#/definitions/x`` or ``#/definitions/x``) and merges ``allOf``."""
+
+    def __init__(self, schemas: Mapping[str, dict]):
+        self.schemas = schemas
+
+    def _pointer(self, ref: str, current: str) -> tuple[dict, str]:
+        file, _, pointer = ref.partition("#")
+        file = file or current
+        node: Any = self.schemas[file]
+        for part in [part for part in pointer.split("/") if part]:
+            node = node[part]
+        return node, file
+
+    def flat(self, schema: dict, current: str) -> tuple[dict, str]:
+        """One schema with its ``$ref`` and ``allOf`` merged in (the field's own keywords win)."""
+        merged: dict = {}
+        where = current
+        if "$ref" in schema:
+            target, where = self._pointer(schema["$ref"], current)
+            merged.update(self.flat(target, where)[0])
+        for part in schema.get("allOf", []):
+            resolved, part_where = self.flat(part, current)
+            if "$ref" in part:
+                where = part_where
+            merged.update(resolved)
+        merged.update({key: value for key, value in schema.items() if key not in ("$ref", "allOf")})
+        return merged, where
+
+
+def admin_config(schemas: Mapping[str, dict], ids: Mapping[tuple[str, str], Sequence[str]],
+                 framework_names: Sequence[str], repository: str, branch: str,
+                 base_url: str | None = None) -> dict:
+    """The configuration of the admin (``config.yml``) for the frameworks ``framework_names``, whose
+    schemas are ``schemas[NAME.schema.json]``."""
+    resolver = _Schemas(schemas)
+    backend: dict[str, Any] = {"name": "github", "repo": repository, "branch": branch,
+                               "commit_messages": {"create": "Ajout de {{slug}} dans {{collection}} (formulaires)",
+                                                   "update": "{{collection}} : modification dans les formulaires",
+                                                   "delete": "Suppression de {{slug}} dans {{collection}} (formulaires)"}}
+    if base_url:
+        backend["base_url"] = base_url
+    collections = []
+    for name in framework_names:
+        schema_file = f"{name}.schema.json"
+        schema, where = resolver.flat(schemas[schema_file], schema_file)
+        builder = _Fields(resolver, ids, framework_names)
+        collection: dict[str, Any] = {
+            "name": collection_name(name),
+            "label": schema.get("title") or _label(name),
+            "format": FORMAT_NAME,
+            "extension": "yml",
+            "editor": {"preview": False},
+            "files": [{
+                "name": collection_name(name),
+                "label": schema.get("title") or _label(name),
+                "file": f"{FRAMEWORKS_FOLDER}/{name}.yml",
+                "fields": builder.object_fields(schema, where),
+            }],
+        }
+        if schema.get("description"):
+            collection["description"] = schema["description"]
+        collections.append(collection)
+    return {
+        "locale": "fr",
+        "backend": backend,
+        "publish_mode": "editorial_workflow",
+        # decap-server (scripts/edit) on the editor's own computer: Decap uses it only when the admin is served
+        # from localhost or 127.0.0.1.
+        "local_backend": True,
+        "media_folder": MEDIA_FOLDER,
+        "collections": collections,
+    }
+
+
+class _Fields:
+    def __init__(self, resolver: _Schemas, ids: Mapping[tuple[str, str], Sequence[str]], framework_names: Sequence[str]):
+        self.resolver = resolver
+        self.ids = ids
+        self.framework_names = list(framework_names)
+
+    def object_fields(self, schema: dict, where: str) -> list[dict]:
+        required = set(schema.get("required", []))
+        # anyOf of required sets (« un auteur ou une organisation »): none of them is required on its own.
+        for option in schema.get("anyOf", []):
+            required -= set(option.get("required", []))
+        fields = []
+        for key, sub in schema.get("properties", {}).items():
+            field = self.field(key, sub, where, key in required)
+            if field is not None:
+                fields.append(field)
+        return fields
+
+    def field(self, key: str, raw: dict, where: str, required: bool) -> dict | None:
+        schema, where = self.resolver.flat(raw, where)
+        types = schema.get("type")
+        types = [types] if isinstance(types, str) else list(types or [])
+        if "null" in types:
+            types.remove("null")
+            required = False
+        if len(types) != 1:
+            return None  # several types (a calculator's value): YAML only, checked on the pull request
+        kind = types[0]
+        field: dict[str, Any] = {"name": key, "label": _label(key)}
+        if schema.get("description"):
+            field["hint"] = schema["description"]
+        if not required:
+            field["required"] = False
+        if kind == "object":
+            if not schema.get("properties"):
+                return None  # a map of free keys: YAML only
+            field.update(widget="object", collapsed=True, fields=self.object_fields(schema, where))
+            field["summary"] = _summary(schema)
+            if not field["summary"]:
+                del field["summary"]
+            return field
+        if kind == "array":
+            return self._list(field, schema, where)
+        field.update(self._scalar(key, schema))
+        return field
+
+    def _choices(self, schema: dict) -> list[str] | None:
+        if "enum" in schema:
+            return [str(value) for value in schema["enum"]]
+        if "x-reference" in schema:
+            return list(self.ids.get(reference_target(schema["x-reference"]), []))
+        if schema.get("x-framework"):
+            return list(self.framework_names)
+        return None
+
+    def _scalar(self, key: str, schema: dict) -> dict:
+        kind = schema.get("type")
+        kind = next(kind for kind in ([kind] if isinstance(kind, str) else kind) if kind != "null")
+        choices = self._choices(schema)
+        if choices is not None:
+            return {"widget": "select", "options": choices}
+        if kind in ("integer", "number"):
+            widget: dict[str, Any] = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+            if "minimum" in schema:
+                widget["min"] = schema["minimum"]
+            if "maximum" in schema:
+                widget["max"] = schema["maximum"]
+            if kind == "number":
+                widget["step"] = "any"
+            return widget
+        if kind == "boolean":
+            return {"widget": "boolean"}
+        short = key in _SHORT_TEXTS or schema.get("maxLength", 1000) <= 160 or "format" in schema
+        widget = {"widget": "string" if short else "text"}
+        pattern = schema.get("pattern")
+        if pattern:
+            widget["pattern"] = [pattern, schema.get("x-format-fr") or "n'a pas la forme attendue"]
+        return widget
+
+    def _list(self, field: dict, schema: dict, where: str) -> dict | None:
+        items, items_where = self.resolver.flat(schema.get("items", {}), where)
+        if "minItems" in schema:
+            field["min"] = schema["minItems"]
+        if "maxItems" in schema:
+            field["max"] = schema["maxItems"]
+        item_type = items.get("type")
+        if item_type == "object":
+            if not items.get("properties"):
+                return None
+            field.update(widget="list", collapsed=True, fields=self.object_fields(items, items_where))
+            summary = _summary(items)
+            if summary:
+                field["summary"] = summary
+            return field
+        if item_type not in ("string", "integer", "number", "boolean"):
+            return None
+        choices = self._choices(items)
+        if choices is not None:
+            field.update(widget="select", multiple=True, options=choices)
+            field.pop("max", None)
+            if "minItems" in schema:
+                field["min"] = schema["minItems"]
+            return field
+        item = {"name": field["name"], "label": field["label"], **self._scalar(field["name"], items)}
+        field.update(widget="list", field=item)
+        return field
+
+
+def _summary(schema: dict) -> str | None:
+    properties = schema.get("properties", {})
+    for name in _SUMMARY_FIELDS:
+        if name in properties:
+            return "{{fields." + name + "}}"
+    return None
+
+
+def site_admin_config(schemas_dir, ids, framework_names, repo_url, edit_uri) -> dict | None:
+    """The configuration for this repository (read from its schemas folder), or None when ``repo_url`` is not a
+    GitHub repository (the admin's GitHub backend needs one)."""
+    import json
+    from pathlib import Path
+
+    repository = github_repository(repo_url, edit_uri)
+    if repository is None:
+        return None
+    schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
+               for path in sorted(Path(schemas_dir).glob("*.schema.json"))}
+    return admin_config(schemas, ids, framework_names, *repository)
