@@ -18,9 +18,14 @@ admin's save format (``admin/format.mjs``), which rewrites only the values an ed
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from guide.validation import reference_target
 
@@ -58,9 +63,28 @@ def github_repository(repo_url: str | None, edit_uri: str | None) -> tuple[str, 
     return f"{match.group(1)}/{match.group(2)}", branch.group(1) if branch else "main"
 
 
+# A field's label is its name in words; names are written without accents, labels with them.
+_ACCENTS = {
+    "a": "à", "au-dela": "au-delà", "coherence": "cohérence", "consequence": "conséquence", "cout": "coût",
+    "critere": "critère", "criteres": "critères", "decision": "décision", "defaut": "défaut", "defi": "défi",
+    "definition": "définition", "detail": "détail", "developpe": "développé", "elements": "éléments",
+    "equipe": "équipe", "etape": "étape", "etapes": "étapes", "frequence": "fréquence", "generative": "générative",
+    "hypothese": "hypothèse", "hypotheses": "hypothèses", "ia": "IA", "lecons": "leçons", "legende": "légende",
+    "modele": "modèle", "modeles": "modèles", "numero": "numéro", "periode": "période", "pole": "pôle",
+    "poles": "pôles", "precision": "précision", "priorites": "priorités", "probleme": "problème",
+    "problemes": "problèmes", "recommande": "recommandé", "regle": "règle", "regles": "règles",
+    "repere": "repère", "reperes": "repères", "reponse": "réponse", "resultats": "résultats", "resume": "résumé",
+    "role": "rôle", "roles": "rôles", "sensible": "sensible", "symptome": "symptôme", "themes": "thèmes",
+    "unite": "unité", "verification": "vérification", "cmo": "CMO", "bu": "BU", "url": "URL", "t": "T",
+    "c": "C", "p": "P", "garde-fou": "garde-fou", "depuis": "depuis", "dela": "delà",
+}
+
+
 def _label(name: str) -> str:
-    words = name.replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
+    """``reponse`` -> « Réponse », ``a_partir_de`` -> « À partir de », ``au_dela_de`` -> « Au-delà de »."""
+    words = [_ACCENTS.get(word, word) for word in name.replace("au_dela", "au-dela").replace("garde_fou", "garde-fou").split("_")]
+    text = " ".join(words).strip()
+    return text[:1].upper() + text[1:]
 
 
 class _Schemas:
@@ -205,8 +229,6 @@ class _Fields:
                 widget["min"] = schema["minimum"]
             if "maximum" in schema:
                 widget["max"] = schema["maximum"]
-            if kind == "number":
-                widget["step"] = "any"
             return widget
         if kind == "boolean":
             return {"widget": "boolean"}
@@ -254,15 +276,101 @@ def _summary(schema: dict) -> str | None:
     return None
 
 
-def site_admin_config(schemas_dir, ids, framework_names, repo_url, edit_uri) -> dict | None:
+def site_admin_config(schemas_dir: Path, ids: Mapping[tuple[str, str], Sequence[str]], framework_names: Sequence[str],
+                      repo_url: str | None, edit_uri: str | None) -> dict | None:
     """The configuration for this repository (read from its schemas folder), or None when ``repo_url`` is not a
     GitHub repository (the admin's GitHub backend needs one)."""
-    import json
-    from pathlib import Path
-
     repository = github_repository(repo_url, edit_uri)
     if repository is None:
         return None
     schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
                for path in sorted(Path(schemas_dir).glob("*.schema.json"))}
     return admin_config(schemas, ids, framework_names, *repository)
+
+
+# The admin's own Content-Security-Policy. Decap CMS validates its configuration with code it compiles
+# ('unsafe-eval'), styles its React components with <style> elements it writes ('unsafe-inline'), talks to
+# GitHub's API (api.github.com, avatars) with the GitHub backend and to decap-server on the editor's own
+# computer (scripts/edit). Only the admin's page carries it: the guide's pages keep theirs (guide/csp.py).
+ADMIN_DIRECTIVES = (
+    ("default-src", ["'none'"]),
+    ("script-src", ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"]),
+    ("style-src", ["'self'", "'unsafe-inline'"]),
+    ("img-src", ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com"]),
+    ("font-src", ["'self'", "data:"]),
+    ("connect-src", ["'self'", "https://api.github.com", f"http://localhost:{DECAP_SERVER_PORT}",
+                     f"http://127.0.0.1:{DECAP_SERVER_PORT}"]),
+    ("worker-src", ["'self'", "blob:"]),
+    ("manifest-src", ["'self'"]),
+    ("object-src", ["'none'"]),
+    ("base-uri", ["'none'"]),
+    ("form-action", ["'none'"]),
+)
+ADMIN_HEADER_ONLY = (("frame-ancestors", ["'none'"]),)
+
+
+def admin_policy(header: bool = False) -> str:
+    return "; ".join(" ".join([name, *values]) for name, values in ADMIN_DIRECTIVES + (ADMIN_HEADER_ONLY if header else ()))
+
+
+# The admin's own files (admin/ of the repository), copied as they are; check.mjs is the seam of the in-browser
+# content check, called before each save.
+ADMIN_SOURCES = ("admin.mjs", "format.mjs", "check.mjs")
+DECAP_FOLDER = "decap-cms"  # node_modules/decap-cms/dist: the bundle, its chunks (loaded on demand) and wasm files
+YAML_FOLDER = "yaml"  # node_modules/yaml/browser/dist: the `yaml` library as ES modules
+
+
+def admin_page_html() -> str:
+    return f"""<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{admin_policy()}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Modifier le guide</title>
+<link rel="icon" href="../assets/images/favicon.png">
+<link href="{CONFIG_FILE}" type="text/yaml" rel="cms-config-url">
+<script type="module" src="admin.mjs"></script>
+</head>
+<body>
+<noscript>Les formulaires du guide ont besoin de JavaScript. Sans lui, modifiez les fichiers YAML du dossier
+frameworks/ (voir CONTRIBUTING.md).</noscript>
+</body>
+</html>
+"""
+
+
+class MissingAdmin(Exception):
+    """An npm package of the admin is not installed; the message says what to run."""
+
+
+def write_admin(site_dir: Path, root: Path, config: dict) -> list[str]:
+    """Write the admin into ``site_dir/admin/``: its page, its configuration, its scripts, Decap CMS and the
+    `yaml` library copied from node_modules (installed by scripts/setup; nothing is downloaded). Returns the
+    written paths, relative to the site."""
+    root, target = Path(root), Path(site_dir) / ADMIN_DIR
+    decap = root / "node_modules" / "decap-cms" / "dist"
+    yaml_dist = root / "node_modules" / "yaml" / "browser" / "dist"
+    for folder in (decap, yaml_dist):
+        if not folder.is_dir():
+            raise MissingAdmin(f"{folder.relative_to(root)} est absent : lancez scripts/setup (il installe les paquets npm)")
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "index.html").write_text(admin_page_html(), encoding="utf-8")
+    (target / CONFIG_FILE).write_text(config_text(config), encoding="utf-8")
+    for name in ADMIN_SOURCES:
+        shutil.copy2(root / ADMIN_DIR / name, target / name)
+    shutil.rmtree(target / DECAP_FOLDER, ignore_errors=True)
+    (target / DECAP_FOLDER).mkdir()
+    for path in sorted(decap.iterdir()):
+        if path.name == "decap-cms.js" or path.name.endswith(".decap-cms.js") or path.suffix == ".wasm":
+            shutil.copy2(path, target / DECAP_FOLDER / path.name)
+    shutil.rmtree(target / YAML_FOLDER, ignore_errors=True)
+    shutil.copytree(yaml_dist, target / YAML_FOLDER, ignore=shutil.ignore_patterns("*.map", "*.d.ts"))
+    return sorted(path.relative_to(site_dir).as_posix() for path in target.rglob("*") if path.is_file())
+
+
+def config_text(config: dict) -> str:
+    return ("# Configuration des formulaires (Decap CMS), calculée à la construction à partir des schémas\n"
+            "# (guide/admin.py) : ne pas modifier.\n"
+            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100000))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 # What a build needs; copied so that a test or a benchmark can change the content without touching the repo.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "frameworks", "hooks", "common", "guide", "calculators", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "frameworks", "hooks", "common", "guide", "calculators", "overrides", "admin")
 CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright (nothing downloaded)
 CHROMIUM_ARGS = [
     "--no-sandbox",
