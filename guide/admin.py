@@ -320,13 +320,15 @@ DECAP_FOLDER = "decap-cms"  # node_modules/decap-cms/dist: the bundle, its chunk
 YAML_FOLDER = "yaml"  # node_modules/yaml/browser/dist: the `yaml` library as ES modules
 
 
-def admin_page_html() -> str:
+def admin_page_html(with_policy: bool = True) -> str:
+    """The admin's page; ``with_policy=False`` for the live preview, whose server adds an inline reload script
+    to every page (the guide's pages go without their policy there too)."""
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{admin_policy()}">\n' if with_policy else ""
     return f"""<!doctype html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{admin_policy()}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+{policy}<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Modifier le guide</title>
 <link rel="icon" href="../assets/images/favicon.png">
@@ -345,7 +347,7 @@ class MissingAdmin(Exception):
     """An npm package of the admin is not installed; the message says what to run."""
 
 
-def write_admin(site_dir: Path, root: Path, config: dict) -> list[str]:
+def write_admin(site_dir: Path, root: Path, config: dict, with_policy: bool = True) -> list[str]:
     """Write the admin into ``site_dir/admin/``: its page, its configuration, its scripts, Decap CMS and the
     `yaml` library copied from node_modules (installed by scripts/setup; nothing is downloaded). Returns the
     written paths, relative to the site."""
@@ -356,7 +358,7 @@ def write_admin(site_dir: Path, root: Path, config: dict) -> list[str]:
         if not folder.is_dir():
             raise MissingAdmin(f"{folder.relative_to(root)} est absent : lancez scripts/setup (il installe les paquets npm)")
     target.mkdir(parents=True, exist_ok=True)
-    (target / "index.html").write_text(admin_page_html(), encoding="utf-8")
+    (target / "index.html").write_text(admin_page_html(with_policy), encoding="utf-8")
     (target / CONFIG_FILE).write_text(config_text(config), encoding="utf-8")
     for name in ADMIN_SOURCES:
         shutil.copy2(root / ADMIN_DIR / name, target / name)

@@ -143,7 +143,7 @@ def on_post_build(*, config):
                                          config.repo_url, config.edit_uri)
         if admin_config is not None:
             try:
-                write_admin(Path(config.site_dir), root, admin_config)
+                write_admin(Path(config.site_dir), root, admin_config, with_policy=_build["command"] != "serve")
             except MissingAdmin as exc:
                 raise Abort(str(exc)) from None
             admin_written = True
