@@ -218,8 +218,8 @@ class _Fields:
         return None
 
     def _scalar(self, key: str, schema: dict) -> dict:
-        kind = schema.get("type")
-        kind = next(kind for kind in ([kind] if isinstance(kind, str) else kind) if kind != "null")
+        types = schema.get("type")
+        kind = next(kind for kind in ([types] if isinstance(types, str) else list(types or [])) if kind != "null")
         choices = self._choices(schema)
         if choices is not None:
             return {"widget": "select", "options": choices}
@@ -234,9 +234,16 @@ class _Fields:
             return {"widget": "boolean"}
         short = key in _SHORT_TEXTS or schema.get("maxLength", 1000) <= 160 or "format" in schema
         widget = {"widget": "string" if short else "text"}
-        pattern = schema.get("pattern")
+        # Decap takes one pattern per field: the schema's, and its length limit if it has one, with the check's
+        # messages (guide/validation.py).
+        pattern, message = schema.get("pattern"), schema.get("x-format-fr") or "n'a pas la forme attendue"
+        if "maxLength" in schema:
+            limit = schema["maxLength"]
+            too_long = f"trop long : {limit} caractères au plus"
+            pattern = f"^(?=[\\s\\S]{{0,{limit}}}$)" + (f"[\\s\\S]*?(?:{pattern})" if pattern else "")
+            message = f"{message} ; {too_long}" if schema.get("pattern") else too_long
         if pattern:
-            widget["pattern"] = [pattern, schema.get("x-format-fr") or "n'a pas la forme attendue"]
+            widget["pattern"] = [pattern, message]
         return widget
 
     def _list(self, field: dict, schema: dict, where: str) -> dict | None:

@@ -134,7 +134,9 @@ def link(guide: Guide, name: str, item_id: str | None = None) -> Trusted:
 def edit_address(guide: Guide, name: str, site_root: str) -> Trusted:
     """Where a framework file's entry is edited in the admin's forms, from a page whose way back to the site's
     root is ``site_root`` (``../``): ``../admin/#/collections/faq/entries/faq`` (``guide.admin.entry_address``)."""
-    from guide.admin import entry_address  # guide.admin reads the schemas through guide.validation, which imports this module
+    from guide.admin import (
+        entry_address,  # guide.admin reads the schemas through guide.validation, which imports this module
+    )
 
     if name not in guide.frameworks:
         raise KeyError(f"pas de cadre {name!r}")

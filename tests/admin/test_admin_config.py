@@ -3,6 +3,8 @@ the schemas give it."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from guide.admin import (
@@ -40,6 +42,7 @@ FIXTURE = {
                 "properties": {
                     "nom": {"description": "Le nom.", "allOf": [{"$ref": "commun.schema.json#/definitions/texte"}]},
                     "reponse": {"$ref": "commun.schema.json#/definitions/texte"},
+                    "titre_court": {"allOf": [{"$ref": "commun.schema.json#/definitions/texte"}], "maxLength": 12},
                     "niveau": {"type": "string", "enum": ["bas", "haut"]},
                     "source": {"type": "string", "x-reference": "sources"},
                     "cadre": {"$ref": "commun.schema.json#/definitions/cadre"},
@@ -82,6 +85,10 @@ def test_each_field_says_what_its_schema_says():
     assert fields["nom"]["widget"] == "string" and fields["nom"]["hint"] == "Le nom."
     assert fields["nom"]["pattern"] == ["\\S", "le texte ne doit pas être vide"]  # the check's own message
     assert fields["reponse"]["widget"] == "text" and fields["reponse"]["label"] == "Réponse"
+    # One pattern per field in Decap: the schema's and its length limit, with both messages of the check.
+    pattern, message = fields["titre_court"]["pattern"]
+    assert message == "le texte ne doit pas être vide ; trop long : 12 caractères au plus"
+    assert [bool(re.search(pattern, text)) for text in ("Repères", "   ", "Repères chiffrés")] == [True, False, False]
     assert fields["niveau"] == {"name": "niveau", "label": "Niveau", "widget": "select", "options": ["bas", "haut"]}
     assert fields["source"]["widget"] == "select" and fields["source"]["options"] == ["blot", "advalians"]
     assert fields["cadre"]["options"] == ["essai"] and fields["cadre"]["required"] is False
