@@ -119,7 +119,7 @@ class _Schemas:
 
 def admin_config(schemas: Mapping[str, dict], ids: Mapping[tuple[str, str], Sequence[str]],
                  framework_names: Sequence[str], repository: str, branch: str,
-                 base_url: str | None = None) -> dict:
+                 base_url: str | None = None, site_domain: str | None = None) -> dict:
     """The configuration of the admin (``config.yml``) for the frameworks ``framework_names``, whose
     schemas are ``schemas[NAME.schema.json]``."""
     resolver = _Schemas(schemas)
@@ -127,8 +127,12 @@ def admin_config(schemas: Mapping[str, dict], ids: Mapping[tuple[str, str], Sequ
                                "commit_messages": {"create": "Ajout de {{slug}} dans {{collection}} (formulaires)",
                                                    "update": "{{collection}} : modification dans les formulaires",
                                                    "delete": "Suppression de {{slug}} dans {{collection}} (formulaires)"}}
+    # How an editor signs in on GitHub: through an OAuth relay (Decap's default: Netlify's, api.netlify.com),
+    # which knows the GitHub OAuth app by the name of a Netlify site (site_domain; default: the page's host).
     if base_url:
         backend["base_url"] = base_url
+    if site_domain:
+        backend["site_domain"] = site_domain
     collections = []
     for name in framework_names:
         schema_file = f"{name}.schema.json"
@@ -284,7 +288,8 @@ def _summary(schema: dict) -> str | None:
 
 
 def site_admin_config(schemas_dir: Path, ids: Mapping[tuple[str, str], Sequence[str]], framework_names: Sequence[str],
-                      repo_url: str | None, edit_uri: str | None) -> dict | None:
+                      repo_url: str | None, edit_uri: str | None, auth_url: str | None = None,
+                      site_domain: str | None = None) -> dict | None:
     """The configuration for this repository (read from its schemas folder), or None when ``repo_url`` is not a
     GitHub repository (the admin's GitHub backend needs one)."""
     repository = github_repository(repo_url, edit_uri)
@@ -292,7 +297,8 @@ def site_admin_config(schemas_dir: Path, ids: Mapping[tuple[str, str], Sequence[
         return None
     schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
                for path in sorted(Path(schemas_dir).glob("*.schema.json"))}
-    return admin_config(schemas, ids, framework_names, *repository)
+    return admin_config(schemas, ids, framework_names, *repository, base_url=auth_url or None,
+                        site_domain=site_domain or None)
 
 
 # The admin's own Content-Security-Policy. Decap CMS validates its configuration with code it compiles

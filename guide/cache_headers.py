@@ -77,7 +77,10 @@ def headers_file_text(site_dir: Path, policy_text: str | None = None, admin_poli
             "# Les formulaires (/admin/, Decap CMS) ont leur propre politique, qui remplace celle du site.",
             "/admin/*",
             "  ! Content-Security-Policy",
+            "  ! Cross-Origin-Opener-Policy",
             f"  Content-Security-Policy: {admin_policy_text}",
+            # The sign-in to GitHub runs in a window the admin opens (the OAuth relay), which answers it by postMessage.
+            "  Cross-Origin-Opener-Policy: same-origin-allow-popups",
         ]
     lines += [
         "# Durées de cache : les fichiers dont le nom change avec le contenu sont immuables pendant un an ;",

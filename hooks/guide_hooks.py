@@ -140,7 +140,8 @@ def on_post_build(*, config):
     if guide is not None:  # the editors' forms at /admin/, configured from the schemas
         root = Path(config.config_file_path).resolve().parent
         admin_config = site_admin_config(root / FRAMEWORKS_DIR_NAME / "schemas", guide.ids, list(guide.files),
-                                         config.repo_url, config.edit_uri)
+                                         config.repo_url, config.edit_uri, config.extra.get("cms_auth_url"),
+                                         config.extra.get("cms_site_domain"))
         if admin_config is not None:
             try:
                 write_admin(Path(config.site_dir), root, admin_config, with_policy=_build["command"] != "serve")

@@ -119,5 +119,8 @@ def test_the_admin_has_its_own_policy_and_the_guide_s_pages_keep_theirs(built_si
     assert admin[0] == ("!", "Content-Security-Policy")
     [policy] = [value for name, value in admin if name == "Content-Security-Policy"]
     assert "'unsafe-eval'" in policy and "frame-ancestors 'none'" in policy
+    # The sign-in window (the OAuth relay) must be able to answer the admin that opened it.
+    assert ("!", "Cross-Origin-Opener-Policy") in admin
+    assert ("Cross-Origin-Opener-Policy", "same-origin-allow-popups") in admin
     [site_policy] = [value for rule, name, value in headers if rule == "/*" and name == "Content-Security-Policy"]
     assert "'unsafe-eval'" not in site_policy and "'unsafe-inline'" not in site_policy
