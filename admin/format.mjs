@@ -12,7 +12,9 @@
 
 export const SOURCE_KEY = "__texte_du_fichier";
 
-const STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0 };
+// Texts on one line, however long; a text that YAML 1.1 would read as something else (« 3:1 », « 1_000 », a
+// date) written between quotes: the guide reads its files with PyYAML (guide/yaml_source.py), a YAML 1.1 reader.
+const STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, version: "1.1" };
 
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);

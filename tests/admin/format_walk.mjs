@@ -38,6 +38,10 @@ for (const name of fs.readdirSync(frameworksDir).filter((file) => file.endsWith(
   const before = edited.page.introduction[0];
   edited.page.introduction[0] = before + " Phrase ajoutée dans le formulaire.";
   report("texte", toFile(clone(edited)), { before, after: edited.page.introduction[0] });
+  // A short title typed as YAML 1.1 would read a number (a ratio): it stays a text.
+  const ambiguous = fromFile(original);
+  ambiguous.page.titre_court = "3:1";
+  report("ambigu", toFile(ambiguous));
   const key = firstList(fromFile(original));
   if (key) {
     const items = fromFile(original)[key];

@@ -77,6 +77,15 @@ def test_one_edited_text_changes_one_line(saved, name):
     assert load(result(out, "texte", name))["page"]["introduction"][0] == edit["after"]
 
 
+@pytest.mark.parametrize("name", FILES)
+def test_a_text_that_yaml_1_1_would_read_as_a_number_stays_a_text(saved, name):
+    _, out = saved
+    after = result(out, "ambigu", name)
+    assert load(after)["page"]["titre_court"] == "3:1"
+    removed, added = changes(original(name), after)
+    assert len(removed) == len(added) == 1
+
+
 def _list_cases():
     return [name for name in FILES if any(isinstance(value, list) and len(value) >= 2
                                           for key, value in load(original(name)).items() if key != "page")]
