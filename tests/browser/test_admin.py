@@ -174,3 +174,34 @@ def test_an_emptied_required_field_is_refused_in_french_and_nothing_is_saved(bro
     finally:
         close(context, page)
     assert git(repository, "branch", "--list", "cms/*").strip() == ""
+
+
+def test_the_check_called_before_a_save_can_stop_it_with_its_french_message(browser, site_url, decap_server, repository):
+    """admin/check.mjs is the seam of the in-browser check: what it returns is shown and nothing is saved. Here a
+    stand-in that finds one problem in any file, and records what it was given."""
+    faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
+    question = faq["questions"][0]
+    problem = "questions[0].reponse : problème trouvé par la vérification"
+    stand_in = ("export async function check({ path, collection, text, data }) {"
+                " window.__checked = { path, collection, text, questions: data.questions.length };"
+                f" return [{problem!r}]; }}")
+    context, page = admin_page(browser, site_url, decap_server)
+    page.route(site_url + "admin/check.mjs",
+               lambda route: route.fulfill(body=stand_in, content_type="text/javascript; charset=utf-8"))
+    try:
+        signed_in(page, site_url)
+        page.goto(site_url + entry_address("faq"))
+        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
+        item.locator("button").first.click()
+        answer = item.get_by_label("Réponse", exact=True)
+        answer.fill(question["reponse"] + " Une phrase de plus.")
+        page.get_by_role("button", name="Enregistrer", exact=True).click()
+        page.get_by_text(problem).first.wait_for(timeout=30_000)
+        checked = page.evaluate("() => window.__checked")
+        assert checked["path"] == "frameworks/faq.yml" and checked["collection"] == "faq"
+        assert checked["questions"] == len(faq["questions"])
+        assert question["reponse"] + " Une phrase de plus." in checked["text"]  # the file as it would be written
+        assert checked["text"].startswith("# yaml-language-server")
+    finally:
+        close(context, page)
+    assert git(repository, "branch", "--list", "cms/*").strip() == ""
