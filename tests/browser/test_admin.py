@@ -205,3 +205,33 @@ def test_the_check_called_before_a_save_can_stop_it_with_its_french_message(brow
     finally:
         close(context, page)
     assert git(repository, "branch", "--list", "cms/*").strip() == ""
+
+
+def test_a_ready_draft_once_published_is_merged_with_that_one_line(browser, site_url, decap_server, repository):
+    faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
+    question = faq["questions"][-1]
+    before = git(repository, "rev-parse", BRANCH).strip()
+    context, page = admin_page(browser, site_url, decap_server)
+    try:
+        signed_in(page, site_url)
+        page.goto(site_url + entry_address("faq"))
+        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
+        item.locator("button").first.click()
+        item.get_by_label("Réponse", exact=True).fill(question["reponse"] + " Publié depuis le formulaire.")
+        page.get_by_role("button", name="Enregistrer", exact=True).click()
+        page.get_by_role("button", name="Statut: Brouillon").click(timeout=60_000)
+        page.get_by_role("menuitem", name="Prêt").click()
+        page.get_by_role("button", name="Statut: Prêt").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Publier", exact=True).click()
+        page.once("dialog", lambda dialog: dialog.accept())  # « Êtes-vous sûr de vouloir publier cette entrée ? »
+        page.get_by_role("menuitem", name="Publier maintenant").click()
+        deadline = time.monotonic() + 60
+        while git(repository, "rev-parse", BRANCH).strip() == before:
+            assert time.monotonic() < deadline, f"{BRANCH} n'a pas reçu la publication"
+            time.sleep(0.5)
+    finally:
+        close(context, page)
+    numstat = git(repository, "diff", "--numstat", before, BRANCH).split()
+    assert numstat == ["1", "1", "frameworks/faq.yml"]
+    published = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
+    assert published["questions"][-1]["reponse"] == question["reponse"] + " Publié depuis le formulaire."
