@@ -38,6 +38,13 @@ function isEmpty(value) {
     (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
 }
 
+// A new value without the fields a form leaves empty (an optional text not typed: "", a list not filled: []).
+function pruned(value) {
+  if (Array.isArray(value)) return value.map(pruned);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => !isEmpty(item)).map(([key, item]) => [key, pruned(item)]));
+}
+
 export function createFormat(YAML) {
   const { isMap, isSeq, isScalar, isPair } = YAML;
 
@@ -64,7 +71,7 @@ export function createFormat(YAML) {
 
   // `value` written as YAML starting at column 0 (lines after the first are re-indented by the caller).
   function written(value, like) {
-    let node = value;
+    let node = pruned(value);
     if (like && isScalar(like) && typeof value === "string" && typeof like.value === "string") {
       node = new YAML.Scalar(value);
       node.type = like.type;
@@ -210,7 +217,7 @@ export function createFormat(YAML) {
     edits.sort((a, b) => b.start - a.start || b.end - a.end);
     let result = text;
     for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-    if (!deepEqual(YAML.parse(result), value)) return null;
+    if (!deepEqual(pruned(YAML.parse(result)), pruned(value))) return null;
     return eol === "\n" ? result : result.replace(/\n/g, "\r\n");
   }
 

@@ -57,7 +57,9 @@ for (const name of fs.readdirSync(frameworksDir).filter((file) => file.endsWith(
     const inserted = fromFile(original);
     const copy = clone(items[0]);
     if (copy && typeof copy === "object" && "id" in copy) copy.id = copy.id + "-copie";
-    inserted[key].splice(1, 0, copy);
+    // As a form adds it: with an optional field left empty, which is not written.
+    const fromForm = copy && typeof copy === "object" ? { ...copy, champ_laisse_vide: "", liste_vide: [] } : copy;
+    inserted[key].splice(1, 0, fromForm);
     report("insertion", toFile(inserted), { list: key, index: 1, item: copy });
   }
 }
