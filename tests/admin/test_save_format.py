@@ -152,3 +152,51 @@ def test_windows_line_endings_are_kept(tmp_path):
     assert len(removed) == len(added) == 1
 
 
+
+
+EDIT = """
+import * as YAML from "yaml";
+import { createFormat } from "./admin/format.mjs";
+const { text, path, value } = JSON.parse(process.argv[1]);
+const { fromFile, toFile } = createFormat(YAML);
+const data = fromFile(text);
+let target = data;
+for (const key of path.slice(0, -1)) target = target[key];
+target[path[path.length - 1]] = value;
+process.stdout.write(toFile(data));
+"""
+
+FIXTURE = """\
+# yaml-language-server: $schema=schemas/essai.schema.json
+# Un commentaire d'en-tête.
+page:
+  titre: 'Un titre entre apostrophes'
+  note: null
+elements:
+  - id: premier
+    texte: Un texte simple.  # un commentaire de fin de ligne
+    chiffre: 12
+  - id: second
+    texte: "Un texte : entre guillemets."
+    vide:
+"""
+
+
+def edited(path: list, value) -> str:
+    result = subprocess.run(["node", "--input-type=module", "-e", EDIT, json.dumps({"text": FIXTURE, "path": path, "value": value})],
+                            capture_output=True, text=True, timeout=60, cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize(("path", "value", "old", "new"), [
+    (["elements", 0, "texte"], "Un autre texte.", "    texte: Un texte simple.  # un commentaire de fin de ligne",
+     "    texte: Un autre texte.  # un commentaire de fin de ligne"),
+    (["page", "titre"], "Un autre titre", "  titre: 'Un titre entre apostrophes'", "  titre: 'Un autre titre'"),
+    (["elements", 1, "texte"], "Deux : points", '    texte: "Un texte : entre guillemets."', '    texte: "Deux : points"'),
+    (["elements", 0, "chiffre"], 13, "    chiffre: 12", "    chiffre: 13"),
+    (["page", "note"], "Une note", "  note: null", "  note: Une note"),
+])
+def test_an_edited_value_keeps_its_comment_quoting_and_place(path, value, old, new):
+    after = edited(path, value)
+    assert after == FIXTURE.replace(old + "\n", new + "\n", 1)
