@@ -8,6 +8,7 @@ the files the built site needs besides the pages. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+from guide.admin import MissingAdmin, admin_policy, entry_address, github_repository, site_admin_config, write_admin
 from guide.browser_assets import BrowserAssets, MissingRuntime, browser_assets, write_browser_assets
 from guide.cache_headers import write_headers_file
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide
@@ -22,6 +23,7 @@ from guide.structured_data import json_for_script, structured_data_for
 from guide.theme_html import escape_theme_values, mark_page_html
 
 __all__ = [
+    "MissingAdmin", "admin_policy", "entry_address", "github_repository", "site_admin_config", "write_admin",
     "FRAMEWORKS_DIR_NAME", "GLOSSARY_FRAMEWORK", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage", "UnknownInlineCode",
     "browser_assets", "escape_theme_values", "finish_page_html", "framework_names", "json_for_script", "load_guide", "mark_page_html", "navigation",
     "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url", "secure_site",

@@ -11,7 +11,8 @@
   stemming of typed words, readers' synonyms: guide/search.py), a redirect page at each former
   address of a merged page, the Content-Security-Policy of every page (computed from the inline code
   the templates are known to write: guide/csp.py; not in the live preview), and the ``_headers`` file
-  (security headers and cache lifetimes for static hosts).
+  (security headers and cache lifetimes for static hosts); and the editors' admin at /admin/ (Decap CMS copied
+  from node_modules, its configuration computed from the schemas: guide/admin.py), with its own policy.
 - The navigation comes from the plan in accueil.yml (``guide.site.navigation``), not from mkdocs.yml.
 """
 
@@ -34,13 +35,16 @@ from guide.shell import (
     BrowserAssets,
     ContentErrors,
     Guide,
+    MissingAdmin,
     MissingRuntime,
     RenderedPage,
     UnknownInlineCode,
+    admin_policy,
     browser_assets,
     escape_theme_values,
     finish_page_html,
     framework_names,
+    github_repository,
     json_for_script,
     load_guide,
     mark_page_html,
@@ -50,8 +54,10 @@ from guide.shell import (
     render_pages,
     repository_url,
     secure_site,
+    site_admin_config,
     structured_data_for,
     typeset_page,
+    write_admin,
     write_browser_assets,
     write_headers_file,
     write_redirect_pages,
@@ -99,7 +105,10 @@ def on_config(config, **kwargs):
     _build["assets"] = assets
     editors_guide_url = repository_url(config.repo_url, config.edit_uri, root, Path(config.docs_dir),
                                        "CONTRIBUTING.md", action="blob")
-    _build["pages"] = {page.path: page for page in render_pages(guide, assets, editors_guide_url=editors_guide_url)}
+    # The editors' forms (/admin/) need a GitHub repository; each block of a page links to its entry there.
+    with_admin = github_repository(config.repo_url, config.edit_uri) is not None
+    _build["pages"] = {page.path: page for page in render_pages(guide, assets, editors_guide_url=editors_guide_url,
+                                                                admin=with_admin)}
     config.nav = navigation(guide)  # the plan of accueil.yml is the only definition of the navigation
     return config
 
@@ -127,13 +136,25 @@ def on_post_build(*, config):
     write_search_worker(Path(config.site_dir), guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None)
     if guide is not None:
         write_redirect_pages(guide, Path(config.site_dir))  # former addresses of merged pages
+    admin_written = False
+    if guide is not None:  # the editors' forms at /admin/, configured from the schemas
+        root = Path(config.config_file_path).resolve().parent
+        admin_config = site_admin_config(root / FRAMEWORKS_DIR_NAME / "schemas", guide.ids, list(guide.files),
+                                         config.repo_url, config.edit_uri, config.extra.get("cms_auth_url"),
+                                         config.extra.get("cms_site_domain"))
+        if admin_config is not None:
+            try:
+                write_admin(Path(config.site_dir), root, admin_config, with_policy=_build["command"] != "serve")
+            except MissingAdmin as exc:
+                raise Abort(str(exc)) from None
+            admin_written = True
     policy_text = None
     if _build["command"] != "serve":  # the preview's live-reload script is injected inline by MkDocs' server
         try:
             policy_text = secure_site(Path(config.site_dir), config.theme.dirs).text(header=True)
         except UnknownInlineCode as unknown:
             raise Abort(unknown.report()) from None
-    write_headers_file(Path(config.site_dir), policy_text)
+    write_headers_file(Path(config.site_dir), policy_text, admin_policy(header=True) if admin_written else None)
 
 
 def _absolute(config, url: str) -> str:
