@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 
 import yaml
 
-from common.site_map import HOME, nav_groups, site_pages
+from common.site_map import HOME, nav_groups, page_of, site_pages
 from guide.browser_assets import BrowserAssets, browser_assets, write_browser_assets
 from guide.cache_headers import write_headers_file
 from guide.catalog import load_guide
@@ -32,10 +32,8 @@ from guide.model import GLOSSARY_FRAMEWORK, Guide
 from guide.rendering import RenderedPage, finish_page_html, render_pages, typeset_page
 from guide.repository import repository_url
 from guide.search import write_search_worker
-from guide.site import navigation, write_redirect_pages
+from guide.site import HOME_TITLE, navigation, write_redirect_pages
 from guide.structured_data import json_for_script, structured_data_for
-
-HOME_TITLE = "Accueil"  # the first step of every page's breadcrumb, and the home page's entry in the navigation
 
 
 @dataclass(frozen=True)
@@ -86,20 +84,16 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: f"!!python/name:{suffix}")
 
 
-def page_url(path: str) -> str:
-    """The address of a page's Markdown file from the site's root: ``phases.md`` → ``phases/``, ``index.md`` → ``""``."""
-    return "" if path == "index.md" else path.removesuffix(".md") + "/"
-
-
 def breadcrumb(guide: Guide, rendered: RenderedPage, settings: SiteSettings, title: str) -> list[tuple[str, str]]:
     """Home, the navigation section (at its first page), the page: the plan of accueil.yml, not an engine's tree."""
     trail = [(HOME_TITLE, settings.absolute(""))]
-    if rendered.path == "index.md":
+    if rendered.name == HOME:
         return trail
-    for group in nav_groups(guide.frameworks[HOME]):
-        if any(page.source_file == rendered.path for page in group.pages):
-            trail.append((group.title, settings.absolute(page_url(group.pages[0].source_file))))
-    trail.append((title, settings.absolute(page_url(rendered.path))))
+    home = guide.frameworks[HOME]
+    for group in nav_groups(home):
+        if any(page.host == rendered.name for page in group.pages):
+            trail.append((group.title, settings.absolute(group.pages[0].url)))
+    trail.append((title, settings.absolute(page_of(home, rendered.name).url)))
     return trail
 
 
@@ -110,9 +104,9 @@ def nav_title(guide: Guide, rendered: RenderedPage) -> str:
 
 def page_metadata(guide: Guide, rendered: RenderedPage, settings: SiteSettings) -> dict:
     """What the page's templates read besides its Markdown (the ``guide_*`` keys of ``page.meta``)."""
-    url = settings.absolute(page_url(rendered.path))
+    url = settings.absolute(page_of(guide.frameworks[HOME], rendered.name).url)
     trail = breadcrumb(guide, rendered, settings, nav_title(guide, rendered))
-    is_home = rendered.path == "index.md"
+    is_home = rendered.name == HOME
     return {
         "guide_jsonld": [json_for_script(data)
                          for data in structured_data_for(rendered, url, trail, guide, settings.site_name)],
@@ -226,5 +220,4 @@ def finish_built_site(settings: SiteSettings, site_dir: Path, theme_dirs: list[P
     finish_site(guide, assets, site_dir, [settings.root / "overrides", *theme_dirs], html_passes=True)
 
 
-__all__ = ["SiteSettings", "finish_built_site", "finish_site", "page_metadata", "page_url", "render_docs",
-           "site_pages"]
+__all__ = ["SiteSettings", "finish_built_site", "finish_site", "page_metadata", "render_docs", "site_pages"]
