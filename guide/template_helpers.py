@@ -20,8 +20,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from calculators.contract import threshold_text
-from calculators.diagnostic import headcount_range
+from common.figures import headcount_range, threshold_text
 from common.site_map import anchor_of, page_of, source_file
 from guide.markdown_text import Trusted, anchor, escape_text, inline_code
 from guide.model import HOME, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK, Guide, by_id
