@@ -1,7 +1,8 @@
 """Render every framework into a Markdown page through its Jinja2 template.
 
-``render_pages(guide)`` returns one ``RenderedPage`` per framework file: the page
-``NAME.md`` made from ``frameworks/NAME.yml`` by ``guide/templates/NAME.md.j2``.
+``render_pages(guide)`` returns one ``RenderedPage`` per page of the plan (accueil.yml): the page of its host
+framework ``NAME`` (``frameworks/NAME.yml`` through ``guide/templates/NAME.md.j2``, published as ``NAME.md``, the
+home page as ``index.md``: ``common.site_map.source_file``), then each framework the plan shows on it as a section.
 Every ``{{ value }}`` in a template is escaped (see ``markdown_text``) unless our own
 code marked it ``Trusted``; templates cannot forget to escape editors' text.
 """

@@ -21,9 +21,8 @@ from urllib.parse import quote
 
 import jinja2
 
-from calculators.contract import threshold_text
-from calculators.diagnostic import headcount_range
-from common.site_map import anchor_of, page_of
+from common.figures import headcount_range, threshold_text
+from common.site_map import anchor_of, page_of, source_file
 from guide.markdown_text import Trusted, anchor, escape_text, inline_code
 from guide.model import HOME, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK, Guide, by_id
 
@@ -116,7 +115,7 @@ def page_path(name: str, home: dict | None = None) -> str:
     (``home``, the data of accueil.yml), a framework shown as a section resolves to its host page."""
     if home is not None:
         return page_of(home, name).source_file
-    return "index.md" if name == HOME else f"{name}.md"
+    return source_file(name)
 
 
 @template_function

@@ -15,8 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from calculators.contract import threshold_text
-from common.numbers import NBSP, format_number
+from common.figures import range_text, threshold_text
 from common.suggestions import did_you_mean
 from guide.errors import ContentError, format_field_path
 from guide.model import THRESHOLDS_FRAMEWORK, by_id
@@ -31,22 +30,6 @@ RANGE_SEPARATOR = re.compile(r"\s+à\s+")
 def thresholds_by_id(frameworks: Mapping[str, Any]) -> dict[str, dict]:
     """The figures of seuils.yml by id (none if the file is absent)."""
     return by_id(frameworks.get(THRESHOLDS_FRAMEWORK, {}).get(THRESHOLDS_FRAMEWORK, []))
-
-
-def _singular(unit: str) -> str:
-    return " ".join(word.removesuffix("s") for word in unit.split())
-
-
-def range_text(low: dict, high: dict) -> str:
-    """``1 jour par semaine`` and ``2 jours par semaine`` -> ``1 à 2 jours par semaine``.
-
-    The unit is written once when both ends share it (singular or plural); otherwise, and for
-    ratios such as ``3:1``, each end keeps its own. No-break spaces keep ``1 à 2`` on one line.
-    """
-    low_unit, high_unit = low.get("unite", ""), high.get("unite", "")
-    if low_unit.startswith(":") or _singular(low_unit) != _singular(high_unit):
-        return f"{threshold_text(low)}{NBSP}à {threshold_text(high)}"
-    return f"{format_number(low['valeur'], decimals=2)}{NBSP}à{NBSP}{threshold_text(high)}"
 
 
 @dataclass(frozen=True)
