@@ -134,6 +134,19 @@ def render_site_pages(guide: Guide, assets: BrowserAssets | None, settings: Site
                         admin=settings.has_admin)
 
 
+# A link the core writes in raw HTML (a calculator's result, « Modifier ») is relative to the page's address, as the
+# browser reads it (the same HTML is drawn again by the calculators in the browser). MkDocs leaves raw HTML alone;
+# Zensical resolves every relative href against the Markdown file's folder, one level off for NAME.md at NAME/.
+# render_docs hides them behind this prefix, which no engine resolves; finish_site puts them back.
+RELATIVE_MARK = "guide-relative:"
+_RAW_RELATIVE_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|#|/)([^"]*)"')
+
+
+def protect_relative_links(markdown: str) -> str:
+    """Every relative ``href="…"`` written as HTML in the page, behind ``RELATIVE_MARK`` (Markdown links stay)."""
+    return _RAW_RELATIVE_HREF.sub(lambda match: f'href="{RELATIVE_MARK}{match.group(1)}"', markdown)
+
+
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -182,8 +195,8 @@ def render_docs(settings: SiteSettings, out: Path, guide: Guide | None = None) -
         if target.exists():
             raise FileExistsError(f"docs/{rendered.path} existe déjà alors que cette page est produite à partir de "
                                   f"{rendered.yaml_file}")
-        target.write_text(with_front_matter(rendered.markdown, page_metadata(guide, rendered, settings)),
-                          encoding="utf-8")
+        markdown = protect_relative_links(rendered.markdown)
+        target.write_text(with_front_matter(markdown, page_metadata(guide, rendered, settings)), encoding="utf-8")
         written.append(target)
     config = engine_config(settings, guide)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -195,11 +208,12 @@ ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</a
 
 def finish_pages_html(site_dir: Path) -> int:
     """The passes MkDocs' hook makes on each page (glossary first use, heading links' names, typography), for a
-    site another engine built. Returns the number of pages changed."""
+    site another engine built, and the links ``protect_relative_links`` hid. Returns the number of pages changed."""
     changed = 0
     for page in sorted(Path(site_dir).rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         finished = typeset_page(ARTICLE.sub(lambda m: m.group(1) + finish_page_html(m.group(2)) + m.group(3), html))
+        finished = finished.replace(f'href="{RELATIVE_MARK}', 'href="')
         if finished != html:
             page.write_text(finished, encoding="utf-8")
             changed += 1

@@ -1,8 +1,8 @@
 """What a site built by another engine must share with the MkDocs build: the comparison of the smoke build.
 
 Both sites are read through an HTML parser: the pages (every ``index.html``), the redirect pages (byte for byte),
-each page's JSON-LD (parsed), the glossary's abbreviations in the article (the first use of each term only), the
-edit links (« Modifier cette page » and the sections' links), the Content-Security-Policy ``<meta>`` and ``_headers``.
+each page's JSON-LD (parsed), the glossary's abbreviations in the article (the first use of each term only),
+where every link of the article leads from the page's address, the edit links (« Modifier cette page » and the sections' links), the Content-Security-Policy ``<meta>`` and ``_headers``.
 Search is the engine's own (Zensical writes ``search.json``), so it is not compared.
 """
 
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 
 @dataclass
@@ -20,6 +21,7 @@ class PageFacts:
     jsonld: list = field(default_factory=list)
     abbreviations: int = 0
     edit_links: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # every link of the article
     has_policy: bool = False
     is_redirect: bool = False
 
@@ -33,11 +35,12 @@ class _Facts(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        classes = (values.get("class") or "").split()
         if tag == "article":
             self._article_depth += 1
         if tag == "abbr" and self._article_depth:
             self.facts.abbreviations += 1
+        if tag == "a" and self._article_depth and values.get("href") is not None:
+            self.facts.links.append(values["href"])
         if tag == "script" and values.get("type") == "application/ld+json":
             self._jsonld = []
         if tag == "a" and values.get("rel") == "edit":
@@ -46,7 +49,6 @@ class _Facts(HTMLParser):
             self.facts.has_policy = True
         if tag == "meta" and values.get("http-equiv") == "refresh":
             self.facts.is_redirect = True
-        del classes
 
     def handle_endtag(self, tag):
         if tag == "article":
@@ -94,7 +96,12 @@ def differences(reference: Path, other: Path) -> list[str]:
                     != _POLICY.sub("", theirs[address].read_text(encoding="utf-8"))):
                 found.append(f"/{address} : la page de redirection diffère")
             continue
-        for name in ("jsonld", "abbreviations", "edit_links", "has_policy"):
+        # Where each link leads from this page's address (« ./x/ » is « x/ »), the site under a folder as on GitHub
+        # Pages (a link above the site's root then shows).
+        base = f"http://host/site/{address}"
+        expected.links = [urljoin(base, link) for link in expected.links]
+        got.links = [urljoin(base, link) for link in got.links]
+        for name in ("jsonld", "abbreviations", "links", "edit_links", "has_policy"):
             if getattr(expected, name) != getattr(got, name):
                 found.append(f"/{address} : {name} diffère ({getattr(got, name)!r} au lieu de {getattr(expected, name)!r})")
     return found

@@ -64,3 +64,12 @@ def test_a_build_that_loses_the_metadata_is_caught(built_site, zensical_site, tm
     page.write_text(page.read_text(encoding="utf-8").replace('type="application/ld+json"', 'type="text/plain"'),
                     encoding="utf-8")
     assert [line.split(" : ")[1].split(" ")[0] for line in differences(built_site, stripped)] == ["jsonld"]
+
+
+def test_a_link_an_engine_resolved_otherwise_is_caught(built_site, zensical_site, tmp_path):
+    moved = tmp_path / "site"
+    shutil.copytree(zensical_site, moved)
+    page = moved / "internalisation" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="../sourcing/', 'href="../../sourcing/'),
+                    encoding="utf-8")
+    assert [line.split(" : ")[1].split(" ")[0] for line in differences(built_site, moved)] == ["links"]
