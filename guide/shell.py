@@ -8,6 +8,7 @@ the files the built site needs besides the pages. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+from guide.browser.assets import check_assets, write_check_assets
 from guide.browser_assets import BrowserAssets, MissingRuntime, browser_assets, write_browser_assets
 from guide.cache_headers import write_headers_file
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide
@@ -23,7 +24,7 @@ from guide.theme_html import escape_theme_values, mark_page_html
 
 __all__ = [
     "FRAMEWORKS_DIR_NAME", "GLOSSARY_FRAMEWORK", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage", "UnknownInlineCode",
-    "browser_assets", "escape_theme_values", "finish_page_html", "framework_names", "json_for_script", "load_guide", "mark_page_html", "navigation",
+    "browser_assets", "check_assets", "escape_theme_values", "finish_page_html", "framework_names", "json_for_script", "load_guide", "mark_page_html", "navigation",
     "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url", "secure_site",
-    "structured_data_for", "typeset_page", "write_browser_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",
+    "structured_data_for", "typeset_page", "write_browser_assets", "write_check_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",
 ]

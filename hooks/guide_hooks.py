@@ -38,6 +38,7 @@ from guide.shell import (
     RenderedPage,
     UnknownInlineCode,
     browser_assets,
+    check_assets,
     escape_theme_values,
     finish_page_html,
     framework_names,
@@ -53,6 +54,7 @@ from guide.shell import (
     structured_data_for,
     typeset_page,
     write_browser_assets,
+    write_check_assets,
     write_headers_file,
     write_redirect_pages,
     write_search_worker,
@@ -117,10 +119,14 @@ def on_files(files, /, *, config):
 
 
 def on_post_build(*, config):
-    """Write the calculators' browser files, the search worker wrapper, then ``_headers`` (lists them all)."""
+    """Write the calculators' browser files and the editors' check, the search worker wrapper, then ``_headers`` (lists
+    them all)."""
     if _build["assets"] is not None and _build["guide"] is not None:
         try:
             write_browser_assets(_build["assets"], Path(config.site_dir))
+            # The editors' check before saving (the admin), on the same runtime: guide/browser/assets.py.
+            root = Path(config.config_file_path).resolve().parent
+            write_check_assets(check_assets(root, _build["assets"]), Path(config.site_dir))
         except MissingRuntime as exc:
             raise Abort(str(exc)) from None
     guide = _build["guide"]
