@@ -108,11 +108,12 @@ def unused_markers(frameworks: Mapping[str, Any], files: Mapping[str, str],
     return sorted(found)
 
 
-def old_comment_message(field: str, entries: list[str], beside: str) -> str:
+def old_comment_message(field: str, entries: list[str], beside: str | None) -> str:
     """What to type instead of the old comment: the field, in the block of the text on that line."""
     written = ", ".join(f'"{entry}"' for entry in entries) or (
         '"le mot de la source"' if field == SOURCE_TERMS else '"le chiffre"')
     what = ("ce texte explique le mot d'une source" if field == SOURCE_TERMS
             else "ce chiffre n'est pas un repère de seuils.yml")
     return (f"le commentaire « {OLD_COMMENTS[field]} » n'est plus lu (un formulaire l'effacerait) : retirez-le et, "
-            f"pour dire que {what}, ajoutez au même niveau que « {beside}: » le champ « {field}: [{written}] »")
+            f"pour dire que {what}, ajoutez " + (f"au même niveau que « {beside}: »" if beside else "au bloc de ce texte")
+            + f" le champ « {field}: [{written}] »")

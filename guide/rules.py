@@ -170,7 +170,7 @@ def no_meaning_in_comments(data: dict, report: Report, guide: Guide) -> None:
                 continue  # a text that speaks of the comment (in quotes), not a comment
             field = SOURCE_TERMS if "terme" in match.group(1).lower() else NOT_THRESHOLDS
             entries: list[str] = []
-            beside = "question"
+            beside = None
             if path is not None:
                 text = _value(report.parsed.data, path)
                 beside = str(path[-2] if isinstance(path[-1], int) and len(path) > 1 else path[-1])

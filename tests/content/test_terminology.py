@@ -111,6 +111,14 @@ def test_the_old_comment_is_an_error_that_says_what_to_type_instead(project):
                              f"niveau que « reponse: » le champ « {SOURCE_TERMS}: [\"Fractional CMO\"] »")
 
 
+def test_the_old_comment_on_a_line_of_its_own_names_no_field_beside(project):
+    faq = project / "frameworks" / "faq.yml"
+    replace_in(faq, "questions:\n", "questions:\n  # terme de la source\n")
+    [error] = load_errors(project)
+    assert (error.line, error.column) == (line_of(faq, "  # terme de la source"), 3)
+    assert error.message.endswith(f"ajoutez au bloc de ce texte le champ « {SOURCE_TERMS}: [\"le mot de la source\"] »")
+
+
 def test_a_text_that_quotes_the_old_comment_is_not_a_comment(project):
     faq = project / "frameworks" / "faq.yml"
     replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non (pas de # terme de la source ici), répond Antoine Blot')
