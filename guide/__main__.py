@@ -24,38 +24,25 @@ import sys
 from pathlib import Path
 
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
+from guide.content_check import WARNING_SUFFIX, run_check
 from guide.errors import ContentErrors
-from guide.plain_text import markup_in_texts
-from guide.source_text import SEEDS_DIR, unverified_citations
-from guide.terminology import non_preferred_terms
-from guide.thresholds import hand_typed_figures, thresholds_by_id
+from guide.source_text import SEEDS_DIR
 from guide.yaml_source import normalised
 
 
 def check(root: Path, github: bool, seeds_dir: Path = SEEDS_DIR) -> int:
-    try:
-        guide = load_guide(root)
-        # The figures' citations against the sources' text, which is not part of the project (not in the build).
-        citation_errors, warnings = unverified_citations(guide.frameworks, guide.files, guide.parsed, seeds_dir)
-        if citation_errors:
-            raise ContentErrors(citation_errors)
-    except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
+    result = run_check(root, seeds_dir)
+    if result.errors:
+        print(ContentErrors(result.errors).report(), file=sys.stderr)
         if github:
-            for error in errors.errors:
+            for error in result.errors:
                 print(error.as_github_annotation())
         return 1
-    frameworks_dir = root / FRAMEWORKS_DIR_NAME
-    warnings += hand_typed_figures(frameworks_dir, thresholds_by_id(guide.frameworks), guide.files)
-    warnings += non_preferred_terms(frameworks_dir, guide.frameworks, guide.files, guide.parsed)
-    warnings += markup_in_texts(guide.frameworks, guide.files, guide.parsed)
-    warnings = sorted(warnings)
-    for warning in warnings:
-        print(f"{warning} (attention, pas une erreur)")
+    for warning in result.warnings:
+        print(f"{warning}{WARNING_SUFFIX}")
         if github:
             print(warning.as_github_annotation().replace("::error ", "::warning ", 1))
-    count = len(guide.frameworks)
-    print(f"Contenu valide : {count} fichiers de frameworks/ vérifiés, aucune erreur.")
+    print(f"Contenu valide : {result.checked} fichiers de frameworks/ vérifiés, aucune erreur.")
     return 0
 
 

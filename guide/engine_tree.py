@@ -25,6 +25,7 @@ import yaml
 
 from common.site_map import HOME, nav_groups, page_of, site_pages
 from guide.admin import admin_policy, github_repository, site_admin_config, write_admin
+from guide.browser.assets import check_assets, write_check_assets
 from guide.browser_assets import BrowserAssets, browser_assets, write_browser_assets
 from guide.cache_headers import write_headers_file
 from guide.catalog import FRAMEWORKS_DIR_NAME, SCHEMAS_DIR_NAME, load_guide
@@ -222,7 +223,8 @@ def finish_pages_html(site_dir: Path) -> int:
 
 def finish_site(guide: Guide | None, assets: BrowserAssets | None, settings: SiteSettings, site_dir: Path,
                 theme_dirs: list | None, *, secure: bool = True, html_passes: bool = False) -> None:
-    """Everything after the build: the calculators' browser files, the search worker wrapper, the redirect pages,
+    """Everything after the build: the calculators' browser files and the editors' check, the search worker wrapper,
+    the redirect pages,
     the editors' forms at /admin/ (Decap CMS, configured from the schemas: guide/admin.py), then (``secure``; not in
     a live preview, whose reload script is inline) the Content-Security-Policy of every page, and ``_headers``.
     ``guide`` is None while the content has errors (the preview shows them)."""
@@ -231,6 +233,8 @@ def finish_site(guide: Guide | None, assets: BrowserAssets | None, settings: Sit
         finish_pages_html(site_dir)
     if assets is not None and guide is not None:
         write_browser_assets(assets, site_dir)
+        # The editors' check before saving (the admin), on the same runtime: guide/browser/assets.py.
+        write_check_assets(check_assets(settings.root, assets), site_dir)
     write_search_worker(site_dir, guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None)
     admin_written = False
     if guide is not None:

@@ -9,6 +9,7 @@ the files the built site needs besides the pages. Nothing here imports MkDocs.
 from __future__ import annotations
 
 from guide.admin import MissingAdmin, admin_policy, entry_address, github_repository, site_admin_config, write_admin
+from guide.browser.assets import check_assets, write_check_assets
 from guide.browser_assets import BrowserAssets, MissingRuntime, browser_assets, write_browser_assets
 from guide.cache_headers import write_headers_file
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide
@@ -27,7 +28,7 @@ __all__ = [
     "MissingAdmin", "admin_policy", "entry_address", "github_repository", "site_admin_config", "write_admin",
     "FRAMEWORKS_DIR_NAME", "GLOSSARY_FRAMEWORK", "HOME_TITLE", "SiteSettings", "finish_site", "page_metadata", "render_docs",
     "render_site_pages", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage", "UnknownInlineCode",
-    "browser_assets", "escape_theme_values", "finish_page_html", "framework_names", "json_for_script", "load_guide", "mark_page_html", "navigation",
+    "browser_assets", "check_assets", "escape_theme_values", "finish_page_html", "framework_names", "json_for_script", "load_guide", "mark_page_html", "navigation",
     "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url", "secure_site",
-    "structured_data_for", "typeset_page", "write_browser_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",
+    "structured_data_for", "typeset_page", "write_browser_assets", "write_check_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",
 ]
