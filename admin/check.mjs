@@ -1,11 +1,29 @@
-// The seam of the in-browser content check (issue 24): admin.mjs calls check() before every save, with the
-// framework file as it is about to be written. It returns the problems found, each a French sentence naming
-// the field and saying what to type; the save is stopped and the sentences shown when there is one.
-// This version checks nothing (the check runs on the pull request: scripts/check, the CI workflow); the
-// in-browser `guide check` replaces its body and keeps its signature.
+// The content check before each save: admin.mjs calls check() with the framework file as it is about to be
+// written. The same `guide check` as the pull request's runs in the browser (checkFile: the core's Python on the
+// site's own Pyodide, in a Web Worker, against the other files as built; docs/assets/javascripts/content-check.mjs).
+// It returns the errors found, each a French sentence with its line and field; the save is stopped and the
+// sentences shown when there is one. Warnings do not stop a save (the pull request shows them). If the check
+// cannot start in this browser, the save goes on: the pull request's check still runs.
 //
 //   check({ path: "frameworks/faq.yml", collection: "faq", text: "…the YAML…", data: { …the values… } })
 //     -> Promise<string[]>
-export async function check({ path, collection, text, data }) {
-  return [];
+import { checkFile } from "../assets/javascripts/content-check.mjs";
+
+const WARNING = "(attention, pas une erreur)";
+
+export function describe(finding) {
+  const where = `Ligne ${finding.line}, colonne ${finding.column}` + (finding.field ? `, champ ${finding.field}` : "");
+  return `${where} : ${finding.message}`;
+}
+
+export async function check({ path, text }) {
+  const fileName = String(path).split("/").pop();
+  let findings;
+  try {
+    findings = await checkFile(fileName, text);
+  } catch (error) {
+    console.warn(error.message);
+    return [];
+  }
+  return findings.filter((finding) => !String(finding.message).endsWith(WARNING)).map(describe);
 }

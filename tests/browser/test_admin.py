@@ -86,12 +86,14 @@ def admin_page(browser, site_url, backend_url):
             page.backend_errors.append((route.request.post_data_json or {}).get("action"))
         route.fulfill(response=response)
 
-    page.route(LOCAL_BACKEND, forward)
+    # With a route, Playwright matches every request of the context in this process: the tests wait with
+    # page.wait_for_timeout, never time.sleep, or every request waits too (the in-browser check's Pyodide first).
+    context.route(LOCAL_BACKEND, forward)
     return context, page
 
 
 def close(context, page):
-    page.unroute_all(behavior="ignoreErrors")  # a request still on its way to decap-server is dropped
+    context.unroute_all(behavior="ignoreErrors")  # a request still on its way to decap-server is dropped
     context.close()
 
 
@@ -134,10 +136,12 @@ def test_a_form_edit_is_a_commit_on_a_cms_branch_whose_diff_is_that_line(browser
         assert answer.input_value() == question["reponse"]
         answer.fill(question["reponse"] + added)
         page.get_by_role("button", name="Enregistrer", exact=True).click()
-        deadline = time.monotonic() + 60
-        while "cms/faq/faq" not in git(repository, "branch", "--list", "cms/*"):
-            assert time.monotonic() < deadline, "aucune branche cms/faq/faq après l'enregistrement"
-            time.sleep(0.5)
+        deadline = time.monotonic() + 120  # the check runs first in the browser (Pyodide starts: a few seconds)
+        # decap-server commits on the branch in the working copy, then goes back to the editor's branch.
+        while ("cms/faq/faq" not in git(repository, "branch", "--list", "cms/*")
+               or git(repository, "rev-parse", "--abbrev-ref", "HEAD").strip() != BRANCH):
+            assert time.monotonic() < deadline, f"pas de branche cms/faq/faq, ou la copie pas revenue sur {BRANCH}"
+            page.wait_for_timeout(500)  # not time.sleep: Playwright answers the routed requests meanwhile
         assert outside(page) == []
         # Opening a published entry, the editorial workflow first asks decap-server for a draft of it: « none » is
         # its 404 (the only one the browser logs as an error).
@@ -170,7 +174,7 @@ def test_an_emptied_required_field_is_refused_in_french_and_nothing_is_saved(bro
         item.get_by_label("Réponse", exact=True).fill("")
         page.get_by_role("button", name="Enregistrer", exact=True).click()
         page.get_by_text("Le champ Réponse est requis.").first.wait_for(timeout=30_000)
-        time.sleep(1)
+        page.wait_for_timeout(1000)
     finally:
         close(context, page)
     assert git(repository, "branch", "--list", "cms/*").strip() == ""
@@ -228,10 +232,35 @@ def test_a_ready_draft_once_published_is_merged_with_that_one_line(browser, site
         deadline = time.monotonic() + 60
         while git(repository, "rev-parse", BRANCH).strip() == before:
             assert time.monotonic() < deadline, f"{BRANCH} n'a pas reçu la publication"
-            time.sleep(0.5)
+            page.wait_for_timeout(500)
     finally:
         close(context, page)
     numstat = git(repository, "diff", "--numstat", before, BRANCH).split()
     assert numstat == ["1", "1", "frameworks/faq.yml"]
     published = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
     assert published["questions"][-1]["reponse"] == question["reponse"] + " Publié depuis le formulaire."
+
+
+def test_the_guides_own_check_stops_a_save_with_its_french_message_at_the_line(browser, site_url, decap_server,
+                                                                               repository):
+    """What no form can see (here a figure of seuils.yml that does not exist) is found before the save by the
+    same check as the pull request's, run in the browser (admin/check.mjs → content-check.mjs): its French message,
+    with the line and the field, is shown, and nothing is saved."""
+    faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
+    question = faq["questions"][0]
+    context, page = admin_page(browser, site_url, decap_server)
+    try:
+        signed_in(page, site_url)
+        page.goto(site_url + entry_address("faq"))
+        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
+        item.locator("button").first.click()
+        item.get_by_label("Réponse", exact=True).fill(question["reponse"] + " Environ {seuil:repere-inexistant}.")
+        page.get_by_role("button", name="Enregistrer", exact=True).click()
+        shown = page.get_by_text("champ questions[0].reponse").first
+        shown.wait_for(timeout=120_000)
+        assert "repere-inexistant" in shown.inner_text()
+        assert "Ligne " in shown.inner_text()
+        assert outside(page) == []
+    finally:
+        close(context, page)
+    assert git(repository, "branch", "--list", "cms/*").strip() == ""
