@@ -320,7 +320,7 @@ def _hypotheses(root: Path, edit: Edit) -> None:
             raise EditError(f"seuils.yml : {ident} n'est plus lu par un calculateur")
         set_number(root, "seuils", where + ("valeur",), value)
 
-        def change(text, rewordings=rewordings):
+        def change(text, rewordings=rewordings, ident=ident):
             for old, new in rewordings:
                 if old not in text:
                     raise EditError(f"seuils.yml : « {old} » absent de la raison de {ident}")

@@ -16,7 +16,7 @@ import pytest
 
 from guide.source_text import SEEDS_DIR
 from tests.helpers import page_slug
-from tests.ordinary_edits import EDITS, EditError, apply_edits, append_item, remove_item, set_text
+from tests.ordinary_edits import EDITS, EditError, append_item, apply_edits, remove_item, set_text
 from tests.site_text import article_text, normalise
 from tests.support import copy_project, mkdocs_build
 
