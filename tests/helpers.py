@@ -74,3 +74,30 @@ def texts_in(value):
             yield from texts_in(child)
     elif isinstance(value, str):
         yield value
+
+
+def replace_field(path: Path, field_path: tuple, raw: str) -> int:
+    """Write ``raw`` as an editor types it (quotes, mistakes and all) in place of the value of one field of a
+    framework file, found by its place (``("phases", 1, "objectif")``, or ``{"id": …}`` for a list item) whatever
+    the text says today; returns the 1-based line where ``raw`` starts."""
+    from tests.ordinary_edits import set_raw
+
+    return set_raw(path.parent.parent, path.stem, field_path, raw)[1]
+
+
+def field_text(path: Path, field_path: tuple) -> str:
+    """The value of one field of a framework file as written in it (its quotes included)."""
+    from tests.ordinary_edits import raw_value
+
+    return raw_value(path.parent.parent, path.stem, field_path)
+
+
+def prefix_field(path: Path, field_path: tuple, prefix: str) -> int:
+    """Write ``prefix`` before the text of one field, whatever it says, between double quotes as an editor does;
+    returns the 1-based line of the field."""
+    import json
+
+    from tests.ordinary_edits import read_value
+
+    value = read_value(path.parent.parent, path.stem, field_path)
+    return replace_field(path, field_path, json.dumps(prefix + value, ensure_ascii=False))

@@ -159,6 +159,52 @@ def set_text(root: Path, name: str, path: tuple, new: str) -> str:
     return node.value
 
 
+def raw_value(root: Path, name: str, path: tuple) -> str:
+    """A simple value as it is written in the file (its quotes included)."""
+    text = (root / FRAMEWORKS / f"{name}.yml").read_text(encoding="utf-8")
+    node = _node(text, path)
+    if not isinstance(node, yaml.ScalarNode):
+        raise EditError(f"{name}.yml {path} n'est pas une valeur simple")
+    return text[node.start_mark.index:_scalar_end(node)]
+
+
+def replaced(text: str, path: tuple, raw: str) -> tuple[str, int]:
+    """``text`` (a framework file's) with ``raw`` written as typed (quotes, mistakes and all) in place of the value
+    at ``path``, its comment kept; and the 1-based line where ``raw`` starts."""
+    node = _node(text, path)
+    if not isinstance(node, yaml.ScalarNode):
+        raise EditError(f"{path} n'est pas une valeur simple")
+    return text[:node.start_mark.index] + raw + text[_scalar_end(node):], node.start_mark.line + 1
+
+
+def set_raw(root: Path, name: str, path: tuple, raw: str) -> tuple[str, int]:
+    """``replaced`` on frameworks/NAME.yml, in place: for tests that break a field wherever it is and whatever it
+    says. Returns the value as it was written and the line where ``raw`` starts."""
+    file = root / FRAMEWORKS / f"{name}.yml"
+    text = file.read_text(encoding="utf-8")
+    before = raw_value(root, name, path)
+    new_text, line = replaced(text, path, raw)
+    file.write_text(new_text, encoding="utf-8")
+    return before, line
+
+
+def remove_field(root: Path, name: str, path: tuple) -> None:
+    """Remove a field of a mapping written one field a line (``nom: valeur`` and the lines of its value)."""
+    file = root / FRAMEWORKS / f"{name}.yml"
+    text = file.read_text(encoding="utf-8")
+    parent = _node(text, path[:-1])
+    if not isinstance(parent, yaml.MappingNode) or parent.flow_style:
+        raise EditError(f"{name}.yml {path[:-1]} n'est pas un bloc de champs")
+    for key_node, value_node in parent.value:
+        if key_node.value == path[-1]:
+            start = _line_start(text, key_node.start_mark.index)
+            if text[start:key_node.start_mark.index].strip():
+                raise EditError(f"{name}.yml {path} : le champ ne commence pas sa ligne")
+            file.write_text(text[:start] + text[_line_end(text, _last_index(value_node)):], encoding="utf-8")
+            return
+    raise EditError(f"{name}.yml : pas de champ {path}")
+
+
 def set_number(root: Path, name: str, path: tuple, new: Decimal | int) -> str:
     """Replace a number (written without quotes, as CONTRIBUTING says) by ``new``; returns the old one as written."""
     file = root / FRAMEWORKS / f"{name}.yml"

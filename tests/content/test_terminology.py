@@ -20,7 +20,7 @@ import pytest
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.rendering import TEMPLATES_DIR, make_environment
 from guide.terminology import SOURCE_TERM, TerminologyChecker, non_preferred_terms, quoted_spans, terminology
-from tests.helpers import line_of, page_slugs, replace_in
+from tests.helpers import line_of, page_slugs, prefix_field, replace_in
 from tests.site_text import article_text
 
 
@@ -44,7 +44,7 @@ def warnings_of(root: Path):
 
 def test_a_variant_is_reported_at_its_line_with_the_term_to_write(project):
     faq = project / "frameworks" / "faq.yml"
-    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour un Fractional CMO comme Antoine Blot, il est temps')
+    prefix_field(faq, ("questions", 0, "reponse"), "Pour un Fractional CMO : ")
     [warning] = warnings_of(project)
     assert (warning.file, warning.line, warning.field) == ("frameworks/faq.yml", line_of(faq, "Pour un Fractional CMO"),
                                                            "questions[0].reponse")
@@ -55,7 +55,7 @@ def test_a_variant_is_reported_at_its_line_with_the_term_to_write(project):
 
 
 def test_the_check_command_prints_it_as_a_warning_and_succeeds(project):
-    replace_in(project / "frameworks" / "signaux.yml", 'symptome: "Le site web', 'symptome: "Faute de CMO externalisé, le site web')
+    prefix_field(project / "frameworks" / "signaux.yml", ("signaux", 0, "symptome"), "Faute de CMO externalisé : ")
     result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -67,11 +67,10 @@ def test_the_check_command_prints_it_as_a_warning_and_succeeds(project):
 
 def test_a_quoted_variant_and_a_marked_line_are_not_reported(project):
     faq = project / "frameworks" / "faq.yml"
-    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour Antoine Blot (« Fractional CMO »), il est temps')
-    replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non, répond Antoine Blot, Fractional CMO')
+    prefix_field(faq, ("questions", 0, "reponse"), "Pour Antoine Blot (« Fractional CMO ») : ")
+    number = prefix_field(faq, ("questions", 3, "reponse"), "Pour Antoine Blot, Fractional CMO : ")
     assert [warning.field for warning in warnings_of(project)] == ["questions[3].reponse"]
     text = faq.read_text(encoding="utf-8").splitlines()
-    number = line_of(faq, "Non, répond Antoine Blot, Fractional CMO")
     text[number - 1] += f"  {SOURCE_TERM}"
     faq.write_text("\n".join(text) + "\n", encoding="utf-8")
     assert warnings_of(project) == []
