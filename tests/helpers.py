@@ -80,14 +80,14 @@ def replace_field(path: Path, field_path: tuple, raw: str) -> int:
     """Write ``raw`` as an editor types it (quotes, mistakes and all) in place of the value of one field of a
     framework file, found by its place (``("phases", 1, "objectif")``, or ``{"id": …}`` for a list item) whatever
     the text says today; returns the 1-based line where ``raw`` starts."""
-    from tests.ordinary_edits import set_raw
+    from scripts.yaml_edits import set_raw
 
     return set_raw(path.parent.parent, path.stem, field_path, raw)[1]
 
 
 def field_text(path: Path, field_path: tuple) -> str:
     """The value of one field of a framework file as written in it (its quotes included)."""
-    from tests.ordinary_edits import raw_value
+    from scripts.yaml_edits import raw_value
 
     return raw_value(path.parent.parent, path.stem, field_path)
 
@@ -97,7 +97,7 @@ def prefix_field(path: Path, field_path: tuple, prefix: str) -> int:
     returns the 1-based line of the field."""
     import json
 
-    from tests.ordinary_edits import read_value
+    from scripts.yaml_edits import read_value
 
     value = read_value(path.parent.parent, path.stem, field_path)
     return replace_field(path, field_path, json.dumps(prefix + value, ensure_ascii=False))

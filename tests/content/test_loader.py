@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from guide.catalog import REPO_ROOT, load_guide
 from guide.errors import ContentErrors, format_field_path
+from scripts.yaml_edits import remove_field, replaced
 from tests.helpers import line_of, load_errors, replace_field, replace_in
-from tests.ordinary_edits import remove_field, replaced
 from tests.single_file import check_one_file
 
 EXPECTED_IDS = {

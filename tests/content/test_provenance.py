@@ -98,7 +98,8 @@ def test_the_guide_s_own_assumptions_are_labelled_with_their_reason_and_date(bui
     dates = Counter(item["hypothese"]["date"] for item in assumed)  # each assumption's own date, as YAML gives it
     for date, count in dates.items():
         year, month, day = (int(part) for part in date.split("-"))
-        assert text.count(f"hypothèse du guide, posée le {day} {MONTHS[month - 1]} {year}") == count, date
+        day_text = "1er" if day == 1 else str(day)
+        assert text.count(f"hypothèse du guide, posée le {day_text} {MONTHS[month - 1]} {year}") == count, date
 
 
 def test_a_page_quoting_an_assumption_names_it_in_its_credits(guide, rendered_pages, thresholds):
