@@ -238,3 +238,8 @@ def remove_item(root: Path, name: str, path: tuple, step) -> str:
         raise EditError(f"{name}.yml {path} : l'élément ne commence pas sa ligne par « - »")
     file.write_text(text[:start] + text[end:], encoding="utf-8")
     return text[start:end]
+
+
+def start_line(text: str, path: tuple) -> int:
+    """The 1-based line where the value at ``path`` starts (for a list item, the line of its « - »)."""
+    return _node(text, path).start_mark.line + 1
