@@ -101,3 +101,19 @@ def prefix_field(path: Path, field_path: tuple, prefix: str) -> int:
 
     value = read_value(path.parent.parent, path.stem, field_path)
     return replace_field(path, field_path, json.dumps(prefix + value, ensure_ascii=False))
+
+
+def item_of(name: str, list_key: str, ident: str) -> dict:
+    """The item of ``frameworks/NAME.yml``'s list ``list_key`` whose id is ``ident``, as the file gives it today."""
+    return next(item for item in framework_data(name)[list_key] if item["id"] == ident)
+
+
+def phase_of(employees: int) -> dict:
+    """The phase of phases.yml whose headcount band holds ``employees`` (as the diagnostic places a company)."""
+    return next(phase for phase in framework_data("phases")["phases"]
+                if phase["effectif_min"] <= employees and (phase["effectif_max"] is None or employees < phase["effectif_max"]))
+
+
+def phase_heading(phase: dict) -> str:
+    """« Phase 2 : Structuration initiale », as the diagnostic names a phase (spaces as normalise() leaves them)."""
+    return f"Phase {phase['numero']} : {phase['nom']}"
