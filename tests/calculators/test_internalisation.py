@@ -221,10 +221,18 @@ def test_a_missing_field_of_the_chosen_mode_is_named(internalisation):
     assert "Tarif horaire du CMO externe" in result.outcomes["recommendation"].note
 
 
-def test_the_first_year_counts_recruitment_waiting_and_ramp_up(internalisation):
+def test_the_first_year_counts_recruitment_waiting_and_ramp_up(internalisation, settings):
+    """The assumptions are those of seuils.yml, whatever they are today (in the guide as it is: 20 % of 100 000 +
+    3 months of 92 000 + 9 months of 143 000 + 3 months of 143 000 at half efficiency)."""
+    def figure(ident):
+        return Fraction(threshold(settings, ident))
+
     result = run(internalisation, FRANCE)
-    # 20 % of 100 000 + 3 months of 92 000 + 9 months of 143 000 + 3 months of 143 000 at half efficiency
-    expected = 20000 + 23000 + 107250 + Fraction(143000, 12) * 3 / 2
+    notice = min(figure("delai-arrivee"), 12)
+    ramp_months = min(figure("montee-en-competence"), 12 - notice)
+    expected = (figure("frais-recrutement") / 100 * 100000 + Fraction(92000, 12) * notice
+                + Fraction(143000, 12) * (12 - notice)
+                + Fraction(143000, 12) * ramp_months * (1 - figure("efficacite-montee-en-competence") / 100))
     assert result.outcomes["first_year_internal_cost"].value == expected
     assert abs(Fraction(result.outcomes["internal_cost_per_day"].value) - Fraction(143000, 230)) < Fraction(1, 10**20)
 
