@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from common.site_map import HOME, page_of, site_pages
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.errors import ContentError, ContentErrors
 from guide.yaml_source import parse_yaml
+from scripts.yaml_edits import read_value, set_raw
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
@@ -80,25 +82,12 @@ def replace_field(path: Path, field_path: tuple, raw: str) -> int:
     """Write ``raw`` as an editor types it (quotes, mistakes and all) in place of the value of one field of a
     framework file, found by its place (``("phases", 1, "objectif")``, or ``{"id": …}`` for a list item) whatever
     the text says today; returns the 1-based line where ``raw`` starts."""
-    from scripts.yaml_edits import set_raw
-
     return set_raw(path.parent.parent, path.stem, field_path, raw)[1]
-
-
-def field_text(path: Path, field_path: tuple) -> str:
-    """The value of one field of a framework file as written in it (its quotes included)."""
-    from scripts.yaml_edits import raw_value
-
-    return raw_value(path.parent.parent, path.stem, field_path)
 
 
 def prefix_field(path: Path, field_path: tuple, prefix: str) -> int:
     """Write ``prefix`` before the text of one field, whatever it says, between double quotes as an editor does;
     returns the 1-based line of the field."""
-    import json
-
-    from scripts.yaml_edits import read_value
-
     value = read_value(path.parent.parent, path.stem, field_path)
     return replace_field(path, field_path, json.dumps(prefix + value, ensure_ascii=False))
 
