@@ -72,17 +72,17 @@ def test_each_edit_shows_on_its_pages_after_the_build(edit, edited, edited_site)
         assert normalise(gone.text) not in article_text(edited_site, page_slug(gone.page)), gone
 
 
-def test_the_command_line_applies_the_edits_to_a_checkout_and_again_to_an_edited_one(tmp_path):
-    """The lead applies them to a fresh clone; this suite, run on that clone, applies them once more to its copy."""
+def test_the_command_line_applies_the_edits_to_a_checkout(tmp_path):
+    """What the lead runs on a fresh clone before the whole suite (which, run there, applies them once more to its
+    own copy: each edit has a second text for that round)."""
     project = copy_project(tmp_path / "project")
-    for _round in range(2):
-        before = {path.name: path.read_bytes() for path in (project / "frameworks").glob("*.yml")}
-        result = subprocess.run([sys.executable, "-m", "tests.ordinary_edits", str(project)], capture_output=True,
-                                text=True, timeout=60)
-        assert result.returncode == 0, result.stderr
-        assert [line.split(" : ")[0] for line in result.stdout.splitlines()] == [edit.name for edit in EDITS]
-        changed = {name for name, data in before.items() if (project / "frameworks" / name).read_bytes() != data}
-        assert {"phases.yml", "faq.yml", "seuils.yml", "glossaire.yml", "signaux.yml", "accueil.yml"} <= changed
+    before = {path.name: path.read_bytes() for path in (project / "frameworks").glob("*.yml")}
+    result = subprocess.run([sys.executable, "-m", "tests.ordinary_edits", str(project)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [line.split(" : ")[0] for line in result.stdout.splitlines()] == [edit.name for edit in EDITS]
+    changed = {name for name, data in before.items() if (project / "frameworks" / name).read_bytes() != data}
+    assert {"phases.yml", "faq.yml", "seuils.yml", "glossaire.yml", "signaux.yml", "accueil.yml"} <= changed
     check = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project), "--seeds", str(SEEDS_DIR)],
                            capture_output=True, text=True, timeout=120)
     assert check.returncode == 0 and check.stdout.startswith("Contenu valide : "), check.stdout + check.stderr
