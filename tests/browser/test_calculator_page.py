@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from decimal import Decimal
 from urllib.parse import quote
 
 import pytest
 
-from tests.helpers import item_of, phase_heading, phase_of
+from tests.helpers import framework_data, item_of, phase_heading, phase_of
 from tests.site_text import article_text, normalise, select, text_of
 from tests.support import serve_directory, watched_page
 
@@ -180,15 +181,35 @@ def test_without_pyodide_the_pre_rendered_result_stays_with_a_message(browser, b
 
 # --- The internalisation and diagnostic calculators ------------------------------------------
 
+def percent(ratio: Decimal) -> str:
+    """« 64,3 % », « 80 % »: a ratio as the results print it (one decimal, none when it is whole)."""
+    text = f"{ratio * 100:.1f}".replace(".", ",").removesuffix(",0")
+    return f"{text} %"
+
+
 def test_internalisation_prerenders_its_chart_and_redraws_it_live(page, site_url):
+    """The worked example's figures and the guide's assumptions as internalisation.yml and seuils.yml give them today
+    (in the guide as it is: 64,3 % and « Passer à un modèle hybride », then 80 % at Québec's 15 % of charges)."""
+    calculator = framework_data("internalisation")["calculateur"]
+    example = calculator["exemple"]["entrees"]
+    titles = {item["id"]: item["titre"] for item in framework_data("internalisation")["regles"]["recommandations"]}
+    quebec = item_of("seuils", "seuils", "charges-patronales-quebec")["valeur"]
+    external = Decimal(example["day_rate"]) * example["days_per_week"] * example["weeks_per_year"]
+
+    def ratio(charges) -> Decimal:
+        return external / (Decimal(example["gross_salary"]) * (1 + Decimal(charges) / 100))
+
     page.goto(site_url + "internalisation/")
     chart = page.locator("svg.guide-chart")
-    assert "vous : 2 j" in normalise(chart.inner_html())  # pre-rendered at build
-    assert "64,3 %" in results_text(page) and "Passer à un modèle hybride" in results_text(page)
-    page.get_by_role("button", name="Québec, avec avantages : 15 %").click()
+    assert f"vous : {example['days_per_week']} j" in normalise(chart.inner_html())  # pre-rendered at build
+    assert percent(ratio(example["employer_charges_pct"])) in results_text(page)
+    assert normalise(titles["hybride"]) in results_text(page)
+    [charges] = [field for field in calculator["entrees"] if field["id"] == "employer_charges_pct"]
+    label = charges["suggestions"][1]["libelle"].replace("{seuil:charges-patronales-quebec}", f"{quebec} %")
+    page.get_by_role("button", name=label).click()
     computed = wait_for_live_result(page)
-    assert page.locator("#calc-internalisation-employer_charges_pct").input_value() == "15"
-    assert "80 %" in results_text(page) and "Recruter une direction marketing interne" in results_text(page)
+    assert page.locator("#calc-internalisation-employer_charges_pct").input_value() == str(quebec)
+    assert percent(ratio(quebec)) in results_text(page) and normalise(titles["internaliser"]) in results_text(page)
     page.locator("#calc-internalisation-days_per_week").fill("4")
     wait_for_live_result(page, computed)
     assert "vous : 4 j" in normalise(page.locator("svg.guide-chart").inner_html())
