@@ -9,8 +9,9 @@ on which page, so that a test can prove the edit really reached the built site.
 
 The list covers issue 24's ordinary edits: reword texts in several files (the phases' objectives, as in
 CONTRIBUTING's own example, a phase's name, a FAQ question and answer, a theme page, the home page's title),
-change dated assumptions of seuils.yml that the calculators read (the exchange rate with its date, and the
-other hypotheses with their reasons and dates), add and remove a phase's risk, add and remove a FAQ entry,
+change dated assumptions of seuils.yml that the calculators read (the exchange rate with its date, the other
+hypotheses with their reasons and dates, and the calculator's worked example that opens on a changed default, as
+the check asks), add and remove a phase's risk, add and remove a FAQ entry,
 add a glossary term, add a figure with its citation (a seed's sentence, verbatim) and cite it in a text.
 
 Used by tests/content/test_ordinary_edits.py, and by hand on a fresh clone, to run the whole suite on an
@@ -19,8 +20,9 @@ edited copy::
     python -m tests.ordinary_edits DIR        # DIR: a checkout (its frameworks/ folder is edited in place)
     python -m tests.ordinary_edits --list     # the edits, without applying them
 
-Standard library, PyYAML and scripts/yaml_edits.py only: nothing here imports the guide's code, so the edits do not depend on
-what they test.
+Each edit has a second text for a second round (the suite, run on an edited clone, applies them to its own copy).
+Standard library, PyYAML and scripts/yaml_edits.py only: nothing here imports the guide's code, so the edits do not
+depend on what they test.
 """
 
 from __future__ import annotations
