@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from common.site_map import HOME, page_of, site_pages
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.errors import ContentError, ContentErrors
 from guide.yaml_source import parse_yaml
+from scripts.yaml_edits import read_value, set_raw
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
@@ -74,3 +76,33 @@ def texts_in(value):
             yield from texts_in(child)
     elif isinstance(value, str):
         yield value
+
+
+def replace_field(path: Path, field_path: tuple, raw: str) -> int:
+    """Write ``raw`` as an editor types it (quotes, mistakes and all) in place of the value of one field of a
+    framework file, found by its place (``("phases", 1, "objectif")``, or ``{"id": …}`` for a list item) whatever
+    the text says today; returns the 1-based line where ``raw`` starts."""
+    return set_raw(path.parent.parent, path.stem, field_path, raw)[1]
+
+
+def prefix_field(path: Path, field_path: tuple, prefix: str) -> int:
+    """Write ``prefix`` before the text of one field, whatever it says, between double quotes as an editor does;
+    returns the 1-based line of the field."""
+    value = read_value(path.parent.parent, path.stem, field_path)
+    return replace_field(path, field_path, json.dumps(prefix + value, ensure_ascii=False))
+
+
+def item_of(name: str, list_key: str, ident: str) -> dict:
+    """The item of ``frameworks/NAME.yml``'s list ``list_key`` whose id is ``ident``, as the file gives it today."""
+    return next(item for item in framework_data(name)[list_key] if item["id"] == ident)
+
+
+def phase_of(employees: int) -> dict:
+    """The phase of phases.yml whose headcount band holds ``employees`` (as the diagnostic places a company)."""
+    return next(phase for phase in framework_data("phases")["phases"]
+                if phase["effectif_min"] <= employees and (phase["effectif_max"] is None or employees < phase["effectif_max"]))
+
+
+def phase_heading(phase: dict) -> str:
+    """« Phase 2 : Structuration initiale », as the diagnostic names a phase (spaces as normalise() leaves them)."""
+    return f"Phase {phase['numero']} : {phase['nom']}"

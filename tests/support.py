@@ -51,16 +51,15 @@ def rewrite(path: Path, change: Callable[[dict], None]) -> None:
 
 
 def inject_markup(project: Path) -> None:
-    """The first FAQ answer and the first phase's first risk become ``INJECTED``; the objective « Industrialiser
-    la croissance. » of the phases becomes ``INJECTED_OBJECTIVE``."""
+    """The first FAQ answer and the first phase's first risk become ``INJECTED``; the second phase's objective,
+    whatever it says, becomes ``INJECTED_OBJECTIVE``."""
 
     def faq(data):
         data["questions"][0]["reponse"] = INJECTED
 
     def phases(data):
         data["phases"][0]["risques"][0] = INJECTED
-        [phase] = [phase for phase in data["phases"] if phase["objectif"] == "Industrialiser la croissance."]
-        phase["objectif"] = INJECTED_OBJECTIVE
+        data["phases"][1]["objectif"] = INJECTED_OBJECTIVE
 
     rewrite(project / "frameworks" / "faq.yml", faq)
     rewrite(project / "frameworks" / "phases.yml", phases)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from decimal import Decimal
 from urllib.parse import quote
 
 import pytest
 
+from tests.helpers import framework_data, item_of, phase_heading, phase_of
 from tests.site_text import article_text, normalise, select, text_of
 from tests.support import serve_directory, watched_page
 
@@ -179,15 +181,35 @@ def test_without_pyodide_the_pre_rendered_result_stays_with_a_message(browser, b
 
 # --- The internalisation and diagnostic calculators ------------------------------------------
 
+def percent(ratio: Decimal) -> str:
+    """« 64,3 % », « 80 % »: a ratio as the results print it (one decimal, none when it is whole)."""
+    text = f"{ratio * 100:.1f}".replace(".", ",").removesuffix(",0")
+    return f"{text} %"
+
+
 def test_internalisation_prerenders_its_chart_and_redraws_it_live(page, site_url):
+    """The worked example's figures and the guide's assumptions as internalisation.yml and seuils.yml give them today
+    (in the guide as it is: 64,3 % and « Passer à un modèle hybride », then 80 % at Québec's 15 % of charges)."""
+    calculator = framework_data("internalisation")["calculateur"]
+    example = calculator["exemple"]["entrees"]
+    titles = {item["id"]: item["titre"] for item in framework_data("internalisation")["regles"]["recommandations"]}
+    quebec = item_of("seuils", "seuils", "charges-patronales-quebec")["valeur"]
+    external = Decimal(example["day_rate"]) * example["days_per_week"] * example["weeks_per_year"]
+
+    def ratio(charges) -> Decimal:
+        return external / (Decimal(example["gross_salary"]) * (1 + Decimal(charges) / 100))
+
     page.goto(site_url + "internalisation/")
     chart = page.locator("svg.guide-chart")
-    assert "vous : 2 j" in normalise(chart.inner_html())  # pre-rendered at build
-    assert "64,3 %" in results_text(page) and "Passer à un modèle hybride" in results_text(page)
-    page.get_by_role("button", name="Québec, avec avantages : 15 %").click()
+    assert f"vous : {example['days_per_week']} j" in normalise(chart.inner_html())  # pre-rendered at build
+    assert percent(ratio(example["employer_charges_pct"])) in results_text(page)
+    assert normalise(titles["hybride"]) in results_text(page)
+    [charges] = [field for field in calculator["entrees"] if field["id"] == "employer_charges_pct"]
+    label = charges["suggestions"][1]["libelle"].replace("{seuil:charges-patronales-quebec}", f"{quebec} %")
+    page.get_by_role("button", name=label).click()
     computed = wait_for_live_result(page)
-    assert page.locator("#calc-internalisation-employer_charges_pct").input_value() == "15"
-    assert "80 %" in results_text(page) and "Recruter une direction marketing interne" in results_text(page)
+    assert page.locator("#calc-internalisation-employer_charges_pct").input_value() == str(quebec)
+    assert percent(ratio(quebec)) in results_text(page) and normalise(titles["internaliser"]) in results_text(page)
     page.locator("#calc-internalisation-days_per_week").fill("4")
     wait_for_live_result(page, computed)
     assert "vous : 4 j" in normalise(page.locator("svg.guide-chart").inner_html())
@@ -215,9 +237,12 @@ def test_diagnostic_report_checkboxes_url_and_csv(page, site_url):
     assert page.locator("#calc-diagnostic-signals-decisions-reactives").is_checked()
     wait_for_live_result(page)
     text = results_text(page)
-    assert "Phase 2 : Structuration initiale" in text and "Oui" in text
+    phase = phase_of(35)  # names and objective as phases.yml and signaux.yml give them today
+    reactive, uninterpreted = (normalise(item_of("signaux", "signaux", ident)["titre"])
+                               for ident in ("decisions-reactives", "kpis-non-interpretes"))
+    assert normalise(phase_heading(phase)) in text and "Oui" in text
     report = normalise(page.locator(".guide-report").inner_text())
-    assert "Décisions réactives" in report and "Industrialiser la croissance." in report
+    assert reactive in report and normalise(phase["objectif"]) in report
     assert page.locator('.guide-report a[href="../signaux/#decisions-reactives"]').count() == 1
     page.locator("#calc-diagnostic-signals-kpis-non-interpretes").check()
     page.wait_for_function("() => location.search.includes('kpis-non-interpretes')")
@@ -229,7 +254,7 @@ def test_diagnostic_report_checkboxes_url_and_csv(page, site_url):
     content = open(download.path(), encoding="utf-8-sig").read()
     assert content.startswith('"Type";"Intitulé";"Valeur";"Unité";"Valeur affichée";"Remarque"')
     assert '"Saisie";"Effectif (employés)";35;"employés";"35";' in content  # a number a spreadsheet can use
-    assert "Structuration initiale" in content and "KPI non interprétés" in content
+    assert normalise(phase["nom"]) in normalise(content) and uninterpreted in normalise(content)
     page.emulate_media(media="print")
     assert page.locator(".guide-calculator__form").is_hidden() and page.locator(".md-header").is_hidden()
     assert page.locator(".guide-report").is_visible()

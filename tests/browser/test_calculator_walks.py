@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import framework_data, phase_heading, phase_of
 from tests.site_text import normalise
 from tests.support import axe_violations, watched_page
 
@@ -192,7 +193,12 @@ def test_on_a_phone_the_summary_is_there_from_the_first_paint_so_the_fields_do_n
     phone.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     assert summary.is_visible()
     assert summary_parts(phone) == pre_rendered
-    assert pre_rendered[:2] == ["exemple", "Votre phase de maturité Phase 2\u202f: Structuration initiale"]
+    diagnostic = framework_data("diagnostic")["calculateur"]  # the example's phase, as the YAML gives it today
+    label = next(output["libelle"] for output in diagnostic["sorties"] if output["id"] == "phase")
+    phase = phase_of(diagnostic["exemple"]["entrees"]["employees"])
+    assert pre_rendered[0] == "exemple"
+    assert normalise(pre_rendered[1]) == normalise(f"{label} {phase_heading(phase)}")
+    assert "\u202f:" in pre_rendered[1]  # French typography: a narrow no-break space before the colon
     assert phone.evaluate("window.__moved") == []  # nothing in the article moved as the page started
     type_slowly(phone, "#calc-diagnostic-employees", "120")
     # One field typed: the summary still names the fields that hold the example's values, not the typed one.

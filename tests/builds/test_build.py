@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 
-from tests.helpers import line_of, page_slugs, replace_in
+from tests.helpers import line_of, page_slugs, replace_field
 from tests.support import mkdocs_build, tree_digest
 
 
@@ -25,7 +25,7 @@ def test_invalid_content_stops_the_build_in_french_and_keeps_the_last_good_site(
     before = tree_digest(site)
 
     path = project / "frameworks" / "phases.yml"
-    replace_in(path, "effectif_min: 10", "effectif_min: dix")
+    replace_field(path, ("phases", 1, "effectif_min"), "dix")
     result = mkdocs_build(project, site)
 
     assert result.returncode != 0
@@ -36,8 +36,7 @@ def test_invalid_content_stops_the_build_in_french_and_keeps_the_last_good_site(
 
 
 def test_yaml_syntax_error_stops_the_build_without_traceback(project, tmp_path):
-    replace_in(project / "frameworks" / "faq.yml", "question: Faut-il recruter en interne ou externaliser ?",
-               "question: Recruter : interne ou externe ?")
+    replace_field(project / "frameworks" / "faq.yml", ("questions", 1, "question"), "Recruter : interne ou externe ?")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "frameworks/faq.yml:" in result.stderr and "deux-points inattendu" in result.stderr

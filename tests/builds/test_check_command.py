@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.helpers import replace_in
+from tests.helpers import framework_data, replace_field, replace_in
 
 
 def run_check(root, *args):
@@ -20,8 +20,8 @@ def test_check_passes_on_the_repository(project):
 
 
 def test_check_reports_every_error_and_exits_non_zero(project):
-    replace_in(project / "frameworks" / "phases.yml", "effectif_min: 10", "effectif_min: dix")
-    replace_in(project / "frameworks" / "modeles.yml", "ideal_pour: Les scale-ups et les groupes.", "ideal_pour: ''")
+    replace_field(project / "frameworks" / "phases.yml", ("phases", 1, "effectif_min"), "dix")
+    replace_field(project / "frameworks" / "modeles.yml", ("modeles", 3, "ideal_pour"), "''")
     result = run_check(project)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
@@ -32,7 +32,7 @@ def test_check_reports_every_error_and_exits_non_zero(project):
 
 
 def test_check_writes_github_annotations(project):
-    replace_in(project / "frameworks" / "phases.yml", "effectif_min: 10", "effectif_min: dix")
+    replace_field(project / "frameworks" / "phases.yml", ("phases", 1, "effectif_min"), "dix")
     result = run_check(project, "--github")
     [annotation] = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert annotation.startswith("::error file=frameworks/phases.yml,line=")
@@ -92,8 +92,9 @@ def test_invisible_bytes_are_named_and_the_format_command_rewrites_only_them(pro
 
 def test_the_format_command_leaves_french_typography_inside_texts_and_a_clean_file_alone(project):
     faq = project / "frameworks" / "faq.yml"
-    text = faq.read_text(encoding="utf-8").replace("Quand faut-il structurer", "Quand\u00a0faut-il structurer", 1)
-    assert "Quand\u00a0faut-il" in text
+    question = framework_data("faq")["questions"][0]["question"]  # whatever it says: a no-break space inside
+    text = faq.read_text(encoding="utf-8").replace(question, question.replace(" ", "\u00a0", 1), 1)
+    assert question.replace(" ", "\u00a0", 1) in text and "\u00a0" not in question
     faq.write_text(text, encoding="utf-8")
     formatted = subprocess.run([sys.executable, "-m", "guide", "format", str(faq)], cwd=project,
                                capture_output=True, text=True, timeout=120)

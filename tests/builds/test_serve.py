@@ -3,6 +3,7 @@ runs this checkout's code and restarts itself when that Python changes."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,13 +13,21 @@ import urllib.request
 import pytest
 
 from scripts.project_tools import free_port
-from tests.helpers import replace_in
+from tests.helpers import framework_data, replace_field, replace_in
 from tests.site_text import normalise
 
 
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode("utf-8")
+
+
+# The second phase's objective, written by these tests (fixture content of their own) whatever the guide says.
+OBJECTIVE = "Industrialiser la croissance."
+
+
+def with_known_objective(project) -> None:
+    replace_field(project / "frameworks" / "phases.yml", ("phases", 1, "objectif"), f'"{OBJECTIVE}"')
 
 
 class ServerGone(Exception):
@@ -47,6 +56,7 @@ def preview(project):
     case where another process took it in between)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     log = project.parent / "mkdocs-serve.log"
+    with_known_objective(project)
     for _attempt in range(3):
         port = free_port()
         with log.open("w", encoding="utf-8") as output:
@@ -56,7 +66,7 @@ def preview(project):
             )
         url = f"http://127.0.0.1:{port}/phases/"
         try:
-            wait_for(url, "Industrialiser la croissance", server=server)
+            wait_for(url, OBJECTIVE, server=server)
         except ServerGone:
             if "Address already in use" not in log.read_text(encoding="utf-8"):
                 raise
@@ -75,14 +85,14 @@ def test_preview_reloads_on_yaml_change_and_shows_errors_in_the_page(preview):
     project, url, server = preview
     path = project / "frameworks" / "phases.yml"
 
-    replace_in(path, "objectif: Industrialiser la croissance.", "objectif: Industrialiser la croissance, pas à pas.")
+    replace_field(path, ("phases", 1, "objectif"), '"Industrialiser la croissance, pas à pas."')
     wait_for(url, "Industrialiser la croissance, pas à pas.")
 
-    replace_in(path, "    numero: 2", "    numero: deux")
+    replace_field(path, ("phases", 1, "numero"), "deux")
     body = wait_for(url, "Le contenu contient des erreurs")
     assert "frameworks/phases.yml:" in body and "phases[1].numero" in body and "doit être un nombre entier" in body
 
-    replace_in(path, "    numero: deux", "    numero: 2")
+    replace_field(path, ("phases", 1, "numero"), "2")
     wait_for(url, "Industrialiser la croissance, pas à pas.")
 
 
@@ -91,12 +101,15 @@ def test_an_editor_changes_a_faq_answer_and_a_threshold_as_contributing_explains
     project, url, server = preview
     base = url.removesuffix("phases/")
     faq = project / "frameworks" / "faq.yml"
-    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps dès que', 'reponse: "Sans attendre : pour Antoine Blot, il est temps dès que')
-    wait_for(base + "faq/", "Sans attendre : pour Antoine Blot, il est temps dès que")
+    answer = framework_data("faq")["questions"][0]["reponse"]  # whatever it says, with « Sans attendre » before
+    replace_field(faq, ("questions", 0, "reponse"), json.dumps("Sans attendre, répond le guide. " + answer, ensure_ascii=False))
+    wait_for(base + "faq/", "Sans attendre, répond le guide.")
 
-    replace_in(project / "frameworks" / "seuils.yml", "valeur: 40\n", "valeur: 35\n")
-    wait_for(base + "bascule-internalisation/", "35\u00a0h par semaine")
-    wait_for(base + "seuils/", "35\u00a0h par semaine")
+    coordination = next(item for item in framework_data("seuils")["seuils"] if item["id"] == "heures-coordination")
+    changed = coordination["valeur"] + 5
+    replace_field(project / "frameworks" / "seuils.yml", ("seuils", {"id": "heures-coordination"}, "valeur"), str(changed))
+    wait_for(base + "bascule-internalisation/", f"{changed}\u00a0{coordination['unite']}")
+    wait_for(base + "seuils/", f"{changed}\u00a0{coordination['unite']}")
 
     replace_in(faq, "{seuil:heures-coordination}", "{seuil:heures-coordinations}")
     body = normalise(wait_for(base + "faq/", "Le contenu contient des erreurs"))
@@ -121,6 +134,7 @@ def served_checkout(tmp_path):
     (project / "scripts" / "setup").write_text("#!/usr/bin/env bash\n", encoding="utf-8")
     (project / "scripts" / "setup").chmod(0o755)
     (project / ".venv").symlink_to(REPO / ".venv")
+    with_known_objective(project)
     # This checkout's code differs from the other's before the server starts: the page must show this one.
     replace_in(project / "guide" / "rendering.py", 'HEADERLINK_NAME = "Lien vers cette section"',
                'HEADERLINK_NAME = "Lien vers ce passage"')
@@ -144,7 +158,7 @@ def test_serve_runs_this_checkout_s_code_and_restarts_when_its_python_changes(se
     """A change to a Python file of guide/, common/ or calculators/ shows in the page without restarting by hand; and
     the page is made by this checkout's code even though its .venv is another checkout's."""
     project, base, log, server = served_checkout
-    body = wait_for(base + "phases/", "Industrialiser la croissance", seconds=120, server=server)
+    body = wait_for(base + "phases/", OBJECTIVE, seconds=120, server=server)
     assert 'aria-label="Lien vers ce passage"' in body
     assert f"dossier servi : {project}" in log.read_text(encoding="utf-8")
 

@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators.contract import as_json, load_calculator, run
+from calculators.contract import as_json, load_calculator, run, threshold
 
 
 def test_declaration_comes_from_the_frameworks_yaml(roi, settings):
@@ -35,10 +35,13 @@ def test_a_changed_example_or_default_in_the_settings_changes_the_calculator(set
     assert run(load_calculator("roi", changed), {}).values["horizon_months"] == 24
 
 
-def test_missing_inputs_take_their_defaults(roi):
+def test_missing_inputs_take_their_defaults(roi, settings):
+    """The form opens on the worked example (roi.yml), an input it leaves out on its default (seuils.yml)."""
+    example = settings["roi"]["calculateur"]["exemple"]["entrees"]
     values = run(roi, {}).values
-    assert (values["marketing_spend"], values["attributed_revenue"]) == (10000.0, 50000.0)
-    assert values["horizon_months"] == 36  # the guide's default horizon (an assumption of seuils.yml)
+    assert (values["marketing_spend"], values["attributed_revenue"]) == (example["marketing_spend"], example["attributed_revenue"])
+    assert "horizon_months" not in example
+    assert values["horizon_months"] == threshold(settings, "horizon-ltv")  # the guide's default horizon
     assert run(roi, {"horizon_months": ""}).values["horizon_months"] is None  # an optional field left empty
 
 

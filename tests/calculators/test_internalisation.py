@@ -98,9 +98,9 @@ def test_the_coordination_threshold_is_40_hours(internalisation, hours, complexi
 
 @pytest.mark.parametrize(("below", "guard"), [(1, True), (0, False)])
 def test_the_revenue_floor(internalisation, settings, below, guard):
-    """The Québec source's 1 000 000 $ CAD, converted at the guide's own rate, against revenue in euros."""
+    """The Québec source's floor in $ CAD, converted at the guide's own rate (both read from seuils.yml, whatever
+    they are today), against revenue in euros."""
     floor = threshold(settings, "chiffre-affaires-plancher") * threshold(settings, "taux-change-cad-eur")
-    assert round(floor) == 630000
     result = run(internalisation, {**FRANCE, "annual_revenue": round(floor) - below})
     assert ("revenue_guard" in result.outcomes["signals"].value) is guard
 
@@ -221,10 +221,18 @@ def test_a_missing_field_of_the_chosen_mode_is_named(internalisation):
     assert "Tarif horaire du CMO externe" in result.outcomes["recommendation"].note
 
 
-def test_the_first_year_counts_recruitment_waiting_and_ramp_up(internalisation):
+def test_the_first_year_counts_recruitment_waiting_and_ramp_up(internalisation, settings):
+    """The assumptions are those of seuils.yml, whatever they are today (in the guide as it is: 20 % of 100 000 +
+    3 months of 92 000 + 9 months of 143 000 + 3 months of 143 000 at half efficiency)."""
+    def figure(ident):
+        return Fraction(threshold(settings, ident))
+
     result = run(internalisation, FRANCE)
-    # 20 % of 100 000 + 3 months of 92 000 + 9 months of 143 000 + 3 months of 143 000 at half efficiency
-    expected = 20000 + 23000 + 107250 + Fraction(143000, 12) * 3 / 2
+    notice = min(figure("delai-arrivee"), 12)
+    ramp_months = min(figure("montee-en-competence"), 12 - notice)
+    expected = (figure("frais-recrutement") / 100 * 100000 + Fraction(92000, 12) * notice
+                + Fraction(143000, 12) * (12 - notice)
+                + Fraction(143000, 12) * ramp_months * (1 - figure("efficacite-montee-en-competence") / 100))
     assert result.outcomes["first_year_internal_cost"].value == expected
     assert abs(Fraction(result.outcomes["internal_cost_per_day"].value) - Fraction(143000, 230)) < Fraction(1, 10**20)
 
@@ -235,12 +243,18 @@ def test_one_day_a_week_does_not_cover_39_hours_of_coordination(internalisation)
     assert result.outcomes["coverage"].status == "a-surveiller"
 
 
-def test_canadian_dollars_use_the_source_s_floor_without_conversion(internalisation):
-    below = run(internalisation, {**QUEBEC, "currency": "cad", "annual_revenue": "900 000"})
-    assert "revenue_guard" in below.outcomes["signals"].value  # under 1 000 000 $ CAD
+def test_canadian_dollars_use_the_source_s_floor_without_conversion(internalisation, settings):
+    """A revenue between the floor converted to euros and the floor in $ CAD (both from seuils.yml): under the floor
+    when typed in $ CAD, above it when typed in euros."""
+    floor_cad = threshold(settings, "chiffre-affaires-plancher")
+    floor_eur = floor_cad * threshold(settings, "taux-change-cad-eur")
+    assert floor_eur < floor_cad
+    revenue = str(round((floor_cad + floor_eur) / 2))
+    below = run(internalisation, {**QUEBEC, "currency": "cad", "annual_revenue": revenue})
+    assert "revenue_guard" in below.outcomes["signals"].value
     assert below.outcomes["external_annual_cost"].label == "92\u00a0000\u00a0$\u00a0CAD"
-    in_euros = run(internalisation, {**QUEBEC, "annual_revenue": "900 000"})
-    assert "revenue_guard" not in in_euros.outcomes["signals"].value  # above 630 000 €
+    in_euros = run(internalisation, {**QUEBEC, "annual_revenue": revenue})
+    assert "revenue_guard" not in in_euros.outcomes["signals"].value
 
 
 @pytest.mark.parametrize("inputs", [FRANCE, QUEBEC, FOUNDER,

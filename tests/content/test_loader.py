@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from guide.catalog import REPO_ROOT, load_guide
 from guide.errors import ContentErrors, format_field_path
-from tests.helpers import line_of, load_errors, replace_in
+from scripts.yaml_edits import remove_field, replaced
+from tests.helpers import line_of, load_errors, replace_field, replace_in
 from tests.single_file import check_one_file
 
 EXPECTED_IDS = {
@@ -43,20 +44,16 @@ def test_every_framework_file_declares_its_schema_for_editors():
 
 def test_yaml_syntax_error(project):
     path = project / "frameworks" / "phases.yml"
-    replace_in(path, 'objectif: "Valider l\'offre et trouver les premiers clients."',
-               "objectif: Objectif : valider l'offre")
+    line = replace_field(path, ("phases", 0, "objectif"), "Objectif : valider l'offre")
     [error] = load_errors(project)
     assert error.file == "frameworks/phases.yml"
-    assert error.line == line_of(path, "objectif: Objectif : valider")
+    assert error.line == line
     assert "deux-points inattendu" in error.message
 
 
 def test_missing_field(project):
     path = project / "frameworks" / "phases.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("    risques:\n      - Recruter")
-    end = text.index("  - id: orchestration")
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    remove_field(project, "phases", ("phases", 1, "risques"))
     [error] = load_errors(project)
     assert str(error).startswith(f"frameworks/phases.yml:{line_of(path, 'id: structuration')}:5: phases[1].risques : ")
     assert error.message == "ce champ est obligatoire"
@@ -64,9 +61,9 @@ def test_missing_field(project):
 
 def test_wrong_type(project):
     path = project / "frameworks" / "phases.yml"
-    replace_in(path, "effectif_min: 10", "effectif_min: dix")
+    line = replace_field(path, ("phases", 1, "effectif_min"), "dix")
     [error] = load_errors(project)
-    assert (error.line, error.field) == (line_of(path, "effectif_min: dix"), "phases[1].effectif_min")
+    assert (error.line, error.field) == (line, "phases[1].effectif_min")
     assert error.message == "doit être un nombre entier"
 
 
@@ -82,7 +79,9 @@ def test_unknown_key_suggests_the_closest_field(project):
 
 def test_duplicate_key(project):
     path = project / "frameworks" / "signaux.yml"
-    replace_in(path, "    titre: Marketing dispersé\n", "    titre: Marketing dispersé\n    titre: Autre titre\n")
+    line = replace_field(path, ("signaux", 1, "titre"), "Un titre")
+    title = path.read_text(encoding="utf-8").splitlines()[line - 1]
+    replace_in(path, title, f"{title}\n{title.replace('Un titre', 'Autre titre')}")
     [error] = load_errors(project)
     assert (error.file, error.line, error.field) == ("frameworks/signaux.yml", line_of(path, "titre: Autre titre"), "signaux[1].titre")
     assert error.message.startswith("champ en double (déjà défini ligne ")
@@ -152,23 +151,22 @@ def test_empty_file(project):
 
 
 def test_all_errors_of_all_files_are_reported_at_once_sorted(project):
-    replace_in(project / "frameworks" / "phases.yml", "effectif_min: 10", "effectif_min: dix")
-    replace_in(project / "frameworks" / "faq.yml", "    source: blot-structurer-fonction-marketing\n", "", 1)
-    replace_in(project / "frameworks" / "signaux.yml", "titre: Décisions réactives", "titre: ''")
+    replace_field(project / "frameworks" / "phases.yml", ("phases", 1, "effectif_min"), "dix")
+    remove_field(project, "faq", ("questions", 0, "source"))
+    replace_field(project / "frameworks" / "signaux.yml", ("signaux", 2, "titre"), "''")
     errors = load_errors(project)
     assert [error.file for error in errors] == ["frameworks/faq.yml", "frameworks/phases.yml", "frameworks/signaux.yml"]
     assert errors == sorted(errors)
 
 
 def test_report_counts_errors_in_french(project):
-    replace_in(project / "frameworks" / "phases.yml", "effectif_min: 10", "effectif_min: dix")
+    replace_field(project / "frameworks" / "phases.yml", ("phases", 1, "effectif_min"), "dix")
     with pytest.raises(ContentErrors) as raised:
         load_guide(project)
     assert raised.value.report().splitlines()[-1] == "1 erreur dans le contenu : corrigez-la avant de publier."
 
 
 PHASES = REPO_ROOT / "frameworks" / "phases.yml"
-OBJECTIVE = 'objectif: "Valider l\'offre et trouver les premiers clients."'
 YAML_TEXT = st.text(alphabet=string.printable + "éàçô«»’\u00a0", max_size=300)
 # Each example checks phases.yml alone against the rest of the guide (tests/single_file.py, proved to
 # report what load_guide reports): a few milliseconds, so as many examples as before or more.
@@ -186,12 +184,10 @@ def test_any_text_in_a_framework_file_gives_located_french_errors_never_a_crash(
 
 
 def with_objective(value) -> str:
-    """phases.yml with the first phase's objective written as ``value`` (in YAML's flow style)."""
+    """phases.yml with the first phase's objective, whatever it says, written as ``value`` (in YAML's flow style)."""
     dumped = yaml.safe_dump({"objectif": value}, allow_unicode=True, default_flow_style=True,
                             width=1_000_000).strip()[1:-1]  # on one line, as the field it replaces
-    original = PHASES.read_text(encoding="utf-8")
-    assert OBJECTIVE in original
-    return original.replace(OBJECTIVE, dumped, 1)
+    return replaced(PHASES.read_text(encoding="utf-8"), ("phases", 0, "objectif"), dumped.removeprefix("objectif: "))[0]
 
 
 NOT_TEXT = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),

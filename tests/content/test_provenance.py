@@ -8,6 +8,7 @@ These tests fail, rather than skip, when it is missing: a check that silently do
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -26,6 +27,8 @@ from tests.helpers import framework_data, page_slugs, plan
 from tests.site_text import article_text as reader_text
 from tests.site_text import page_file, select, text_of
 
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+          "décembre"]
 # The figures of seuils.yml, by id, to name their tests (each test reads the loaded guide).
 SOURCED = [item["id"] for item in framework_data("seuils")["seuils"] if "source" in item]
 
@@ -92,7 +95,11 @@ def test_the_guide_s_own_assumptions_are_labelled_with_their_reason_and_date(bui
     assumed = [item for item in thresholds.values() if "hypothese" in item]
     for item in assumed:
         assert normalise(item["hypothese"]["raison"]) in text
-    assert text.count("hypothèse du guide, posée le 29 novembre 2026") == len(assumed)
+    dates = Counter(item["hypothese"]["date"] for item in assumed)  # each assumption's own date, as YAML gives it
+    for date, count in dates.items():
+        year, month, day = (int(part) for part in date.split("-"))
+        day_text = "1er" if day == 1 else str(day)
+        assert text.count(f"hypothèse du guide, posée le {day_text} {MONTHS[month - 1]} {year}") == count, date
 
 
 def test_a_page_quoting_an_assumption_names_it_in_its_credits(guide, rendered_pages, thresholds):
@@ -149,11 +156,19 @@ def test_the_faq_page_credits_the_article_on_outsourcing(rendered_pages):
 
 
 def test_every_faq_answer_names_its_source(built_site, guide, sources):
-    answers = select(built_site, "faq", "p.guide-answer-source")
-    questions = guide.frameworks["faq"]["questions"]
-    assert len(answers) == len(questions)
-    for question, answer in zip(questions, answers, strict=True):
-        assert normalise(sources[question["source"]]["titre"]) in normalise(text_of(answer))
+    """Each question's heading (its id) is followed by its answer's source, whatever order the page files them in."""
+    questions = {question["id"]: question for question in guide.frameworks["faq"]["questions"]}
+    answered: dict[str, str] = {}
+    heading = None
+    for node in select(built_site, "faq", "h3[id], p.guide-answer-source"):
+        if node.tag == "h3":
+            heading = node.attributes["id"]
+        else:
+            assert heading in questions and heading not in answered, heading
+            answered[heading] = text_of(node)
+    assert answered.keys() == questions.keys()
+    for ident, answer in answered.items():
+        assert normalise(sources[questions[ident]["source"]]["titre"]) in normalise(answer), ident
 
 
 def test_credit_lines_read_as_french_for_each_kind_of_source(built_site):

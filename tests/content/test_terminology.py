@@ -21,7 +21,7 @@ from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.markers import SOURCE_TERMS, unused_markers
 from guide.rendering import TEMPLATES_DIR, make_environment
 from guide.terminology import TerminologyChecker, non_preferred_terms, quoted_spans, terminology
-from tests.helpers import line_of, load_errors, page_slugs, replace_in
+from tests.helpers import line_of, load_errors, page_slugs, prefix_field, replace_in
 from tests.site_text import article_text
 
 
@@ -45,7 +45,7 @@ def warnings_of(root: Path):
 
 def test_a_variant_is_reported_at_its_line_with_the_term_to_write(project):
     faq = project / "frameworks" / "faq.yml"
-    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour un Fractional CMO comme Antoine Blot, il est temps')
+    prefix_field(faq, ("questions", 0, "reponse"), "Pour un Fractional CMO : ")
     [warning] = warnings_of(project)
     assert (warning.file, warning.line, warning.field) == ("frameworks/faq.yml", line_of(faq, "Pour un Fractional CMO"),
                                                            "questions[0].reponse")
@@ -56,7 +56,7 @@ def test_a_variant_is_reported_at_its_line_with_the_term_to_write(project):
 
 
 def test_the_check_command_prints_it_as_a_warning_and_succeeds(project):
-    replace_in(project / "frameworks" / "signaux.yml", 'symptome: "Le site web', 'symptome: "Faute de CMO externalisé, le site web')
+    prefix_field(project / "frameworks" / "signaux.yml", ("signaux", 0, "symptome"), "Faute de CMO externalisé : ")
     result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -68,11 +68,10 @@ def test_the_check_command_prints_it_as_a_warning_and_succeeds(project):
 
 def test_a_quoted_variant_and_a_variant_its_block_lists_are_not_reported(project):
     faq = project / "frameworks" / "faq.yml"
-    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour Antoine Blot (« Fractional CMO »), il est temps')
-    replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non, répond Antoine Blot, Fractional CMO')
+    prefix_field(faq, ("questions", 0, "reponse"), "Pour Antoine Blot (« Fractional CMO ») : ")
+    number = prefix_field(faq, ("questions", 3, "reponse"), "Pour Antoine Blot, Fractional CMO : ")
     assert [warning.field for warning in warnings_of(project)] == ["questions[3].reponse"]
     text = faq.read_text(encoding="utf-8").splitlines()
-    number = line_of(faq, "Non, répond Antoine Blot, Fractional CMO")
     text.insert(number, f'    {SOURCE_TERMS}: ["fractional  CMO"]')  # written in another case, with two spaces
     faq.write_text("\n".join(text) + "\n", encoding="utf-8")
     assert warnings_of(project) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from calculators.contract import threshold, threshold_text
@@ -10,9 +12,14 @@ from guide.browser_assets import browser_assets
 from guide.catalog import load_guide
 from guide.errors import ContentErrors
 from guide.rendering import render_pages
-from tests.helpers import line_of, replace_in
+from tests.helpers import framework_data, line_of, prefix_field, replace_field, replace_in
 
 NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+def figure(ident: str) -> dict:
+    """A figure of seuils.yml as the file gives it today (tests read it, never write it by hand)."""
+    return next(item for item in framework_data("seuils")["seuils"] if item["id"] == ident)
 
 
 def test_threshold_text_formats_value_and_unit_the_french_way():
@@ -23,44 +30,51 @@ def test_threshold_text_formats_value_and_unit_the_french_way():
 
 
 def test_calculators_read_the_same_figures_as_the_pages(guide):
-    assert threshold(guide.frameworks, "heures-coordination") == 40
+    assert threshold(guide.frameworks, "heures-coordination") == figure("heures-coordination")["valeur"]
     with pytest.raises(ValueError, match="absent de seuils.yml"):
         threshold(guide.frameworks, "inexistant")
 
 
 def test_a_placeholder_in_any_text_is_replaced_by_the_figure(project):
-    replace_in(project / "frameworks" / "faq.yml", 'reponse: "Pour Antoine Blot', 'reponse: "Comptez {seuil:heures-coordination}. Pour Antoine Blot')
+    prefix_field(project / "frameworks" / "faq.yml", ("questions", 0, "reponse"), "Comptez {seuil:heures-coordination}. ")
     guide = load_guide(project)
-    assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(f"Comptez 40{NBSP}h par semaine. Pour Antoine Blot")
+    hours = figure("heures-coordination")
+    assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(f"Comptez {hours['valeur']}{NBSP}{hours['unite']}. ")
 
 
 def test_changing_a_figure_changes_every_page_that_quotes_it(project):
-    replace_in(project / "frameworks" / "seuils.yml", "valeur: 40\n", "valeur: 35\n")
+    hours = figure("heures-coordination")
+    replace_field(project / "frameworks" / "seuils.yml", ("seuils", {"id": "heures-coordination"}, "valeur"),
+                  str(hours["valeur"] - 5))
     guide = load_guide(project)
     pages = {page.name: page.markdown for page in render_pages(guide, browser_assets(project, guide.frameworks))}
-    assert f"35{NBSP}h par semaine" in pages["seuils"]
-    assert f"40{NBSP}h par semaine" not in pages["seuils"]
+    assert f"{hours['valeur'] - 5}{NBSP}{hours['unite']}" in pages["seuils"]
+    assert f"{hours['valeur']}{NBSP}{hours['unite']}" not in pages["seuils"]
 
 
 def test_an_unknown_placeholder_is_an_error_at_its_line(project):
     signals = project / "frameworks" / "signaux.yml"
-    replace_in(signals, 'symptome: "Le site web', 'symptome: "{seuil:heures-coordinaton} Le site web')
+    line = prefix_field(signals, ("signaux", 0, "symptome"), "{seuil:heures-coordinaton} ")
     with pytest.raises(ContentErrors) as caught:
         load_guide(project)
     [error] = caught.value.errors
     assert error.file == "frameworks/signaux.yml"
-    assert error.line == line_of(signals, "{seuil:heures-coordinaton}")
+    assert error.line == line == line_of(signals, "{seuil:heures-coordinaton}")
     assert error.field == "signaux[0].symptome"
     assert "repère inconnu « heures-coordinaton »" in error.message
     assert "vouliez-vous dire « heures-coordination » ?" in error.message
 
 
 def test_a_range_placeholder_writes_the_shared_unit_once(project):
-    replace_in(project / "frameworks" / "faq.yml", 'reponse: "Pour Antoine Blot',
-               'reponse: "{seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}, {seuil:roas-cible-min à roas-cible-max}. Pour Antoine Blot')
+    prefix_field(project / "frameworks" / "faq.yml", ("questions", 0, "reponse"),
+                 "{seuil:cmo-fractionne-jours-min à cmo-fractionne-jours-max}, {seuil:roas-cible-min à roas-cible-max}. ")
     guide = load_guide(project)
+    days = figure("cmo-fractionne-jours-min")["valeur"], figure("cmo-fractionne-jours-max")
+    roas = figure("roas-cible-min")["valeur"], figure("roas-cible-max")["valeur"]
+    assert figure("roas-cible-min")["unite"] == ":1" and days[1]["unite"].startswith("jours")
+    # The same unit is written once (after the range), « :1 » glued to each figure (their own, read from seuils.yml).
     assert guide.frameworks["faq"]["questions"][0]["reponse"].startswith(
-        f"1{NBSP}à{NBSP}2{NBSP}jours par semaine, 3:1{NBSP}à 5:1. Pour Antoine Blot")
+        f"{days[0]}{NBSP}à{NBSP}{days[1]['valeur']}{NBSP}{days[1]['unite']}, {roas[0]}:1{NBSP}à {roas[1]}:1. ")
 
 
 def test_a_range_keeps_both_units_when_they_differ():
@@ -77,22 +91,31 @@ def test_a_range_keeps_both_units_when_they_differ():
 ])
 def test_a_wrong_range_is_an_error_at_its_line(project, placeholder, message):
     signals = project / "frameworks" / "signaux.yml"
-    replace_in(signals, 'symptome: "Le site web', f'symptome: "{placeholder} Le site web')
+    prefix_field(signals, ("signaux", 0, "symptome"), f"{placeholder} ")
     with pytest.raises(ContentErrors) as caught:
         load_guide(project)
     [error] = caught.value.errors
     assert error.line == line_of(signals, placeholder)
     assert message in error.message
 def test_a_changed_band_changes_the_internalisation_result_and_its_page(project):
-    """The 70 % high end of the band, lowered in a copy of seuils.yml: the page quotes the new figure
-    and the pre-rendered France example recommends internalising (its ratio, 64,3 %, now reaches it)."""
+    """The high end of the band, lowered in a copy of seuils.yml just under the ratio of the worked example (external
+    cost ÷ internal loaded cost, from the example's own inputs): the page quotes the new figure and the pre-rendered
+    example now recommends internalising."""
     from calculators.contract import load_calculator, run
 
-    replace_in(project / "frameworks" / "seuils.yml", "valeur: 70\n", "valeur: 64\n")
+    example = framework_data("internalisation")["calculateur"]["exemple"]["entrees"]
+    ratio = (Decimal(example["day_rate"]) * example["days_per_week"] * example["weeks_per_year"]
+             / (Decimal(example["gross_salary"]) * (1 + Decimal(example["employer_charges_pct"]) / 100)))
+    high, low = figure("honoraires-part-haute")["valeur"], figure("honoraires-part-basse")["valeur"]
+    lowered = int(ratio * 100)
+    assert low < lowered < high  # the example sits inside the band, as the page explains
+    replace_field(project / "frameworks" / "seuils.yml", ("seuils", {"id": "honoraires-part-haute"}, "valeur"), str(lowered))
     guide = load_guide(project)
     pages = {page.name: page.markdown for page in render_pages(guide, browser_assets(project, guide.frameworks))}
-    assert f"64{NBSP}%" in pages["internalisation"] and f"70{NBSP}%" not in pages["internalisation"]
-    assert "Recruter une direction marketing interne" in pages["internalisation"]
+    assert f"{lowered}{NBSP}%" in pages["internalisation"] and f"{high}{NBSP}%" not in pages["internalisation"]
+    [internalise] = [item for item in framework_data("internalisation")["regles"]["recommandations"]
+                     if item["id"] == "internaliser"]
+    assert internalise["titre"] in pages["internalisation"]
     calculator = load_calculator("internalisation", guide.frameworks)
     assert run(calculator, {}).outcomes["recommendation"].value == "internaliser"
 

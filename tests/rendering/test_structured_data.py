@@ -46,15 +46,28 @@ def test_faq_page_json_ld_holds_every_question_with_the_page_text(built_site, gu
         assert normalise(entity["acceptedAnswer"]["text"]) in text
 
 
-def test_framework_pages_are_articles_credited_to_their_sources(built_site):
+def test_framework_pages_are_articles_credited_to_their_sources(built_site, guide, rendered_pages):
     [article] = [data for data in jsonld(built_site, "phases") if data["@type"] == "Article"]
-    # Credits derived from what the page shows: its article, and the podcast its « Ce que disent les sources » cites.
-    assert article["author"] == [{"@type": "Person", "name": "Antoine Blot"},
-                                 {"@type": "Organization", "name": "Bannouze, le podcast du marketing digital"}]
-    # Dated from its sources: the earliest publication (the podcast's) and the latest update (Blot's).
-    assert article["datePublished"] == "2024-10-16" and article["dateModified"] == "2025-08-05"
+    sources = {source["id"]: source for source in guide.frameworks["sources"]["sources"]}
+    used = [sources[ident] for ident in rendered_pages["phases"].source_ids]
+    # Credits derived from what the page shows: its own sources, those its « Ce que disent les sources » box names
+    # and those of the FAQ questions it shows (whatever phases.yml and faq.yml say today).
+    shown = set(guide.frameworks["phases"]["page"]["sources"])
+    shown |= {position["source"] for divergence in guide.frameworks["phases"]["page"].get("divergences", [])
+              for position in divergence["positions"]}
+    shown |= {question["source"] for question in guide.frameworks["faq"]["questions"] if "phases" in question["themes"]}
+    assert {source["id"] for source in used} == shown
+    names = [author["name"] for author in article["author"]]
+    assert len(names) == len(set(names))
+    assert set(names) == {source.get("auteur") or source["organisation"] for source in used}
+    people = {source["auteur"] for source in used if "auteur" in source}
+    assert all(author["@type"] == ("Person" if author["name"] in people else "Organization") for author in article["author"])
+    # Dated from its sources: the earliest publication and the latest update.
+    assert article["datePublished"] == min(source["date_publication"] for source in used if "date_publication" in source)
+    assert article["dateModified"] == max(source.get("date_mise_a_jour", source["date_publication"])
+                                          for source in used if "date_publication" in source)
     assert normalise(article["headline"]) in article_text(built_site, "phases")
-    assert article["isBasedOn"] == ["https://www.antoine-blot.com/blogue/structurer-fonction-marketing-pme/"]
+    assert article["isBasedOn"] == [source["url"] for source in used if "url" in source]
 
 
 def test_sitemap_lists_every_page(built_site, site_url):
