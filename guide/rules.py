@@ -241,6 +241,31 @@ def see_also_leads_to_other_pages(data: dict, report: Report, guide: Guide) -> N
                    f"« {link['cadre']} » est affiché sur la même page que ce cadre : retirez ce lien")
 
 
+@rule(EVERY_FRAMEWORK, reads_guide=True)
+def see_also_leads_to_each_page_once(data: dict, report: Report, guide: Guide) -> None:
+    """A page shows one card per page its links lead to (``guide.views.related_links``): a link to a page that
+    the same page already leads to, from this framework or from one shown above it, would never be shown."""
+    home = guide.frameworks.get(HOME)
+    if home is None or next(plan_problems(home, guide.frameworks), None):
+        return
+    page = page_of(home, report.name)
+    first: dict[str, tuple[str, str]] = {}
+    for name in page.frameworks:
+        for index, link in enumerate(guide.frameworks[name].get("page", {}).get("voir_aussi", []) or []):
+            try:
+                target = page_of(home, link["cadre"])
+            except KeyError:
+                continue  # a link to no page: the references' rule names it
+            if target.host not in first:
+                first[target.host] = (name, link["cadre"])
+            elif name == report.name:
+                by, to = first[target.host]
+                where = "plus haut dans ce fichier" if by == name else f"dans {guide.files[by]}"
+                report(("page", "voir_aussi", index, "cadre"),
+                       f"la page {page.url or 'd’accueil'} mène déjà vers la page {target.url} (lien vers « {to} » {where}) : "
+                       "une seule carte par page, retirez ce lien ou gardez la raison qui le dit le mieux")
+
+
 @rule(DECISION_MATRIX)
 def matrix_has_one_cell_per_pair(data: dict, report: Report) -> None:
     """Each ambition × resources pair has exactly one cell."""
