@@ -266,6 +266,16 @@ def see_also_leads_to_each_page_once(data: dict, report: Report, guide: Guide) -
                        "une seule carte par page, retirez ce lien ou gardez la raison qui le dit le mieux")
 
 
+@rule(HOME, reads_guide=True)
+def home_page_offers_every_calculator(data: dict, report: Report, guide: Guide) -> None:
+    """« Par où commencer », at the top of the home page, offers every calculator of the guide."""
+    offered = {door["cadre"] for door in data.get("portes", [])}
+    for name, framework in guide.frameworks.items():
+        if "calculateur" in framework and name not in offered:
+            report(("portes",), f"le calculateur « {framework['page']['titre_court']} » ({guide.files[name]}) manque à "
+                                f"« Par où commencer » : ajoutez « - id: …, cadre: {name}, texte: … » (une phrase courte)")
+
+
 @rule(DECISION_MATRIX)
 def matrix_has_one_cell_per_pair(data: dict, report: Report) -> None:
     """Each ambition × resources pair has exactly one cell."""
