@@ -55,7 +55,8 @@ def page_questions(guide: Guide, page: SitePage) -> tuple[list[dict], list[dict]
 
 def page_sources(guide: Guide, name: str, questions: list[dict]) -> list[str]:
     """The sources a page shows, derived from what it shows: its own text (``page.sources``), the sources
-    it sets side by side (``page.divergences``), the FAQ entries it lists, the figures it quotes and, on the
+    it sets side by side (``page.divergences``), the items that cite one (a glossary entry's ``sources``), the FAQ
+    entries it lists, the figures it quotes and, on the
     figures' page, every figure. In order of
     first appearance; a page cannot show a source's content without crediting it."""
     data = guide.frameworks[name]
@@ -63,6 +64,8 @@ def page_sources(guide: Guide, name: str, questions: list[dict]) -> list[str]:
     found: list[str] = list(data["page"].get("sources", []))
     found += [position["source"] for divergence in data["page"].get("divergences", [])
               for position in divergence["positions"]]
+    found += [source for key, items in data.items() if key != "page" and isinstance(items, list)
+              for item in items if isinstance(item, dict) for source in item.get("sources", []) or []]
     found += [question["source"] for question in questions if question.get("source")]
     shown = [item["id"] for item in data.get(THRESHOLDS_FRAMEWORK, [])] if name == THRESHOLDS_FRAMEWORK else []
     shown += guide.quoted_thresholds.get(name, [])
