@@ -177,6 +177,22 @@ def braces_come_in_pairs(data: dict, report: Report) -> None:
                    fragment)
 
 
+# A hyphen-minus used as a minus sign: before a figure (« -25 % », « - 3 »), not inside a word or a range (« 1-2 »).
+_HYPHEN_AS_MINUS = re.compile(r"(?<![\w\-\u2212])-(?=\s?\d)")
+_NEGATIVE_FIGURE = re.compile(r"-\s?\d[\d\s\u202f\u00a0,.]*(?:\s?%)?")
+
+
+@rule(EVERY_FRAMEWORK)
+def minus_signs_are_not_hyphens(data: dict, report: Report) -> None:
+    """A negative figure takes the minus sign (−, U+2212) or words, never the hyphen of the keyboard
+    (« -100 % » reads as a dash and breaks at the end of a line)."""
+    for path, text in texts_of(data):
+        for found in _HYPHEN_AS_MINUS.finditer(text):
+            written = _NEGATIVE_FIGURE.match(text, found.start()).group(0).rstrip()
+            report(path, f"« {written} » : le trait d'union n'est pas un signe moins ; écrivez « \u2212{written[1:].lstrip()} » "
+                         "(le signe moins, U+2212) ou dites-le en mots (« une baisse de … »)", written)
+
+
 @rule(THRESHOLDS_FRAMEWORK, own_list=True)
 def figures_have_a_provenance(figures: list[dict], report: Report) -> None:
     """Each figure of seuils.yml comes from a source (source, citation, contexte) or is the guide's own

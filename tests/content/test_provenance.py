@@ -22,9 +22,10 @@ from guide.source_text import (
     normalise,
     unverified_citations,
 )
+from guide.template_helpers import french_date
 from tests.helpers import framework_data, page_slugs, plan
 from tests.site_text import article_text as reader_text
-from tests.site_text import page_file, select, text_of
+from tests.site_text import normalise, page_file, select, text_of
 
 # The figures of seuils.yml, by id, to name their tests (each test reads the loaded guide).
 SOURCED = [item["id"] for item in framework_data("seuils")["seuils"] if "source" in item]
@@ -156,10 +157,15 @@ def test_every_faq_answer_names_its_source(built_site, guide, sources):
         assert normalise(sources[question["source"]]["titre"]) in normalise(text_of(answer))
 
 
-def test_credit_lines_read_as_french_for_each_kind_of_source(built_site):
+def test_credit_lines_read_as_french_for_each_kind_of_source(built_site, guide):
     text = article_text(page_file(built_site, "sources").read_text(encoding="utf-8"))
     assert "guide en ligne non daté." in text
-    assert "épisode de Bannouze, le podcast du marketing digital publié le 16 octobre 2024, avec l’ancien CMO de Partoo pour invité." in text
+    # A podcast's date is its episode's: it follows « épisode », before the podcast is named.
+    podcasts = [source for source in guide.frameworks["sources"]["sources"] if source.get("type") == "podcast"]
+    assert podcasts
+    for source in podcasts:
+        date, podcast = normalise(french_date(source["date_publication"])), normalise(source["organisation"])
+        assert re.search(rf"épisode [^.«»]*\b{re.escape(date)} par {re.escape(podcast)}", normalise(text)), source["id"]
     assert " ." not in text and "guide ." not in text
 
 
