@@ -165,7 +165,7 @@ def test_credit_lines_read_as_french_for_each_kind_of_source(built_site, guide):
     assert podcasts
     for source in podcasts:
         date, podcast = normalise(french_date(source["date_publication"])), normalise(source["organisation"])
-        assert re.search(rf"épisode [^.«»]*\b{re.escape(date)} par {re.escape(podcast)}", normalise(text)), source["id"]
+        assert re.search(rf"épisode [^.«»]*\b{re.escape(date)} de {re.escape(podcast)}", normalise(text)), source["id"]
     assert " ." not in text and "guide ." not in text
 
 
