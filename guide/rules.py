@@ -188,7 +188,8 @@ def minus_signs_are_not_hyphens(data: dict, report: Report) -> None:
     (« -100 % » reads as a dash and breaks at the end of a line)."""
     for path, text in texts_of(data):
         for found in _HYPHEN_AS_MINUS.finditer(text):
-            written = _NEGATIVE_FIGURE.match(text, found.start()).group(0).rstrip()
+            figure = _NEGATIVE_FIGURE.match(text, found.start())
+            written = (figure.group(0) if figure else found.group(0)).rstrip()
             report(path, f"« {written} » : le trait d'union n'est pas un signe moins ; écrivez « \u2212{written[1:].lstrip()} » "
                          "(le signe moins, U+2212) ou dites-le en mots (« une baisse de … »)", written)
 

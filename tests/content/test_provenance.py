@@ -25,7 +25,8 @@ from guide.source_text import (
 from guide.template_helpers import french_date
 from tests.helpers import framework_data, page_slugs, plan
 from tests.site_text import article_text as reader_text
-from tests.site_text import normalise, page_file, select, text_of
+from tests.site_text import normalise as reader_normalise
+from tests.site_text import page_file, select, text_of
 
 # The figures of seuils.yml, by id, to name their tests (each test reads the loaded guide).
 SOURCED = [item["id"] for item in framework_data("seuils")["seuils"] if "source" in item]
@@ -164,8 +165,8 @@ def test_credit_lines_read_as_french_for_each_kind_of_source(built_site, guide):
     podcasts = [source for source in guide.frameworks["sources"]["sources"] if source.get("type") == "podcast"]
     assert podcasts
     for source in podcasts:
-        date, podcast = normalise(french_date(source["date_publication"])), normalise(source["organisation"])
-        assert re.search(rf"épisode [^.«»]*\b{re.escape(date)} de {re.escape(podcast)}", normalise(text)), source["id"]
+        date, podcast = reader_normalise(french_date(source["date_publication"])), reader_normalise(source["organisation"])
+        assert re.search(rf"épisode [^.«»]*\b{re.escape(date)} de {re.escape(podcast)}", reader_normalise(text)), source["id"]
     assert " ." not in text and "guide ." not in text
 
 

@@ -11,7 +11,7 @@ from common.site_map import page_of
 from guide.catalog import REPO_ROOT, framework_names
 from guide.repository import path_from_docs, repository_url
 from tests.helpers import page_slug, plan
-from tests.site_text import page_tree, select, select_one, text_of
+from tests.site_text import page_tree, select, text_of
 from tests.support import TEST_REPOSITORY
 
 
