@@ -278,7 +278,8 @@ def round_half_up(value: float | Decimal, decimals: int) -> Decimal:
 
 
 def format_number(value: float | Decimal, decimals: int = 2, keep_zeros: bool = False) -> str:
-    """``1234.5`` -> ``1 234,5`` (thousands with U+202F, decimal comma, no trailing zeros). At most
+    """``1234.5`` -> ``1 234,5`` (thousands with U+202F, decimal comma, no trailing zeros, a minus sign U+2212
+    before a negative number, never a hyphen). At most
     ``SIGNIFICANT_DIGITS`` digits: a longer number loses decimals, then units, rounded once from the value
     itself (never a rounded figure rounded again)."""
     exact = _decimal(value)
@@ -292,7 +293,7 @@ def format_number(value: float | Decimal, decimals: int = 2, keep_zeros: bool = 
                                      rounding=ROUND_HALF_UP)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0"
-    sign = "-" if rounded < 0 else ""
+    sign = "\u2212" if rounded < 0 else ""  # the minus sign, not the hyphen: « −20 % » never breaks after its sign
     text = f"{abs(rounded):.{decimals}f}"
     whole, _, fraction = text.partition(".")
     if not keep_zeros:

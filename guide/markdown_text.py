@@ -19,7 +19,7 @@ from common.html import escape as escape_html
 
 # Characters Python-Markdown unescapes after a backslash (its ESCAPED_CHARS plus
 # "|" from the tables extension): escaping them makes them literal.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+.!|>]|(?<!\w)-|-(?!\w))")
 _IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

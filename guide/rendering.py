@@ -29,8 +29,8 @@ from guide.views import (
     credited_sources,
     page_assumptions,
     page_figures,
+    page_questions,
     related_links,
-    shown_questions,
 )
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -127,8 +127,7 @@ def render_pages(
         name = site_page.host
         page = guide.frameworks[name]["page"]
         site_root = "../" * site_page.url.count("/")  # from the page's address back to the site's root
-        questions = list({id(question): question for framework in site_page.frameworks
-                          for question in shown_questions(guide, framework)}.values())
+        questions, questions_elsewhere = page_questions(guide, site_page)
         credited = list(dict.fromkeys(source for framework in site_page.frameworks for source in credits[framework]))
         sections = []
         for section in site_page.sections:
@@ -137,7 +136,7 @@ def render_pages(
                                                        credited=[], figures=[], assumptions=[]))
             sections.append(Trusted(f"## {escape_text(section_page['titre'])} {{#{anchor(section)}}}\n\n{content}"))
         body = render_framework(
-            name, site_root, as_section=False, questions=questions, sections=sections, section_names=list(site_page.sections), related=related_links(guide, site_page),
+            name, site_root, as_section=False, questions=questions, questions_elsewhere=questions_elsewhere, sections=sections, section_names=list(site_page.sections), related=related_links(guide, site_page),
             credited=credited,
             figures=list({item["id"]: item for framework in site_page.frameworks
                           for item in page_figures(guide, framework)}.values()),

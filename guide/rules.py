@@ -222,6 +222,23 @@ def braces_come_in_pairs(data: dict, report: Report) -> None:
                    fragment)
 
 
+# A hyphen-minus used as a minus sign: before a figure (« -25 % », « - 3 »), not inside a word or a range (« 1-2 »).
+_HYPHEN_AS_MINUS = re.compile(r"(?<![\w\-\u2212])-(?=\s?\d)")
+_NEGATIVE_FIGURE = re.compile(r"-\s?\d[\d\s\u202f\u00a0,.]*(?:\s?%)?")
+
+
+@rule(EVERY_FRAMEWORK)
+def minus_signs_are_not_hyphens(data: dict, report: Report) -> None:
+    """A negative figure takes the minus sign (−, U+2212) or words, never the hyphen of the keyboard
+    (« -100 % » reads as a dash and breaks at the end of a line)."""
+    for path, text in texts_of(data):
+        for found in _HYPHEN_AS_MINUS.finditer(text):
+            figure = _NEGATIVE_FIGURE.match(text, found.start())
+            written = (figure.group(0) if figure else found.group(0)).rstrip()
+            report(path, f"« {written} » : le trait d'union n'est pas un signe moins ; écrivez « \u2212{written[1:].lstrip()} » "
+                         "(le signe moins, U+2212) ou dites-le en mots (« une baisse de … »)", written)
+
+
 @rule(THRESHOLDS_FRAMEWORK, own_list=True)
 def figures_have_a_provenance(figures: list[dict], report: Report) -> None:
     """Each figure of seuils.yml comes from a source (source, citation, contexte) or is the guide's own
@@ -284,6 +301,41 @@ def see_also_leads_to_other_pages(data: dict, report: Report, guide: Guide) -> N
         if link["cadre"] != report.name and link["cadre"] in page.frameworks:
             report(("page", "voir_aussi", index, "cadre"),
                    f"« {link['cadre']} » est affiché sur la même page que ce cadre : retirez ce lien")
+
+
+@rule(EVERY_FRAMEWORK, reads_guide=True)
+def see_also_leads_to_each_page_once(data: dict, report: Report, guide: Guide) -> None:
+    """A page shows one card per page its links lead to (``guide.views.related_links``): a link to a page that
+    the same page already leads to, from this framework or from one shown above it, would never be shown."""
+    home = guide.frameworks.get(HOME)
+    if home is None or next(plan_problems(home, guide.frameworks), None):
+        return
+    page = page_of(home, report.name)
+    first: dict[str, tuple[str, str]] = {}
+    for name in page.frameworks:
+        for index, link in enumerate(guide.frameworks[name].get("page", {}).get("voir_aussi", []) or []):
+            try:
+                target = page_of(home, link["cadre"])
+            except KeyError:
+                continue  # a link to no page: the references' rule names it
+            if target.host not in first:
+                first[target.host] = (name, link["cadre"])
+            elif name == report.name:
+                by, to = first[target.host]
+                where = "plus haut dans ce fichier" if by == name else f"dans {guide.files[by]}"
+                report(("page", "voir_aussi", index, "cadre"),
+                       f"la page {page.url or 'd’accueil'} mène déjà vers la page {target.url} (lien vers « {to} » {where}) : "
+                       "une seule carte par page, retirez ce lien ou gardez la raison qui le dit le mieux")
+
+
+@rule(HOME, reads_guide=True)
+def home_page_offers_every_calculator(data: dict, report: Report, guide: Guide) -> None:
+    """« Par où commencer », at the top of the home page, offers every calculator of the guide."""
+    offered = {door["cadre"] for door in data.get("portes", [])}
+    for name, framework in guide.frameworks.items():
+        if "calculateur" in framework and name not in offered:
+            report(("portes",), f"le calculateur « {framework['page']['titre_court']} » ({guide.files[name]}) manque à "
+                                f"« Par où commencer » : ajoutez « - id: …, cadre: {name}, texte: … » (une phrase courte)")
 
 
 @rule(DECISION_MATRIX)

@@ -18,7 +18,7 @@ from typing import Any
 from calculators.contract import display, load_calculator, run
 from calculators.diagnostic import conditions, element_label, reading_link, rule_table
 from calculators.html import render_widget
-from common.site_map import SitePage
+from common.site_map import HOME, SitePage, page_of, site_pages
 from guide.browser_assets import BrowserAssets
 from guide.markdown_text import Trusted
 from guide.model import FAQ_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK, Guide
@@ -40,9 +40,23 @@ def shown_questions(guide: Guide, name: str) -> list[dict]:
     return guide.frameworks[FAQ_FRAMEWORK]["questions"] if name == FAQ_FRAMEWORK else questions_for(guide, name)
 
 
+def page_questions(guide: Guide, page: SitePage) -> tuple[list[dict], list[dict]]:
+    """The FAQ entries a page shows, as (answered here, answered elsewhere). An entry is answered on the FAQ's page
+    and on the page of its first theme, its home: the pages of its other themes name it and lead to its answer,
+    so that no answer is printed word for word on several pages. The FAQ's own page answers them all."""
+    home = guide.frameworks[HOME]
+    shown = list({id(question): question for framework in page.frameworks
+                  for question in shown_questions(guide, framework)}.values())
+    if page.host == FAQ_FRAMEWORK:
+        return shown, []
+    here = [question for question in shown if page_of(home, question["themes"][0]).host == page.host]
+    return here, [question for question in shown if question not in here]
+
+
 def page_sources(guide: Guide, name: str, questions: list[dict]) -> list[str]:
     """The sources a page shows, derived from what it shows: its own text (``page.sources``), the sources
-    it sets side by side (``page.divergences``), the FAQ entries it lists, the figures it quotes and, on the
+    it sets side by side (``page.divergences``), the items that cite one (a glossary entry's ``sources``), the FAQ
+    entries it lists, the figures it quotes and, on the
     figures' page, every figure. In order of
     first appearance; a page cannot show a source's content without crediting it."""
     data = guide.frameworks[name]
@@ -50,6 +64,8 @@ def page_sources(guide: Guide, name: str, questions: list[dict]) -> list[str]:
     found: list[str] = list(data["page"].get("sources", []))
     found += [position["source"] for divergence in data["page"].get("divergences", [])
               for position in divergence["positions"]]
+    found += [source for key, items in data.items() if key != "page" and isinstance(items, list)
+              for item in items if isinstance(item, dict) for source in item.get("sources", []) or []]
     found += [question["source"] for question in questions if question.get("source")]
     shown = [item["id"] for item in data.get(THRESHOLDS_FRAMEWORK, [])] if name == THRESHOLDS_FRAMEWORK else []
     shown += guide.quoted_thresholds.get(name, [])
@@ -74,14 +90,15 @@ def page_assumptions(guide: Guide, name: str) -> list[dict]:
 
 
 def related_links(guide: Guide, page: SitePage) -> list[dict]:
-    """« Pour aller plus loin » of a page: the ``voir_aussi`` of every framework it shows, in order, each
-    target once with every reason given for it (the plan's check refuses a link to the same page)."""
+    """The cards of « Avec vos chiffres » and « Pour aller plus loin » on a page: the ``voir_aussi`` of every
+    framework it shows (its host's first), one card per page they lead to, with one reason. Two links to the
+    same page (to the page and to one of its sections, or from the host and from a section) make one card:
+    the first given, with its own target and its own reason (never two reasons run together)."""
+    home = guide.frameworks[HOME]
     found: dict[str, dict] = {}
     for name in page.frameworks:
         for link in guide.frameworks[name]["page"].get("voir_aussi", []) or []:
-            entry = found.setdefault(link["cadre"], {"cadre": link["cadre"], "pourquoi": []})
-            if link["pourquoi"] not in entry["pourquoi"]:
-                entry["pourquoi"].append(link["pourquoi"])
+            found.setdefault(page_of(home, link["cadre"]).host, {"cadre": link["cadre"], "pourquoi": link["pourquoi"]})
     return list(found.values())
 
 
@@ -124,9 +141,11 @@ def credited_sources(guide: Guide) -> dict[str, list[str]]:
 
 @template_function
 def pages_relying_on(guide: Guide, source_id: str) -> list[str]:
-    """The frameworks whose page credits a source (the sources' page lists them under each source)."""
-    return [name for name, credited in credited_sources(guide).items()
-            if source_id in credited and name != SOURCES_FRAMEWORK]
+    """The pages that credit a source (the sources' page lists them under each source), each named by its host
+    framework, once, in the navigation's order: a framework shown as a section of another page is part of that page, not a page of its own."""
+    credits = credited_sources(guide)
+    return [page.host for page in site_pages(guide.frameworks[HOME]) if page.host != SOURCES_FRAMEWORK
+            and any(source_id in credits.get(name, []) for name in page.frameworks)]
 
 
 @template_function

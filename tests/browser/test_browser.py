@@ -12,16 +12,37 @@ from tests.support import axe_violations, watched_page
 pytestmark = pytest.mark.browser
 
 
-def test_home_page_renders_with_the_three_ways_in(page, site_url):
-    home = framework_data(HOME)  # whatever the home page's texts say today
-    page.goto(site_url)
-    assert normalise(page.title()) == normalise(f"{home['page']['titre']} - Structurer son marketing")
-    doors = page.locator(".guide-doors li")
-    assert doors.count() == len(home["portes"]) == 3
-    for index, door in enumerate(home["portes"]):
-        assert normalise(door["titre"]) in normalise(doors.nth(index).inner_text())
-    assert page.console_errors == []
-    assert page.outside_requests == []
+FIRST_SCREENS = [pytest.param({"width": 390, "height": 844}, True, id="phone"),
+                 pytest.param({"width": 1280, "height": 800}, False, id="laptop")]
+
+
+@pytest.mark.parametrize(("viewport", "mobile"), FIRST_SCREENS)
+def test_the_home_page_says_what_the_guide_offers_and_where_to_start_in_its_first_screen(
+        browser, site_url, guide, viewport, mobile):
+    """The title, the introduction and every link of « Par où commencer » (the page to read first and every
+    calculator) are within the first screen, on a phone and on a laptop; nothing for editors is there."""
+    context = browser.new_context(viewport=viewport, is_mobile=mobile, has_touch=mobile, locale="fr-FR")
+    tab = watched_page(context, site_url)
+    tab.goto(site_url)
+    title = framework_data(HOME)["page"]["titre"]  # whatever the home page's title says today
+    assert normalise(tab.title()) == normalise(f"{title} - Structurer son marketing")
+    links = tab.locator(".guide-start a")
+    targets = [links.nth(index).get_attribute("href") for index in range(links.count())]
+    calculators = sorted(name for name, data in guide.frameworks.items() if "calculateur" in data)
+    assert len(calculators) == 3
+    assert all(any(target.endswith(f"/{name}/") for target in targets) for name in calculators), targets
+    assert len(targets) > len(calculators)  # and a page to start reading
+    bottom = tab.evaluate("""() => Math.max(...[...document.querySelectorAll(
+        "article h1, article h1 + p, .guide-start li")].map(e => e.getBoundingClientRect().bottom))""")
+    assert 0 < bottom <= viewport["height"]
+    editors = tab.evaluate("""() => [...document.querySelectorAll('.md-content a[rel="edit"], .md-content a[href$="contribuer/"], .md-content .guide-edit')]
+        .filter(e => { const box = e.getBoundingClientRect(); return box.height > 0 && box.top < innerHeight; })
+        .map(e => e.textContent.trim())""")
+    assert editors == []
+    assert tab.locator("footer.md-footer a[rel=edit]").count() == 1
+    assert tab.console_errors == []
+    assert tab.outside_requests == []
+    context.close()
 
 
 def test_framework_page_renders_the_phases_progression(page, site_url):

@@ -23,7 +23,7 @@ def ask(request) -> dict:
 def test_result_with_html():
     response = ask({"calculator": "roi", "inputs": {"marketing_spend": "10 000", "attributed_revenue": "8 000"}})
     assert response["romi"] == -0.2
-    assert "-20\u00a0%" in response["html"]
+    assert "\u221220\u00a0%" in response["html"]
 
 
 def test_field_errors_without_html():

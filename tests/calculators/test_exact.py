@@ -24,9 +24,9 @@ def half_up(value: Fraction, decimals: int) -> Fraction:
 
 
 def french(value: Fraction, decimals: int) -> str:
-    """Half-up rounding, thousands grouped with U+202F, decimal comma, no trailing zeros."""
+    """Half-up rounding, thousands grouped with U+202F, decimal comma, no trailing zeros, a minus sign U+2212."""
     rounded = half_up(value, decimals)
-    sign = "-" if rounded < 0 else ""
+    sign = "\u2212" if rounded < 0 else ""  # the minus sign (U+2212), as the calculators write it
     scaled = abs(rounded) * 10 ** decimals
     whole, fraction = divmod(int(scaled), 10 ** decimals)
     digits = f"{whole:,}".replace(",", "\u202f")

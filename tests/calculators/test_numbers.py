@@ -59,13 +59,13 @@ def test_refuses_anything_else(text):
 def test_formats_money_in_french():
     assert format_money(1234.56) == f"1{NARROW_NBSP}234,56{NBSP}€"
     assert format_money(92000) == f"92{NARROW_NBSP}000{NBSP}€"
-    assert format_money(-1234.5) == f"-1{NARROW_NBSP}234,50{NBSP}€"
+    assert format_money(-1234.5) == f"\u22121{NARROW_NBSP}234,50{NBSP}€"
     assert format_money(1234567.891, "$") == f"1{NARROW_NBSP}234{NARROW_NBSP}567,89{NBSP}$"
 
 
 def test_formats_percentages_and_numbers():
     assert format_percent(4.0) == f"400{NBSP}%"
-    assert format_percent(-0.2) == f"-20{NBSP}%"
+    assert format_percent(-0.2) == f"\u221220{NBSP}%"
     assert format_percent(0.6434) == f"64,3{NBSP}%"
     assert format_number(2.675) == "2,68"  # half away from zero, where round() gives 2.67
     assert format_number(-0.001) == "0"  # never "-0"

@@ -136,6 +136,19 @@ def test_unknown_framework_in_see_also(project):
     assert error.message.startswith("cadre inconnu « modele » : aucun fichier frameworks/modele.yml ; vouliez-vous dire « modeles » ?")
 
 
+def test_a_second_link_to_a_page_already_linked_from_the_same_page_is_named(project):
+    """cmo-fractionne/ shows direction-temps-partage as a section: a link of the section to a page the host
+    already leads to would make a second card for one page (only the first is shown)."""
+    path = project / "frameworks" / "direction-temps-partage.yml"
+    replace_in(path, "  sources:\n    - advalians-marketing-management\n",
+               "  sources:\n    - advalians-marketing-management\n  voir_aussi:\n    - cadre: seuils\n"
+               "      pourquoi: \"Les repères chiffrés du guide.\"\n")
+    [error] = load_errors(project)
+    assert (error.file, error.field, error.line) == ("frameworks/direction-temps-partage.yml", "page.voir_aussi[0].cadre",
+                                                     line_of(path, "- cadre: seuils"))
+    assert "mène déjà vers la page seuils/" in error.message and "frameworks/cmo-fractionne.yml" in error.message
+
+
 def test_incomplete_decision_matrix(project):
     path = project / "frameworks" / "matrice-decision.yml"
     replace_in(path, "  - ambition: large\n    ressources: disponibles", "  - ambition: large\n    ressources: limitees")

@@ -23,8 +23,10 @@ from guide.source_text import (
     normalise,
     unverified_citations,
 )
+from guide.template_helpers import french_date
 from tests.helpers import framework_data, page_slugs, plan
 from tests.site_text import article_text as reader_text
+from tests.site_text import normalise as reader_normalise
 from tests.site_text import page_file, select, text_of
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
@@ -171,10 +173,15 @@ def test_every_faq_answer_names_its_source(built_site, guide, sources):
         assert normalise(sources[questions[ident]["source"]]["titre"]) in normalise(answer), ident
 
 
-def test_credit_lines_read_as_french_for_each_kind_of_source(built_site):
+def test_credit_lines_read_as_french_for_each_kind_of_source(built_site, guide):
     text = article_text(page_file(built_site, "sources").read_text(encoding="utf-8"))
     assert "guide en ligne non daté." in text
-    assert "épisode de Bannouze, le podcast du marketing digital publié le 16 octobre 2024, avec l’ancien CMO de Partoo pour invité." in text
+    # A podcast's date is its episode's: it follows « épisode », before the podcast is named.
+    podcasts = [source for source in guide.frameworks["sources"]["sources"] if source.get("type") == "podcast"]
+    assert podcasts
+    for source in podcasts:
+        date, podcast = reader_normalise(french_date(source["date_publication"])), reader_normalise(source["organisation"])
+        assert re.search(rf"épisode [^.«»]*\b{re.escape(date)} de {re.escape(podcast)}", reader_normalise(text)), source["id"]
     assert " ." not in text and "guide ." not in text
 
 

@@ -111,3 +111,13 @@ def test_the_typology_cards_are_lists(built_site, guide):
         card = select_one(built_site, "typologies", f"div.card#{structure['id']}")
         assert card.css("ul > li"), structure["id"]
         assert "\n- " not in card.text(deep=True), structure["id"]  # no Markdown list left as text
+
+
+def test_a_hyphen_used_as_a_minus_sign_is_named_at_its_field(project):
+    """« -25 % » takes the minus sign (U+2212) or words; a range (« 1-2 ») or a date keeps its hyphen."""
+    path = project / "frameworks" / "etude-de-cas.yml"
+    replace_in(path, 'chiffre: "\u221225 %"', 'chiffre: "-25 %"')
+    [error] = load_errors(project)
+    assert (error.file, error.line, error.field) == ("frameworks/etude-de-cas.yml", line_of(path, '"-25 %"'),
+                                                     "resultats.chiffres[1].chiffre")
+    assert "« -25 % »" in error.message and "\u221225 %" in error.message

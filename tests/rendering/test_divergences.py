@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from common.site_map import HOME, page_of
 from tests.helpers import page_slug
-from tests.site_text import normalise, select_one, text_of
+from tests.site_text import normalise, select, select_one, text_of
 
 # The disagreements a close reading found (issue 13): each has its note on the page where a reader meets it.
 EXPECTED_PAGES = {"processus-marketing", "phases", "externalisation", "cmo-fractionne", "modeles", "typologies"}
@@ -29,4 +29,7 @@ def test_a_note_names_each_source_says_what_it_says_and_gives_the_guide_s_readin
             assert normalise(sources[position["source"]]["titre"]) in box, (item["id"], position["source"])
             assert normalise(position["dit"]) in box, (item["id"], position["source"])
             assert position["source"] in credits, (item["id"], position["source"])  # set side by side: credited
-        assert f"Notre lecture (l'avis du guide) : {normalise(item['conseil'])}" in box, item["id"]
+        # The guide's advice, in its own paragraph, labelled as the guide's (not a source's).
+        [advice] = select(built_site, page_slug(name), f"div.guide-divergence#{item['id']} p.guide-divergence__advice")
+        label, _, said = text_of(advice).partition(" : ")
+        assert "guide" in label and said == normalise(item["conseil"]), item["id"]

@@ -24,20 +24,28 @@ def test_edit_path_climbs_out_of_the_docs_folder(tmp_path):
     assert repository_url(None, "edit/main/docs/", tmp_path, tmp_path / "docs", "CONTRIBUTING.md") is None
 
 
+def in_footer(site, slug: str, selector: str) -> list:
+    """The elements of the page's footer (Material's ``footer.md-footer``) that match a CSS selector."""
+    return page_tree(site, slug).css(f"footer.md-footer {selector}")
+
+
 @pytest.mark.parametrize("name", framework_names(REPO_ROOT / "frameworks"))
 def test_every_page_links_to_the_yaml_file_that_feeds_it(built_site, name):
-    """The page's main file behind « Modifier cette page », each section's file behind « Modifier aussi »."""
+    """The page's main file behind « Modifier cette page », each section's file behind « Modifier aussi », in the
+    footer: out of the reader's way, never in the article."""
     slug = page_slug(name)
-    link = select_one(built_site, slug, 'a.guide-edit__link[rel="edit"]')
+    [link] = in_footer(built_site, slug, 'a.guide-edit__link[rel="edit"]')
     host = page_of(plan(), name).host
     assert link.attributes["href"] == f"{TEST_REPOSITORY}/edit/trunk/frameworks/{host}.yml"
     if name != host:
-        also = select_one(built_site, slug, "span.guide-edit__sections")
+        [also] = in_footer(built_site, slug, "span.guide-edit__sections")
         assert [edit.attributes["href"] for edit in also.css('a[rel="edit"]')].count(
             f"{TEST_REPOSITORY}/edit/trunk/frameworks/{name}.yml") == 1
     assert text_of(link) == "Modifier cette page"
     if name != "contribuer":
-        assert text_of(select_one(built_site, slug, "a.guide-edit__help")) == "Comment contribuer ?"
+        [help_link] = in_footer(built_site, slug, "a.guide-edit__help")
+        assert help_link.attributes["href"].endswith("contribuer/")
+    assert select(built_site, slug, ".guide-edit, a[rel=\"edit\"]") == []  # nothing for editors in the article
 
 
 def test_contribuer_page_links_to_the_editors_guide(built_site):

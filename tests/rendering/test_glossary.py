@@ -89,3 +89,28 @@ def by_search(text: str) -> list[int]:
                 max_size=30).map(" ".join) | st.text(alphabet="CMOROILTV -/&4Pé\n", max_size=40))
 def test_the_matcher_finds_exactly_the_forms_a_search_finds(text):
     assert GlossaryMatcher(MATCHER_TERMS).found(text) == by_search(text)
+
+
+def test_the_glossary_credits_every_source_its_entries_name(guide, rendered_pages):
+    """An entry that names a source's author (Antoine Blot, Advalians, Partoo's former CMO, the Bannouze episode)
+    lists one of that author's sources in ``sources``, and the page credits every source its entries list: the
+    credits are derived from the entries, not written by hand."""
+    sources = guide.frameworks["sources"]["sources"]
+
+    def names(source: dict) -> set[str]:
+        signed = {source.get("auteur"), (source.get("organisation") or "").split(",")[0] or None}
+        if source.get("invite"):
+            signed.add("Partoo")
+        return {name for name in signed if name}
+
+    credited = set(rendered_pages["glossaire"].source_ids)
+    listed = set()
+    glossary = guide.frameworks["glossaire"]
+    for entry in glossary["termes"] + glossary.get("terminologie", []):
+        text = " ".join(str(entry.get(key, "")) for key in ("definition", "note", "developpe"))
+        for source in sources:
+            if any(name in text for name in names(source)):
+                authors = {other["id"] for other in sources if names(other) & names(source)}
+                assert authors & set(entry.get("sources", [])), (entry["id"], source["id"])
+        listed |= set(entry.get("sources", []))
+    assert len(listed) >= 2 and listed <= credited

@@ -4,7 +4,7 @@ home page shows each stage of the reading path with its question."""
 from __future__ import annotations
 
 from common.site_map import HOME, site_pages
-from tests.site_text import article_text, normalise
+from tests.site_text import article_text, normalise, select, text_of
 
 # Reference pages, outside the reading path (the plan's « rubriques »).
 OUTSIDE_THE_PATH = {"faq", "glossaire", "seuils", "sources", "contribuer"}
@@ -24,3 +24,19 @@ def test_the_home_page_shows_each_stage_with_its_question(built_site, guide):
     for stage in guide.frameworks["accueil"]["parcours"]:
         assert normalise(stage["titre"]) in text
         assert normalise(stage["question"]) in text
+
+
+def test_the_home_page_starts_with_a_page_to_read_and_every_calculator(built_site, guide):
+    """« Par où commencer » leads to every calculator and to at least one page to read, each link titled as its page."""
+    starts = {link.attributes["href"]: text_of(link) for link in select(built_site, "", ".guide-start a[href]")}
+    calculators = {name for name, data in guide.frameworks.items() if "calculateur" in data}
+    assert {f"{name}/" for name in calculators} <= set(starts)
+    assert set(starts) - {f"{name}/" for name in calculators}
+    for href, title in starts.items():
+        name = href.strip("/").split("/")[0]
+        assert title == normalise(guide.frameworks[name]["page"]["titre_court"]), href
+
+
+def test_the_home_page_shows_nothing_for_editors_in_its_article(built_site):
+    assert select(built_site, "", '.guide-edit, a[rel="edit"]') == []
+    assert select(built_site, "", '.guide-start a[href$="contribuer/"]') == []
