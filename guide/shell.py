@@ -13,7 +13,7 @@ from guide.cache_headers import write_headers_file
 from guide.catalog import FRAMEWORKS_DIR_NAME, framework_names, load_guide
 from guide.csp import UnknownInlineCode, secure_site
 from guide.errors import ContentErrors
-from guide.model import GLOSSARY_FRAMEWORK, Guide
+from guide.model import GLOSSARY_FRAMEWORK, PHASES_FRAMEWORK, Guide
 from guide.rendering import RenderedPage, finish_page_html, render_error_pages, render_pages, typeset_page
 from guide.repository import path_from_docs, repository_url
 from guide.search import write_search_worker
@@ -22,7 +22,7 @@ from guide.structured_data import json_for_script, structured_data_for
 from guide.theme_html import escape_theme_values, mark_page_html
 
 __all__ = [
-    "FRAMEWORKS_DIR_NAME", "GLOSSARY_FRAMEWORK", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage", "UnknownInlineCode",
+    "FRAMEWORKS_DIR_NAME", "GLOSSARY_FRAMEWORK", "PHASES_FRAMEWORK", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage", "UnknownInlineCode",
     "browser_assets", "escape_theme_values", "finish_page_html", "framework_names", "json_for_script", "load_guide", "mark_page_html", "navigation",
     "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url", "secure_site",
     "structured_data_for", "typeset_page", "write_browser_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",

@@ -31,6 +31,7 @@ from mkdocs.structure.files import File
 from guide.shell import (
     FRAMEWORKS_DIR_NAME,
     GLOSSARY_FRAMEWORK,
+    PHASES_FRAMEWORK,
     BrowserAssets,
     ContentErrors,
     Guide,
@@ -124,7 +125,8 @@ def on_post_build(*, config):
         except MissingRuntime as exc:
             raise Abort(str(exc)) from None
     guide = _build["guide"]
-    write_search_worker(Path(config.site_dir), guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None)
+    write_search_worker(Path(config.site_dir), guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None,
+                        guide.frameworks.get(PHASES_FRAMEWORK) if guide else None)
     if guide is not None:
         write_redirect_pages(guide, Path(config.site_dir))  # former addresses of merged pages
     policy_text = None

@@ -1,6 +1,6 @@
 """Benchmark of the site search: do readers' questions reach the page and the section that answer them?
 
-    scripts/benchmark --recherche [--avant CHEMIN] [--reserve] [--detail]
+    scripts/benchmark --recherche [--avant CHEMIN [--avant-seulement]] [--reserve] [--detail]
 
 Builds the site (and, with ``--avant CHEMIN``, another checkout of the project, for example a worktree of
 ``main``, served under /avant/ of the same server), opens it in Debian's Chromium and puts each question into
@@ -204,8 +204,14 @@ def main() -> int:
             sites = {"après": (REPO, site, url)}
             if before is not None:
                 sites = {"avant": (before, site / BEFORE_DIR, url + BEFORE_DIR), **sites}
+            if "--avant-seulement" in sys.argv:  # the state before only (the held-out half's « before », once)
+                if before is None:
+                    raise SystemExit("--avant-seulement va avec --avant CHEMIN")
+                del sites["après"]
+                site.joinpath("index.html").write_text("", encoding="utf-8")
             # The current checkout first: the other is built inside its folder, under /avant/.
             for label, (project, target, address) in reversed(list(sites.items())):
+                target.mkdir(parents=True, exist_ok=True)
                 build = mkdocs_build(project, target, address)
                 if build.returncode != 0:
                     print(build.stderr, file=sys.stderr)
