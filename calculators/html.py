@@ -143,9 +143,6 @@ def render_widget(calculator: Calculator, result: Result, raw_values: dict, runt
     defaults = escape_attribute(json.dumps(calculator.defaults(), ensure_ascii=False))
     return typeset_html(
         f'<div class="guide-calculator" data-calculator="{calculator.name}" id="calculateur-{calculator.name}" '
-        # Left out of the search index: its fields' labels and help texts touch on every topic of the guide, and the
-        # page came first for unrelated questions; the page's text, formula, assumptions and example stay indexed.
-        "data-search-exclude "
         f'data-runtime="{escape_attribute(runtime_dir)}" data-bundle="{escape_attribute(bundle_file)}" '
         f'data-defaults="{defaults}">'
         f"{render_summary(calculator, result)}"

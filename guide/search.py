@@ -19,6 +19,7 @@ file, whose name does not change and which browsers revalidate on every visit.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from guide.model import FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
@@ -35,6 +36,32 @@ WORKERS_DIR = Path("assets") / "javascripts" / "workers"
 # word a reader types; the editors' guide speaks of files. Their sections rank below those of
 # the page that answers in context (Material's ``search: boost`` front matter, 1 by default).
 SEARCH_BOOSTS = {name: 0.5 for name in (FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, THRESHOLDS_FRAMEWORK, SOURCES_FRAMEWORK, "contribuer")}
+
+
+# Marks around what the search index leaves out (guide/views.py: the calculators' widgets, whose fields' labels and
+# help texts touch on every topic of the guide: /internalisation/ came first for unrelated questions). Material's
+# own data-search-exclude stops at the first nested element of the same tag (its parser compares elements by tag),
+# so at the widget's first inner </div>.
+OUT_OF_SEARCH_START = "<!-- hors de la recherche -->"
+OUT_OF_SEARCH_END = "<!-- fin de hors de la recherche -->"
+_OUT_OF_SEARCH = re.compile(re.escape(OUT_OF_SEARCH_START) + ".*?" + re.escape(OUT_OF_SEARCH_END), re.DOTALL)
+# Material's search plugin removes these attributes from the page it indexes (they only guide its parser).
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def out_of_search(html: str) -> str:
+    """``html`` marked to be left out of the search index (shown on the page as it is)."""
+    return f"{OUT_OF_SEARCH_START}{html}{OUT_OF_SEARCH_END}"
+
+
+def searchable_html(html: str) -> str:
+    """A page's HTML as the search indexes it: the marked blocks left out."""
+    return _OUT_OF_SEARCH.sub("", html)
+
+
+def shown_html(html: str) -> str:
+    """A page's full HTML as Material's search plugin leaves it for the theme (its data-search-* attributes out)."""
+    return _SEARCH_ATTRIBUTES.sub("", html)
 
 
 def _expression(text: str) -> str:
@@ -117,3 +144,4 @@ def write_search_worker(site_dir: Path | str, glossary: dict | None, phases: dic
         wrapper.write_text(worker_wrapper(worker.name), encoding="utf-8")
         written.append(wrapper)
     return written
+

@@ -50,7 +50,9 @@ from guide.shell import (
     render_error_pages,
     render_pages,
     repository_url,
+    searchable_html,
     secure_site,
+    shown_html,
     structured_data_for,
     typeset_page,
     write_browser_assets,
@@ -147,7 +149,10 @@ def on_env(env, /, *, config, files):
 
 
 def on_page_content(html, /, *, page, config, files):
-    return finish_page_html(html)
+    # Material's search indexes page.content in its own on_page_context, which runs before this file's: it gets
+    # the page without what is marked out of the search, and on_page_context below puts the whole page back.
+    page.guide_shown_content = finish_page_html(html)
+    return searchable_html(page.guide_shown_content)
 
 
 def on_post_page(output, /, *, page, config):
@@ -159,6 +164,7 @@ def on_post_template(output_content, /, *, template_name, config):
 
 
 def on_page_context(context, /, *, page, config, nav):
+    page.content = shown_html(page.guide_shown_content)
     mark_page_html(page)  # the body and its table of contents are HTML; every other value is escaped
     rendered = _build["pages"].get(page.file.src_uri) if _build["guide"] else None
     url = _absolute(config, page.url)

@@ -39,6 +39,7 @@
   // Material indexes without length normalisation (b = 0): a long text matched for one common word as much as
   // a short section about it. Lunr's default (0.75) weighs a match by the text's length.
   var LENGTH_NORMALISATION = 0.75
+  var PREFIX_BOOST = 0.5 // a finished word matching a longer one (its stem as a prefix) counts half
   var TYPO_MIN_LENGTH = 5 // shorter words are left as typed: one letter changes too much of them
   var TYPO_TWO_LETTERS = 8 // from this stem length, two letters may differ
 
@@ -60,6 +61,13 @@
   var parse = lunr.QueryParser.prototype.parse
   lunr.QueryParser.prototype.parse = function () {
     var query = parse.call(this), clauses = query.clauses
+    // « +10 % », « -25 % »: a reader's signed figure, not lunr's « must » and « must not » (a required « 10 »
+    // that no page holds left no result at all).
+    clauses.forEach(function (clause) {
+      if (clause.presence !== lunr.Query.presence.OPTIONAL && /^\d/.test(clause.term)) {
+        clause.presence = lunr.Query.presence.OPTIONAL
+      }
+    })
     query.clauses = clauses.filter(function (clause, position) {
       var optional = clause.presence === undefined || clause.presence === lunr.Query.presence.OPTIONAL
       var word = /^([^*]+)\*$/.exec(clause.term) // a plain word with Material's trailing wildcard
@@ -110,7 +118,9 @@
     var results = this.query(function (q) {
       new lunr.QueryParser(queryString, q).parse()
       var typed = Object.create(null) // stem -> the reader's words with that stem
-      q.clauses.forEach(function (clause) {
+      var complete = [] // the stems of the words the reader has finished (all but the last)
+      var last = q.clauses.length - 1
+      q.clauses.forEach(function (clause, position) {
         var prefix = /^[^*]+\*$/.test(clause.term)
         var word = clause.term.replace(/^\*|\*$/g, "") // Material's clause term: wildcards removed
         var stem = word
@@ -127,9 +137,19 @@
           stem = index.pipeline.runString(word)[0] || word // lunr stems this clause itself
         }
         if (clause.presence === lunr.Query.presence.PROHIBITED) return
+        // A finished word (a space typed after it) is that word: its own stem counts fully, the longer words it
+        // starts (« intern » -> « international ») less.
+        if (prefix && position < last && clause.editDistance === undefined && /\*$/.test(clause.term)) {
+          clause.boost = (clause.boost || 1) * PREFIX_BOOST
+          complete.push(stem)
+        }
         var entry = { word: word, stems: [{ stem: stem, prefix: prefix }] }
         words.push(entry)
         ;(typed[stem] = typed[stem] || []).push(entry)
+      })
+
+      complete.forEach(function (stem) {
+        q.clause({ term: stem, usePipeline: false, boost: 1 - PREFIX_BOOST, wildcard: lunr.Query.wildcard.NONE })
       })
 
       // Synonyms: an expression whose every word was typed adds the words of its group's guide expressions.
