@@ -164,8 +164,9 @@ def measure(box: SearchBox, questions: list[dict], titles: dict[str, str], keep_
             details.append({"question": item["question"], "attendu": expected, "section": item.get("section"),
                             "rang": rank, "section_atteinte": on_section,
                             "premiers": [f"{page}#{anchor}" if anchor else page for page, anchor in results[:3]]})
+    with_sections = any(item.get("section") for item in questions)  # the old questions name a page only
     figures = {"questions": n, "top1": round(top1 / n, 3), "top3": round(top3 / n, 3),
-               "mrr": round(reciprocal / n, 3), "section_du_premier": round(section / n, 3),
+               "mrr": round(reciprocal / n, 3), "section_du_premier": round(section / n, 3) if with_sections else None,
                "top3_page_ou_also": round(top3_also / n, 3)}
     if keep_details:
         figures["detail"] = details
@@ -242,7 +243,8 @@ def main() -> int:
         for name in sets:
             f = measured[name]
             print(f"{label:7} {name:10} {f['questions']:>4} {percent(f['top1']):>8} {percent(f['top3']):>8} "
-                  f"{f['mrr']:>6.3f} {percent(f['section_du_premier']):>8} {percent(f['top3_page_ou_also']):>12}")
+                  f"{f['mrr']:>6.3f} {percent(f['section_du_premier']) if f['section_du_premier'] is not None else '—':>8} "
+                  f"{percent(f['top3_page_ou_also']):>12}")
     return 0
 
 
