@@ -16,10 +16,11 @@ from __future__ import annotations
 import importlib
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
+from common.figures import item_by_id, threshold_text  # noqa: F401 (the calculators import them from here too)
 from common.numbers import (
     NumberError,
     currency_words,
@@ -158,15 +159,6 @@ class Result:
         return not self.errors
 
 
-def item_by_id(items: Iterable[dict], item_id: str) -> dict:
-    """The item of a framework's list whose ``id`` is ``item_id`` (``KeyError`` if there is none): the one
-    lookup by id of the calculators and of the guide's core."""
-    for item in items:
-        if item.get("id") == item_id:
-            return item
-    raise KeyError(item_id)
-
-
 def _threshold_item(settings: dict, threshold_id: str) -> dict:
     try:
         return item_by_id(settings.get("seuils", {}).get("seuils", []), threshold_id)
@@ -190,17 +182,6 @@ def threshold_in_euros(settings: dict, threshold_id: str) -> Decimal:
     if "$ CAD" in item.get("unite", ""):
         return (value * threshold(settings, EXCHANGE_RATE_ID)).quantize(Decimal(1), rounding="ROUND_HALF_UP")
     return value
-
-
-def threshold_text(item: dict) -> str:
-    """``{"valeur": 40, "unite": "h par semaine"}`` -> ``40 h par semaine``; ``:1`` is glued (``3:1``)."""
-    number = format_number(item["valeur"], decimals=2)
-    unit = item.get("unite", "")
-    if not unit:
-        return number
-    if unit.startswith(":"):
-        return number + unit
-    return number + "\u00a0" + unit
 
 
 def options_of(entry: dict, settings: dict) -> tuple[tuple[str, str], ...]:

@@ -25,6 +25,7 @@ from calculators.contract import (
     threshold_in_euros,
     threshold_text,
 )
+from common.figures import headcount_range
 from common.html import Html, element
 from common.numbers import format_money
 from common.site_map import HOME, page_url
@@ -124,13 +125,6 @@ def band_range(band: Band, settings: dict) -> str:
     if end is None:
         return f"{band.start} employés et plus"
     return f"{band.start} à {end} employés"
-
-
-def headcount_range(phase: dict) -> str:
-    """A phase's headcount range: ``10 à 50 employés``, ``200 employés et plus`` (the pages show the same)."""
-    if phase["effectif_max"] is None:
-        return f"{phase['effectif_min']} employés et plus"
-    return f"{phase['effectif_min']} à {phase['effectif_max']} employés"
 
 
 # --- The rule table ------------------------------------------------------------------------------

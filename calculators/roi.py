@@ -114,143 +114,159 @@ def _missing_of(values: dict, label: dict, *input_ids: str) -> str:
 def compute(values: dict, settings: dict) -> dict:
     v = values
     label = {entry["id"]: entry["libelle"] for entry in settings["roi"]["calculateur"]["entrees"]}
-    out: dict[str, Outcome] = {}
-    cost, revenue = v["marketing_spend"], v["attributed_revenue"]
     margin = None if v["gross_margin_pct"] is None else v["gross_margin_pct"] / 100
+    out: dict[str, Outcome] = {"romi": _romi(v), "romi_on_margin": _romi_on_margin(v, label, margin)}
+    breakeven, out["break_even_roas"] = _break_even_roas(settings, label, margin)
+    out["roas"] = _roas(v, settings, label, margin, breakeven)
+    cac_value, out["cac"] = _cac(v, label)
+    ltv_value, out["ltv"] = _ltv(v, label, margin)
+    out["ltv_to_cac"] = _ltv_to_cac(settings, ltv_value, cac_value, out)
+    out["payback_months"] = _payback(v, label, margin, cac_value, out["cac"])
+    out["ltv_after_churn_reduction"] = _ltv_after_churn_reduction(v, margin, ltv_value)
+    out["annual_churn"] = _annual_churn(v, label)
+    return out
 
+
+def _romi(v: dict) -> Outcome:
+    cost, revenue = v["marketing_spend"], v["attributed_revenue"]
     ratio = romi(revenue, cost)
     if ratio is None:
-        out["romi"] = Outcome(note="Le ROMI n'est pas défini pour un coût marketing de 0 : saisissez le coût de la période.")
-    elif not math.isfinite(ratio):
-        out["romi"] = Outcome(note="Le coût marketing est trop petit pour calculer un ROMI : vérifiez sa valeur.")
+        return Outcome(note="Le ROMI n'est pas défini pour un coût marketing de 0 : saisissez le coût de la période.")
+    if not math.isfinite(ratio):
+        return Outcome(note="Le coût marketing est trop petit pour calculer un ROMI : vérifiez sa valeur.")
+    gain = revenue - cost
+    if ratio > 0:
+        text = (f"Chaque euro investi a rapporté {format_money(1 + ratio)} de chiffre d'affaires attribué : "
+                f"ce chiffre d'affaires dépasse le coût marketing de {format_money(gain)}. C'est du chiffre "
+                "d'affaires, pas un bénéfice : le ROMI sur la marge dit si la marge couvre le coût.")
+    elif ratio == 0:
+        text = "Le chiffre d'affaires attribué couvre exactement le coût marketing."
     else:
-        gain = revenue - cost
-        if ratio > 0:
-            text = (f"Chaque euro investi a rapporté {format_money(1 + ratio)} de chiffre d'affaires attribué : "
-                    f"ce chiffre d'affaires dépasse le coût marketing de {format_money(gain)}. C'est du chiffre "
-                    "d'affaires, pas un bénéfice : le ROMI sur la marge dit si la marge couvre le coût.")
-        elif ratio == 0:
-            text = "Le chiffre d'affaires attribué couvre exactement le coût marketing."
-        else:
-            text = f"Le chiffre d'affaires attribué ne couvre pas le coût marketing : il manque {format_money(-gain)}."
-        out["romi"] = Outcome(value=ratio, note=text)
+        text = f"Le chiffre d'affaires attribué ne couvre pas le coût marketing : il manque {format_money(-gain)}."
+    return Outcome(value=ratio, note=text)
 
+
+def _romi_on_margin(v: dict, label: dict, margin: Decimal | None) -> Outcome:
     if margin is None:
-        out["romi_on_margin"] = Outcome(note=_missing(label["gross_margin_pct"]))
-    else:
-        value = romi_on_margin(revenue, margin, cost)
-        if value is None or not math.isfinite(value):
-            out["romi_on_margin"] = Outcome(note="Non défini pour un coût marketing de 0.")
-        elif value < 0:
-            out["romi_on_margin"] = Outcome(value=value, note="La marge dégagée par ce chiffre d'affaires ne couvre pas le coût marketing.")
-        else:
-            out["romi_on_margin"] = Outcome(value=value, note="La marge dégagée couvre le coût marketing.")
+        return Outcome(note=_missing(label["gross_margin_pct"]))
+    value = romi_on_margin(v["attributed_revenue"], margin, v["marketing_spend"])
+    if value is None or not math.isfinite(value):
+        return Outcome(note="Non défini pour un coût marketing de 0.")
+    if value < 0:
+        return Outcome(value=value, note="La marge dégagée par ce chiffre d'affaires ne couvre pas le coût marketing.")
+    return Outcome(value=value, note="La marge dégagée couvre le coût marketing.")
 
-    target_min, target_max = threshold(settings, "roas-cible-min"), threshold(settings, "roas-cible-max")
-    breakeven = break_even_roas(margin) if margin is not None else None
+
+def _break_even_roas(settings: dict, label: dict, margin: Decimal | None) -> tuple[Decimal | None, Outcome]:
+    """(the break-even ROAS, its output)."""
+    target_min = threshold(settings, "roas-cible-min")
     if margin is None:
-        out["break_even_roas"] = Outcome(note=_missing(label["gross_margin_pct"]))
-    elif breakeven is None:
-        out["break_even_roas"] = Outcome(note="Avec une marge brute de 0 %, aucune publicité ne peut être rentable.")
-    else:
-        extra = ""
-        if breakeven > target_min:
-            extra = (f" Il dépasse le bas de la cible souvent visée ({format_number(target_min)}:1) : à cette marge, "
-                     "un ROAS dans la cible peut encore faire perdre de l'argent.")
-        out["break_even_roas"] = Outcome(value=breakeven, label=_as_ratio(breakeven), note="En dessous de ce ROAS, la publicité coûte plus que la marge qu'elle rapporte." + extra)
+        return None, Outcome(note=_missing(label["gross_margin_pct"]))
+    breakeven = break_even_roas(margin)
+    if breakeven is None:
+        return None, Outcome(note="Avec une marge brute de 0 %, aucune publicité ne peut être rentable.")
+    extra = ""
+    if breakeven > target_min:
+        extra = (f" Il dépasse le bas de la cible souvent visée ({format_number(target_min)}:1) : à cette marge, "
+                 "un ROAS dans la cible peut encore faire perdre de l'argent.")
+    return breakeven, Outcome(value=breakeven, label=_as_ratio(breakeven),
+                              note="En dessous de ce ROAS, la publicité coûte plus que la marge qu'elle rapporte." + extra)
 
+
+def _roas(v: dict, settings: dict, label: dict, margin: Decimal | None, breakeven: Decimal | None) -> Outcome:
     if v["ad_spend"] is None or v["ad_revenue"] is None:
-        out["roas"] = Outcome(note=_missing(label["ad_spend"], label["ad_revenue"]))
-    else:
-        value = roas(v["ad_revenue"], v["ad_spend"])
-        if value is None:
-            out["roas"] = Outcome(note="Sans dépense publicitaire, le ROAS n'est pas défini.")
-        else:
-            out["roas"] = Outcome(value=value, label=_as_ratio(value),
-                                  **_roas_status(shown(value, RATIO_DECIMALS), margin, breakeven, target_min, target_max))
+        return Outcome(note=_missing(label["ad_spend"], label["ad_revenue"]))
+    value = roas(v["ad_revenue"], v["ad_spend"])
+    if value is None:
+        return Outcome(note="Sans dépense publicitaire, le ROAS n'est pas défini.")
+    target_min, target_max = threshold(settings, "roas-cible-min"), threshold(settings, "roas-cible-max")
+    return Outcome(value=value, label=_as_ratio(value),
+                   **_roas_status(shown(value, RATIO_DECIMALS), margin, breakeven, target_min, target_max))
 
+
+def _cac(v: dict, label: dict) -> tuple[Decimal | None, Outcome]:
+    """(the acquisition cost, its output)."""
     customers = v["new_customers"]
-    cac_value = None
     if customers is None or v["sales_spend"] is None:
-        out["cac"] = Outcome(note=_missing_of(v, label, "sales_spend", "new_customers"))
-    else:
-        cac_value = cac(cost, v["sales_spend"], customers)
-        if cac_value is None:
-            out["cac"] = Outcome(note="Avec 0 nouveau client sur la période, le coût d'acquisition n'est pas défini.")
-        else:
-            out["cac"] = Outcome(value=cac_value, note="Dépenses marketing et commerciales de la période, divisées par les nouveaux clients.")
+        return None, Outcome(note=_missing_of(v, label, "sales_spend", "new_customers"))
+    cac_value = cac(v["marketing_spend"], v["sales_spend"], customers)
+    if cac_value is None:
+        return None, Outcome(note="Avec 0 nouveau client sur la période, le coût d'acquisition n'est pas défini.")
+    return cac_value, Outcome(value=cac_value,
+                              note="Dépenses marketing et commerciales de la période, divisées par les nouveaux clients.")
 
+
+def _ltv(v: dict, label: dict, margin: Decimal | None) -> tuple[Decimal | None, Outcome]:
+    """(the customer lifetime value, its output)."""
     arpa, churn_pct, horizon = v["arpa_monthly"], v["monthly_churn_pct"], v["horizon_months"]
-    ltv_value = None
     if arpa is None or margin is None or churn_pct is None:
-        out["ltv"] = Outcome(note=_missing_of(v, label, "arpa_monthly", "gross_margin_pct", "monthly_churn_pct"))
-    else:
-        churn = churn_pct / 100
-        ltv_value = ltv(arpa, margin, churn, horizon)
-        if ltv_value is None:
-            out["ltv"] = Outcome(note=(
-                "Avec un churn de 0 %, la valeur vie client n'a pas de limite : "
-                f"indiquez un « {label['horizon_months']} » pour la calculer sur une durée donnée."))
-        elif horizon is None:
-            out["ltv"] = Outcome(value=ltv_value, note=f"Marge mensuelle par client divisée par le churn mensuel : un client reste en moyenne {format_number(1 / churn, 1)} mois.")
-        else:
-            unbounded = ltv(arpa, margin, churn)
-            beside = (f" Sans limite de durée, elle serait de {format_money(unbounded)} (un client reste en moyenne "
-                      f"{format_number(1 / churn, 1)} mois).") if unbounded is not None else ""
-            out["ltv"] = Outcome(value=ltv_value, note=f"Marge cumulée sur {format_number(horizon)} mois, en tenant compte du churn.{beside}")
+        return None, Outcome(note=_missing_of(v, label, "arpa_monthly", "gross_margin_pct", "monthly_churn_pct"))
+    churn = churn_pct / 100
+    ltv_value = ltv(arpa, margin, churn, horizon)
+    if ltv_value is None:
+        return None, Outcome(note=(
+            "Avec un churn de 0 %, la valeur vie client n'a pas de limite : "
+            f"indiquez un « {label['horizon_months']} » pour la calculer sur une durée donnée."))
+    if horizon is None:
+        return ltv_value, Outcome(value=ltv_value, note=f"Marge mensuelle par client divisée par le churn mensuel : un client reste en moyenne {format_number(1 / churn, 1)} mois.")
+    unbounded = ltv(arpa, margin, churn)
+    beside = (f" Sans limite de durée, elle serait de {format_money(unbounded)} (un client reste en moyenne "
+              f"{format_number(1 / churn, 1)} mois).") if unbounded is not None else ""
+    return ltv_value, Outcome(value=ltv_value, note=f"Marge cumulée sur {format_number(horizon)} mois, en tenant compte du churn.{beside}")
 
+
+def _ltv_to_cac(settings: dict, ltv_value: Decimal | None, cac_value: Decimal | None, out: dict) -> Outcome:
     if ltv_value is None or cac_value is None:
         missing = [output_id for output_id, value in (("ltv", ltv_value), ("cac", cac_value)) if value is None]
-        out["ltv_to_cac"] = Outcome(note=f"Il faut {' et '.join(OUTPUT_NAMES[output_id] for output_id in missing)} "
-                                         "pour calculer ce ratio. " + " ".join(out[output_id].note for output_id in missing))
+        return Outcome(note=f"Il faut {' et '.join(OUTPUT_NAMES[output_id] for output_id in missing)} "
+                            "pour calculer ce ratio. " + " ".join(out[output_id].note for output_id in missing))
+    value = _ratio(ltv_value, cac_value)
+    if value is None:
+        return Outcome(note="Avec un coût d'acquisition de 0, ce ratio n'est pas défini.")
+    minimum = threshold(settings, "ltv-cac-minimum")
+    if shown(value, RATIO_DECIMALS) > minimum:
+        status = {"status": "sain", "status_text": f"Au-dessus de {format_number(minimum)}, le repère d'Advalians"}
     else:
-        value = _ratio(ltv_value, cac_value)
-        if value is None:
-            out["ltv_to_cac"] = Outcome(note="Avec un coût d'acquisition de 0, ce ratio n'est pas défini.")
-        else:
-            minimum = threshold(settings, "ltv-cac-minimum")
-            if shown(value, RATIO_DECIMALS) > minimum:
-                status = {"status": "sain", "status_text": f"Au-dessus de {format_number(minimum)}, le repère d'Advalians"}
-            else:
-                status = {"status": "a-surveiller", "status_text": f"À surveiller : {format_number(minimum)} ou moins (repère d'Advalians : plus de {format_number(minimum)})"}
-            out["ltv_to_cac"] = Outcome(value=value, note="Un client rapporte, en marge, ce nombre de fois ce qu'il a coûté à acquérir.", **status)
+        status = {"status": "a-surveiller", "status_text": f"À surveiller : {format_number(minimum)} ou moins (repère d'Advalians : plus de {format_number(minimum)})"}
+    return Outcome(value=value, note="Un client rapporte, en marge, ce nombre de fois ce qu'il a coûté à acquérir.", **status)
 
+
+def _payback(v: dict, label: dict, margin: Decimal | None, cac_value: Decimal | None, cac_outcome: Outcome) -> Outcome:
+    arpa = v["arpa_monthly"]
     if cac_value is None:
-        out["payback_months"] = Outcome(note="Il faut le coût d'acquisition pour calculer ce délai. " + out["cac"].note)
-    elif arpa is None or margin is None:
-        out["payback_months"] = Outcome(note=_missing_of(v, label, "arpa_monthly", "gross_margin_pct"))
-    else:
-        value = payback_months(cac_value, arpa, margin)
-        if value is None:
-            out["payback_months"] = Outcome(note="Sans marge mensuelle par client, le coût d'acquisition n'est jamais remboursé.")
-        else:
-            out["payback_months"] = Outcome(value=value, note="Nombre de mois de marge nécessaires pour rembourser le coût d'acquisition d'un client.")
+        return Outcome(note="Il faut le coût d'acquisition pour calculer ce délai. " + cac_outcome.note)
+    if arpa is None or margin is None:
+        return Outcome(note=_missing_of(v, label, "arpa_monthly", "gross_margin_pct"))
+    value = payback_months(cac_value, arpa, margin)
+    if value is None:
+        return Outcome(note="Sans marge mensuelle par client, le coût d'acquisition n'est jamais remboursé.")
+    return Outcome(value=value, note="Nombre de mois de marge nécessaires pour rembourser le coût d'acquisition d'un client.")
 
-    reduction = v["churn_reduction_pct"]
+
+def _ltv_after_churn_reduction(v: dict, margin: Decimal | None, ltv_value: Decimal | None) -> Outcome:
+    arpa, churn_pct, horizon, reduction = v["arpa_monthly"], v["monthly_churn_pct"], v["horizon_months"], v["churn_reduction_pct"]
     if ltv_value is None or reduction is None or margin is None:  # margin is known whenever ltv_value is
-        out["ltv_after_churn_reduction"] = Outcome(note="Il faut d'abord une valeur vie client et une baisse du churn.")
+        return Outcome(note="Il faut d'abord une valeur vie client et une baisse du churn.")
+    lowered = churn_pct * (100 - reduction) / 10000  # multiplied first: exact
+    after = ltv(arpa, margin, lowered, horizon)
+    if after is None:
+        return Outcome(note="Avec un churn ramené à 0 %, la valeur vie client n'a plus de limite : indiquez un horizon.")
+    gain = _ratio(after - ltv_value, ltv_value)
+    note = f"Churn mensuel ramené de {_percent_figure(churn_pct)} % à {_percent_figure(lowered * 100)} %"
+    if gain is not None:
+        over = (f" sur l'horizon de {format_number(horizon)} mois (sans horizon, la hausse serait de "
+                f"{format_number(reduction / (100 - reduction) * 100, 1)} %)") if horizon is not None and reduction < 100 else ""
+        rise = "moins de 0,1" if 0 < gain * 100 < Decimal("0.05") else format_number(gain * 100, 1)
+        note += f" : la valeur vie client augmente de {rise} %{over}."
     else:
-        lowered = churn_pct * (100 - reduction) / 10000  # multiplied first: exact
-        after = ltv(arpa, margin, lowered, horizon)
-        if after is None:
-            out["ltv_after_churn_reduction"] = Outcome(note="Avec un churn ramené à 0 %, la valeur vie client n'a plus de limite : indiquez un horizon.")
-        else:
-            gain = _ratio(after - ltv_value, ltv_value)
-            note = f"Churn mensuel ramené de {_percent_figure(churn_pct)} % à {_percent_figure(lowered * 100)} %"
-            if gain is not None:
-                over = (f" sur l'horizon de {format_number(horizon)} mois (sans horizon, la hausse serait de "
-                        f"{format_number(reduction / (100 - reduction) * 100, 1)} %)") if horizon is not None and reduction < 100 else ""
-                rise = "moins de 0,1" if 0 < gain * 100 < Decimal("0.05") else format_number(gain * 100, 1)
-                note += f" : la valeur vie client augmente de {rise} %{over}."
-            else:
-                note += "."
-            out["ltv_after_churn_reduction"] = Outcome(value=after, note=note)
+        note += "."
+    return Outcome(value=after, note=note)
 
-    if churn_pct is None:
-        out["annual_churn"] = Outcome(note=_missing(label["monthly_churn_pct"]))
-    else:
-        out["annual_churn"] = Outcome(value=annual_churn(churn_pct / 100), note="Part des clients perdus en un an à ce rythme mensuel.")
-    return out
+
+def _annual_churn(v: dict, label: dict) -> Outcome:
+    if v["monthly_churn_pct"] is None:
+        return Outcome(note=_missing(label["monthly_churn_pct"]))
+    return Outcome(value=annual_churn(v["monthly_churn_pct"] / 100), note="Part des clients perdus en un an à ce rythme mensuel.")
 
 
 def _roas_status(value: Decimal, margin: Decimal | None, breakeven: Decimal | None, target_min: Decimal,

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 HOME = "accueil"
+HOME_FILE = "index.md"  # the home page's Markdown file (every other page: NAME.md)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,12 @@ class SitePage:
     @property
     def source_file(self) -> str:
         """The Markdown page MkDocs builds: ``sourcing.md``, ``index.md`` for the home page."""
-        return "index.md" if self.host == HOME else f"{self.host}.md"
+        return source_file(self.host)
+
+
+def source_file(name: str) -> str:
+    """The Markdown page that hosts framework ``name``: ``sourcing.md``, ``index.md`` for the home page."""
+    return HOME_FILE if name == HOME else f"{name}.md"
 
 
 @dataclass(frozen=True)

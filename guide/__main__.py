@@ -7,6 +7,12 @@
     python -m guide format [FICHIERS]  réécrit les caractères invisibles que la vérification signale (fins de ligne
                                      Windows, BOM, espaces insécables dans l'indentation), et rien d'autre
     python -m guide export-json OUT  écrit tous les cadres en JSON (réglages des calculateurs)
+    python -m guide render-docs OUT  écrit l'arborescence complète du site avant construction (pages Markdown avec
+                                     leurs métadonnées, ressources, configuration avec la navigation) pour un autre
+                                     moteur que MkDocs (Zensical)
+    python -m guide finish-site SITE fait au site qu'un autre moteur a construit depuis cette arborescence ce que les
+                                     hooks font après une construction MkDocs (calculateurs, recherche, redirections,
+                                     CSP, _headers, passes sur le HTML)
 """
 
 from __future__ import annotations
@@ -18,38 +24,25 @@ import sys
 from pathlib import Path
 
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
+from guide.content_check import WARNING_SUFFIX, run_check
 from guide.errors import ContentErrors
-from guide.plain_text import markup_in_texts
-from guide.source_text import SEEDS_DIR, unverified_citations
-from guide.terminology import non_preferred_terms
-from guide.thresholds import hand_typed_figures, thresholds_by_id
+from guide.source_text import SEEDS_DIR
 from guide.yaml_source import normalised
 
 
 def check(root: Path, github: bool, seeds_dir: Path = SEEDS_DIR) -> int:
-    try:
-        guide = load_guide(root)
-        # The figures' citations against the sources' text, which is not part of the project (not in the build).
-        citation_errors, warnings = unverified_citations(guide.frameworks, guide.files, guide.parsed, seeds_dir)
-        if citation_errors:
-            raise ContentErrors(citation_errors)
-    except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
+    result = run_check(root, seeds_dir)
+    if result.errors:
+        print(ContentErrors(result.errors).report(), file=sys.stderr)
         if github:
-            for error in errors.errors:
+            for error in result.errors:
                 print(error.as_github_annotation())
         return 1
-    frameworks_dir = root / FRAMEWORKS_DIR_NAME
-    warnings += hand_typed_figures(frameworks_dir, thresholds_by_id(guide.frameworks), guide.files)
-    warnings += non_preferred_terms(frameworks_dir, guide.frameworks, guide.files, guide.parsed)
-    warnings += markup_in_texts(guide.frameworks, guide.files, guide.parsed)
-    warnings = sorted(warnings)
-    for warning in warnings:
-        print(f"{warning} (attention, pas une erreur)")
+    for warning in result.warnings:
+        print(f"{warning}{WARNING_SUFFIX}")
         if github:
             print(warning.as_github_annotation().replace("::error ", "::warning ", 1))
-    count = len(guide.frameworks)
-    print(f"Contenu valide : {count} fichiers de frameworks/ vérifiés, aucune erreur.")
+    print(f"Contenu valide : {result.checked} fichiers de frameworks/ vérifiés, aucune erreur.")
     return 0
 
 
@@ -99,6 +92,43 @@ def export_json(root: Path, output: Path) -> int:
     return 0
 
 
+def render_docs_command(root: Path, output: Path) -> int:
+    from guide.engine_tree import SiteSettings, render_docs
+
+    try:
+        guide = load_guide(root)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    pages = render_docs(SiteSettings.from_config(root / "mkdocs.yml"), output, guide)
+    print(f"{len(pages)} pages écrites dans {output / 'docs'}, configuration dans {output / 'mkdocs.yml'}.")
+    return 0
+
+
+def finish_site_command(root: Path, site: Path, theme_dirs: list[Path]) -> int:
+    from guide.admin import MissingAdmin
+    from guide.browser_assets import MissingRuntime
+    from guide.csp import UnknownInlineCode
+    from guide.engine_tree import SiteSettings, finish_built_site
+
+    if not (site / "index.html").exists():
+        print(f"{site} : pas de index.html ; construisez d'abord le site (par exemple : zensical build)", file=sys.stderr)
+        return 1
+    try:
+        finish_built_site(SiteSettings.from_config(root / "mkdocs.yml"), site, theme_dirs)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    except UnknownInlineCode as unknown:
+        print(unknown.report(), file=sys.stderr)
+        return 1
+    except (MissingRuntime, MissingAdmin) as missing:
+        print(missing, file=sys.stderr)
+        return 1
+    print(f"Site terminé dans {site}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide", description="Outils du guide.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -120,7 +150,19 @@ def main(argv: list[str] | None = None) -> int:
     export_parser = commands.add_parser("export-json", help="écrire tous les cadres en JSON (pour les calculateurs)")
     export_parser.add_argument("output", type=Path)
     export_parser.add_argument("--root", type=Path, default=REPO_ROOT)
+    render_parser = commands.add_parser("render-docs", help="écrire l'arborescence du site pour un autre moteur")
+    render_parser.add_argument("output", type=Path, metavar="DOSSIER")
+    render_parser.add_argument("--root", type=Path, default=REPO_ROOT)
+    finish_parser = commands.add_parser("finish-site", help="terminer un site construit par un autre moteur")
+    finish_parser.add_argument("site", type=Path, metavar="SITE")
+    finish_parser.add_argument("--root", type=Path, default=REPO_ROOT)
+    finish_parser.add_argument("--theme-dir", type=Path, action="append", default=[], dest="theme_dirs",
+                               help="dossier de gabarits du thème (ses scripts en ligne sont autorisés par la CSP)")
     args = parser.parse_args(argv)
+    if args.command == "render-docs":
+        return render_docs_command(args.root, args.output)
+    if args.command == "finish-site":
+        return finish_site_command(args.root, args.site, args.theme_dirs)
     if args.command == "export-json":
         return export_json(args.root, args.output)
     if args.command == "format":

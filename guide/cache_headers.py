@@ -64,13 +64,24 @@ def security_headers(policy_text: str | None) -> list[tuple[str, str]]:
     return ([("Content-Security-Policy", policy_text)] if policy_text else []) + list(SECURITY_HEADERS)
 
 
-def headers_file_text(site_dir: Path, policy_text: str | None = None) -> str:
+def headers_file_text(site_dir: Path, policy_text: str | None = None, admin_policy_text: str | None = None) -> str:
     lines = [
         "# En-têtes HTTP (Netlify, Cloudflare Pages), écrit par la construction : ne pas modifier.",
         "# Sécurité, sur tous les fichiers : politique de contenu (CSP) calculée par la construction, et le reste.",
         "/*",
     ]
     lines += [f"  {name}: {value}" for name, value in security_headers(policy_text)]
+    if admin_policy_text:
+        # Cloudflare Pages joins the values of every rule a path matches: « ! Nom » first drops the site's policy.
+        lines += [
+            "# Les formulaires (/admin/, Decap CMS) ont leur propre politique, qui remplace celle du site.",
+            "/admin/*",
+            "  ! Content-Security-Policy",
+            "  ! Cross-Origin-Opener-Policy",
+            f"  Content-Security-Policy: {admin_policy_text}",
+            # The sign-in to GitHub runs in a window the admin opens (the OAuth relay), which answers it by postMessage.
+            "  Cross-Origin-Opener-Policy: same-origin-allow-popups",
+        ]
     lines += [
         "# Durées de cache : les fichiers dont le nom change avec le contenu sont immuables pendant un an ;",
         "# le reste garde la règle par défaut de l'hébergeur (revalidé à chaque visite).",
@@ -80,7 +91,7 @@ def headers_file_text(site_dir: Path, policy_text: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_headers_file(site_dir: Path, policy_text: str | None = None) -> Path:
+def write_headers_file(site_dir: Path, policy_text: str | None = None, admin_policy_text: str | None = None) -> Path:
     target = Path(site_dir) / HEADERS_FILE
-    target.write_text(headers_file_text(site_dir, policy_text), encoding="utf-8")
+    target.write_text(headers_file_text(site_dir, policy_text, admin_policy_text), encoding="utf-8")
     return target

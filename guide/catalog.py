@@ -2,7 +2,7 @@
 
 A framework is a file ``frameworks/NAME.yml`` with its schema
 ``frameworks/schemas/NAME.schema.json`` and its page template
-``guide/templates/NAME.md.j2``; the page is published as ``NAME.md``.
+``guide/templates/NAME.md.j2``; the plan of ``accueil.yml`` says on which page it is shown (``common/site_map.py``).
 """
 
 from __future__ import annotations

@@ -26,6 +26,8 @@ from pathlib import Path
 from guide.site import REDIRECT_SCRIPT
 
 META_CHARSET = '<meta charset="utf-8">'
+# Pages that carry their own policy, written with them: the editors' admin (guide/admin.py), which runs Decap CMS.
+OWN_POLICY_DIRS = ("admin/",)
 # Scripts a browser runs: no type, or a JavaScript one. JSON-LD and Material's JSON config are data.
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 # An inline script as a template writes it: <script> with no attribute, up to </script>.
@@ -176,6 +178,8 @@ def site_policy(site_dir: Path, template_dirs: Iterable[Path]) -> Policy:
 def write_policy(site_dir: Path, policy: Policy) -> None:
     """The policy's ``<meta>`` right after the charset of every page (before any script can run)."""
     for page in Path(site_dir).rglob("*.html"):
+        if page.relative_to(site_dir).as_posix().startswith(OWN_POLICY_DIRS):
+            continue
         html = page.read_text(encoding="utf-8")
         if META_CHARSET not in html:
             raise UnknownInlineCode([f"{page.relative_to(site_dir).as_posix()} : pas de {META_CHARSET} où placer la politique"])

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from calculators.contract import item_by_id
+from common.figures import item_by_id
 from common.site_map import HOME
 from guide.yaml_source import ParsedYaml
 

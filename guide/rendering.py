@@ -1,7 +1,8 @@
 """Render every framework into a Markdown page through its Jinja2 template.
 
-``render_pages(guide)`` returns one ``RenderedPage`` per framework file: the page
-``NAME.md`` made from ``frameworks/NAME.yml`` by ``guide/templates/NAME.md.j2``.
+``render_pages(guide)`` returns one ``RenderedPage`` per page of the plan (accueil.yml): the page of its host
+framework ``NAME`` (``frameworks/NAME.yml`` through ``guide/templates/NAME.md.j2``, published as ``NAME.md``, the
+home page as ``index.md``: ``common.site_map.source_file``), then each framework the plan shows on it as a section.
 Every ``{{ value }}`` in a template is escaped (see ``markdown_text``) unless our own
 code marked it ``Trusted``; templates cannot forget to escape editors' text.
 """
@@ -102,38 +103,41 @@ def _browser_title(name: str, page: dict) -> str:
 
 def render_pages(
     guide: Guide, assets: BrowserAssets | None = None, templates_dir: Path = TEMPLATES_DIR,
-    editors_guide_url: str | None = None,
+    editors_guide_url: str | None = None, admin: bool = True,
 ) -> list[RenderedPage]:
     """One page per entry of the plan (accueil.yml): its host framework, then the frameworks shown as its
-    sections. ``editors_guide_url``: where CONTRIBUTING.md is read in the repository (None: not configured)."""
+    sections. ``editors_guide_url``: where CONTRIBUTING.md is read in the repository (None: not configured);
+    ``admin``: the site has the editors' forms (/admin/), and each block of a page links to its entry there."""
     env = make_environment(templates_dir, guide)
+    env.globals["admin"] = admin
     env.globals["editors_guide_url"] = (safe_url(editors_guide_url)
                                         if editors_guide_url and editors_guide_url.startswith("https://") else None)
     credits = credited_sources(guide)
     home = guide.frameworks[HOME]
 
-    def render_framework(name: str, **extra) -> str:
+    def render_framework(name: str, site_root: str, **extra) -> str:
         data = guide.frameworks[name]
         view = calculator_view(guide, name, assets) if "calculateur" in data else None
         return env.get_template(f"{name}.md.j2").render(
-            name=name, data=data, page=data["page"], calculator=view, **extra)
+            name=name, data=data, page=data["page"], calculator=view, site_root=site_root, **extra)
 
     glossary = GlossaryMatcher(guide.frameworks.get(GLOSSARY_FRAMEWORK, {}).get("termes", []))  # built once
     pages = []
     for site_page in site_pages(home):
         name = site_page.host
         page = guide.frameworks[name]["page"]
+        site_root = "../" * site_page.url.count("/")  # from the page's address back to the site's root
         questions = list({id(question): question for framework in site_page.frameworks
                           for question in shown_questions(guide, framework)}.values())
         credited = list(dict.fromkeys(source for framework in site_page.frameworks for source in credits[framework]))
         sections = []
         for section in site_page.sections:
             section_page = guide.frameworks[section]["page"]
-            content = demote_headings(render_framework(section, as_section=True, questions=[], related=[], section_names=[],
+            content = demote_headings(render_framework(section, site_root, as_section=True, questions=[], related=[], section_names=[],
                                                        credited=[], figures=[], assumptions=[]))
             sections.append(Trusted(f"## {escape_text(section_page['titre'])} {{#{anchor(section)}}}\n\n{content}"))
         body = render_framework(
-            name, as_section=False, questions=questions, sections=sections, section_names=list(site_page.sections), related=related_links(guide, site_page),
+            name, site_root, as_section=False, questions=questions, sections=sections, section_names=list(site_page.sections), related=related_links(guide, site_page),
             credited=credited,
             figures=list({item["id"]: item for framework in site_page.frameworks
                           for item in page_figures(guide, framework)}.values()),

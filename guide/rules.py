@@ -29,7 +29,10 @@ from calculators.diagnostic import rule_problems
 from common.site_map import page_of, plan_entries
 from guide.anchors import PageIds, guide_page_ids, links_in, missing_target, page_addresses
 from guide.errors import ContentError, format_field_path
+from guide.markers import NOT_THRESHOLDS, OLD_COMMENT, SOURCE_TERMS, old_comment_message
 from guide.model import FAQ_FRAMEWORK, HOME, THRESHOLDS_FRAMEWORK, FieldPath, Guide
+from guide.terminology import TerminologyChecker, terminology
+from guide.thresholds import figures_in, thresholds_by_id
 from guide.yaml_source import ParsedYaml
 
 EVERY_FRAMEWORK = "*"
@@ -135,6 +138,48 @@ def first_line_names_the_schema(data: dict, report: Report) -> None:
     else:
         report.at(1, 1, "la première ligne du fichier, qui nomme son schéma (l'éditeur en tire l'autocomplétion et "
                         f"l'explication de chaque champ), manque : écrivez en tête du fichier « {expected} »")
+
+
+def _text_on_line(parsed: ParsedYaml, line: int, column: int) -> tuple[FieldPath | None, bool]:
+    """(path of the last text written on ``line``, whether ``column`` is inside that text's value)."""
+    found, inside = None, False
+    for path, start in parsed.value_positions.items():
+        end = parsed.value_ends.get(path, start)
+        if not (start[0] <= line <= end[0]) or not isinstance(_value(parsed.data, path), str):
+            continue
+        found = path
+        inside = inside or (start <= (line, column) < end)
+    return found, inside
+
+
+def _value(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+@rule(EVERY_FRAMEWORK, reads_guide=True)
+def no_meaning_in_comments(data: dict, report: Report, guide: Guide) -> None:
+    """The comments « # terme de la source » and « # pas un repère », which the check used to read: a form drops
+    comments, so what they said is now a field of the block (``guide.markers``). One left in a file says so."""
+    for number, line in enumerate(report.parsed.text.split("\n"), start=1):
+        for match in OLD_COMMENT.finditer(line):
+            hash_column = line.index("#", match.start()) + 1
+            path, inside = _text_on_line(report.parsed, number, hash_column)
+            if inside:
+                continue  # a text that speaks of the comment (in quotes), not a comment
+            field = SOURCE_TERMS if "terme" in match.group(1).lower() else NOT_THRESHOLDS
+            entries: list[str] = []
+            beside = None
+            if path is not None:
+                text = _value(report.parsed.data, path)
+                beside = str(path[-2] if isinstance(path[-1], int) and len(path) > 1 else path[-1])
+                if field == SOURCE_TERMS:
+                    checker = TerminologyChecker(terminology(guide.frameworks))
+                    entries = [text[start:end] for start, end, _ in checker.find(text)]
+                else:
+                    entries = [written for _, written in figures_in(text, thresholds_by_id(guide.frameworks))]
+            report.at(number, hash_column, old_comment_message(field, list(dict.fromkeys(entries)), beside))
 
 
 _OPEN_BRACE = re.compile(r"\{(?:seuil:[\w-]+(?:\s+à\s+[\w-]+)?|[^\s{}]*)")

@@ -10,15 +10,17 @@ import re
 from html import escape
 from pathlib import Path
 
-from common.site_map import HOME, nav_groups, page_of, redirects
+from common.site_map import HOME, HOME_FILE, nav_groups, page_of, redirects
 from common.typography import french_typography
 from guide.model import Guide
+
+HOME_TITLE = "Accueil"  # the home page in the navigation and the first step of every page's breadcrumb
 
 
 def navigation(guide: Guide) -> list:
     """MkDocs' ``nav``: the home page, then each stage of the path and each other section with its pages."""
     home = guide.frameworks[HOME]
-    nav: list = [{"Accueil": "index.md"}]
+    nav: list = [{HOME_TITLE: HOME_FILE}]
     for group in nav_groups(home):
         nav.append({group.title: [{guide.frameworks[page.host]["page"]["titre_court"]: page.source_file}
                                   for page in group.pages]})

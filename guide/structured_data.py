@@ -11,7 +11,7 @@ import json
 from markupsafe import Markup
 
 from common.typography import french_typography
-from guide.model import FAQ_FRAMEWORK, SOURCES_FRAMEWORK, Guide, by_id
+from guide.model import FAQ_FRAMEWORK, HOME, SOURCES_FRAMEWORK, Guide, by_id
 from guide.rendering import RenderedPage
 
 
@@ -95,7 +95,7 @@ def structured_data_for(
     sources = by_id(guide.items(SOURCES_FRAMEWORK))
     if page.name == FAQ_FRAMEWORK:
         objects.append(faq_page(page, url))
-    elif page.source_ids and page.path != "index.md":  # a framework page: an article crediting its sources
+    elif page.source_ids and page.name != HOME:  # a framework page: an article crediting its sources
         objects.append(article(page, url, sources, site_name))
     return objects
 

@@ -13,6 +13,7 @@ registered here the same way. Every ``{{ value }}`` is escaped unless it is ``Tr
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -20,9 +21,8 @@ from urllib.parse import quote
 
 import jinja2
 
-from calculators.contract import threshold_text
-from calculators.diagnostic import headcount_range
-from common.site_map import anchor_of, page_of
+from common.figures import headcount_range, threshold_text
+from common.site_map import anchor_of, page_of, source_file
 from guide.markdown_text import Trusted, anchor, escape_text, inline_code
 from guide.model import HOME, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK, Guide, by_id
 
@@ -115,7 +115,7 @@ def page_path(name: str, home: dict | None = None) -> str:
     (``home``, the data of accueil.yml), a framework shown as a section resolves to its host page."""
     if home is not None:
         return page_of(home, name).source_file
-    return "index.md" if name == HOME else f"{name}.md"
+    return source_file(name)
 
 
 @template_function
@@ -127,6 +127,28 @@ def link(guide: Guide, name: str, item_id: str | None = None) -> Trusted:
     target = page_path(name, home)
     aim = anchor_of(home, name, item_id)
     return Trusted(f"{target}#{anchor(aim)}" if aim else target)
+
+
+@template_function
+def edit_address(guide: Guide, name: str, site_root: str) -> Trusted:
+    """Where a framework file's entry is edited in the admin's forms, from a page whose way back to the site's
+    root is ``site_root`` (``../``): ``../admin/#/collections/faq/entries/faq`` (``guide.admin.entry_address``)."""
+    from guide.admin import (
+        entry_address,  # guide.admin reads the schemas through guide.validation, which imports this module
+    )
+
+    if name not in guide.frameworks:
+        raise KeyError(f"pas de cadre {name!r}")
+    return Trusted(site_root + entry_address(name))
+
+
+@template_function
+def edit_block(guide: Guide, name: str, site_root: str, what: str) -> Trusted:
+    """« Modifier », a paragraph of HTML linking to ``edit_address``; its title says what it opens (``what``:
+    « Modifier cette question ») and in which file, escaped as HTML (Markdown leaves a raw paragraph as written)."""
+    title = f"{what} : ouvrir {guide.files[name]} dans les formulaires"
+    return Trusted(f'<p class="guide-edit-block" data-search-exclude><a href="{html.escape(edit_address(guide, name, site_root))}" '
+                   f'rel="edit" title="{html.escape(title)}">Modifier</a></p>')
 
 
 @template_function

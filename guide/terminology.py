@@ -10,8 +10,8 @@ test keeps the repository free of them.
 A variant is not reported where the guide quotes or explains a source's word:
 
 - inside « … » (or “ … ”, which the pages show as « … »): a quotation;
-- on a line that ends with the comment ``# terme de la source``: the source's word explained there
-  (« Antoine Blot l'appelle CMO externalisé »);
+- in a block whose field ``termes_de_la_source`` lists it (``guide.markers``): the source's word explained
+  there (« Antoine Blot l'appelle CMO externalisé »);
 - in the terminology list itself, in the ``formes`` of a glossary term, and in a glossary term's name,
   expansion and definition when the variant is that term's own name or one of its forms (the glossary
   explains it);
@@ -32,11 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.errors import ContentError, format_field_path
+from guide.markers import SOURCE_TERMS, is_marker, marked, same_words
 from guide.model import GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
 from guide.search import SYNONYMS_KEY, TERMINOLOGY_KEY
 from guide.yaml_source import ParsedYaml
-
-SOURCE_TERM = "# terme de la source"
 
 # Fields whose words are a source's, verbatim: (framework, field of the items of its own list).
 VERBATIM_FIELDS = {(THRESHOLDS_FRAMEWORK, "citation"), (SOURCES_FRAMEWORK, "titre")}
@@ -146,6 +145,8 @@ def _texts(name: str, data: dict):
             yield path, value
 
     for path, text in walk(data, ()):
+        if is_marker(path):
+            continue  # the editor's list of a source's words, not a text
         if len(path) >= 3 and path[0] == name and (name, path[2]) in VERBATIM_FIELDS:
             continue
         explained: set[str] = set()
@@ -175,7 +176,7 @@ def non_preferred_terms(frameworks_dir: Path, frameworks: dict, files: dict[str,
     """Every variant of the terminology list in the frameworks' texts, with the term to write instead.
 
     ``frameworks`` is the loaded data, ``parsed`` the positions of each file's fields (``Guide.parsed``);
-    a line that ends with ``# terme de la source`` explains a source's word: its variants are not reported.
+    a block whose ``termes_de_la_source`` lists a variant explains that source's word: it is not reported there.
     """
     checker = TerminologyChecker(terminology(frameworks))
     found = []
@@ -184,19 +185,21 @@ def non_preferred_terms(frameworks_dir: Path, frameworks: dict, files: dict[str,
             continue
         lines = (frameworks_dir / f"{name}.yml").read_text(encoding="utf-8").splitlines()
         for path, text, explained in _texts(name, frameworks[name]):
+            sources_words = marked(frameworks[name], path, SOURCE_TERMS)
             for start, end, variant in checker.find(text):
                 written = text[start:end]
                 if written.casefold() in explained or variant.text.casefold() in explained:
                     continue
+                if same_words(written) in sources_words or same_words(variant.text) in sources_words:
+                    continue
                 # The same match in the file: count the variant's matches before it, quoted or not.
                 occurrence = sum(1 for match in variant.pattern.finditer(text) if match.start() < start)
                 line, column = _locate(lines, parsed[name].position_of(path), variant, occurrence)
-                if lines[line - 1].rstrip().endswith(SOURCE_TERM):
-                    continue
                 found.append(ContentError(filename, line, column, format_field_path(path), message(written, variant)))
     return sorted(found)
 
 
 def message(written: str, variant: Variant) -> str:
     return (f"écrivez « {variant.preferred} » (terme préféré du guide) ; « {written} » n'apparaît que cité entre « » "
-            f"ou expliqué, sur une ligne terminée par le commentaire « {SOURCE_TERM} »")
+            f"ou expliqué : si ce texte explique le mot d'une source, ajoutez à son bloc le champ "
+            f"« {SOURCE_TERMS}: [\"{written}\"] »")

@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from calculators.contract import threshold_text
-from common.numbers import NBSP, format_number
+from common.figures import range_text, threshold_text
 from common.suggestions import did_you_mean
 from guide.errors import ContentError, format_field_path
+from guide.markers import NOT_THRESHOLDS, is_marker, marked, same_words
 from guide.model import THRESHOLDS_FRAMEWORK, by_id
 from guide.yaml_source import ParsedYaml
 
@@ -31,22 +31,6 @@ RANGE_SEPARATOR = re.compile(r"\s+à\s+")
 def thresholds_by_id(frameworks: Mapping[str, Any]) -> dict[str, dict]:
     """The figures of seuils.yml by id (none if the file is absent)."""
     return by_id(frameworks.get(THRESHOLDS_FRAMEWORK, {}).get(THRESHOLDS_FRAMEWORK, []))
-
-
-def _singular(unit: str) -> str:
-    return " ".join(word.removesuffix("s") for word in unit.split())
-
-
-def range_text(low: dict, high: dict) -> str:
-    """``1 jour par semaine`` and ``2 jours par semaine`` -> ``1 à 2 jours par semaine``.
-
-    The unit is written once when both ends share it (singular or plural); otherwise, and for
-    ratios such as ``3:1``, each end keeps its own. No-break spaces keep ``1 à 2`` on one line.
-    """
-    low_unit, high_unit = low.get("unite", ""), high.get("unite", "")
-    if low_unit.startswith(":") or _singular(low_unit) != _singular(high_unit):
-        return f"{threshold_text(low)}{NBSP}à {threshold_text(high)}"
-    return f"{format_number(low['valeur'], decimals=2)}{NBSP}à{NBSP}{threshold_text(high)}"
 
 
 @dataclass(frozen=True)
@@ -132,27 +116,51 @@ def _written_pattern(item: dict) -> re.Pattern:
     return re.compile(r"(?<![\d,.])" + text + r"(?![\d])")
 
 
-NOT_A_THRESHOLD = "# pas un repère"
+def _texts_of(value: Any, path: tuple = ()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_of(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts_of(item, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
 
 
-def hand_typed_figures(frameworks_dir, known: dict[str, dict], files: dict[str, str]) -> list[ContentError]:
+def figures_in(text: str, known: dict[str, dict]) -> list[tuple[str, str]]:
+    """(id, as written) of each figure of seuils.yml written by hand in ``text`` (the distinctive ones)."""
+    return [(threshold_id, match.group(0)) for threshold_id, item in known.items() if _distinctive(item)
+            for match in _written_pattern(item).finditer(text)]
+
+
+def hand_typed_figures(parsed: Mapping[str, ParsedYaml], files: Mapping[str, str]) -> list[ContentError]:
     """Figures of seuils.yml typed by hand in another file's text: reported (not blocking) with the
     {seuil:…} to write, so that changing the figure in seuils.yml changes every page that quotes it.
-    A line that ends with the comment ``# pas un repère`` states that its figure is another one."""
+    A block whose field ``pas_un_repere`` lists the figure states that it is another one (``guide.markers``).
+    ``parsed``: each file as parsed (``Guide.parsed``), its texts as written (``{seuil:…}`` not replaced)."""
+    frameworks = {name: file.data for name, file in parsed.items()}
+    known = thresholds_by_id(frameworks)
     patterns = [(threshold_id, _written_pattern(item)) for threshold_id, item in known.items() if _distinctive(item)]
     found = []
     for name, filename in sorted(files.items()):
-        if name == THRESHOLDS_FRAMEWORK:
+        if name == THRESHOLDS_FRAMEWORK or name not in frameworks or name not in parsed:
             continue
-        path = frameworks_dir / f"{name}.yml"
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.lstrip().startswith("#") or line.rstrip().endswith(NOT_A_THRESHOLD):
+        for path, text in _texts_of(frameworks[name]):
+            if is_marker(path):
                 continue
+            not_thresholds = marked(frameworks[name], path, NOT_THRESHOLDS)
             for threshold_id, pattern in patterns:
-                for match in pattern.finditer(line):
+                written_before: dict[str, int] = {}
+                for match in pattern.finditer(text):
+                    written = match.group(0)
+                    occurrence = written_before.get(written, 0)
+                    written_before[written] = occurrence + 1
+                    if same_words(written) in not_thresholds:
+                        continue
+                    line, column = parsed[name].locate(path, written, occurrence)
                     found.append(ContentError(
-                        filename, number, match.start() + 1, "",
-                        f"« {match.group(0)} » est aussi le repère « {threshold_id} » de seuils.yml : s'il s'agit de ce "
-                        f"repère, écrivez {{seuil:{threshold_id}}} pour qu'il suive toute modification ; sinon, terminez la ligne par "
-                        f"le commentaire « {NOT_A_THRESHOLD} »"))
+                        filename, line, column, format_field_path(path),
+                        f"« {written} » est aussi le repère « {threshold_id} » de seuils.yml : s'il s'agit de ce "
+                        f"repère, écrivez {{seuil:{threshold_id}}} pour qu'il suive toute modification ; sinon, ajoutez "
+                        f"à son bloc le champ « {NOT_THRESHOLDS}: [\"{written}\"] »"))
     return sorted(found)

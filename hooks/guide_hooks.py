@@ -1,26 +1,26 @@
 """MkDocs hooks: thin adapters between MkDocs and the plain-Python core in ``guide/``.
 
-- on_config: load and validate every framework; on any error print them all in French
-  and stop the build before the site directory is touched (``mkdocs serve`` shows them
-  in the preview instead).
-- on_files: add one generated page per framework; its edit link opens the YAML file that feeds it.
+Each hook hands MkDocs what a function of the core computes; ``python -m guide render-docs`` and ``finish-site``
+call the same functions for another engine (guide/engine_tree.py).
+
+- on_config: load and validate every framework (on any error, print them all in French and stop the build
+  before the site directory is touched; ``mkdocs serve`` shows them in the preview instead), render the pages,
+  and set the navigation from the plan of accueil.yml (``guide.site.navigation``), not from mkdocs.yml.
+- on_files: add the generated pages.
 - on_env: every value the theme's templates print is escaped unless marked as HTML (guide/theme_html.py).
-- on_page_content: keep the glossary's tooltip on the first use of each term only.
-- on_page_context: attach JSON-LD, Open Graph and the YAML file that feeds the page.
-- on_post_build: write the calculators' browser files, the search worker wrapper (French
-  stemming of typed words, readers' synonyms: guide/search.py), a redirect page at each former
-  address of a merged page, the Content-Security-Policy of every page (computed from the inline code
-  the templates are known to write: guide/csp.py; not in the live preview), and the ``_headers`` file
-  (security headers and cache lifetimes for static hosts).
-- The navigation comes from the plan in accueil.yml (``guide.site.navigation``), not from mkdocs.yml.
+- on_page_content, on_post_page, on_post_template: the HTML passes (glossary first use, typography).
+- on_page_context: the page's metadata (``guide.engine_tree.page_metadata``: JSON-LD, Open Graph, calculator,
+  YAML file and sections with their edit addresses).
+- on_post_build: ``guide.engine_tree.finish_site`` (calculators' files, search worker wrapper, redirect pages, the
+  editors' forms at /admin/ with their own policy, Content-Security-Policy, ``_headers``).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import Abort
@@ -30,118 +30,110 @@ from mkdocs.structure.files import File
 # project on the environment's path, as an editable install would).
 from guide.shell import (
     FRAMEWORKS_DIR_NAME,
-    GLOSSARY_FRAMEWORK,
-    PHASES_FRAMEWORK,
+    HOME_TITLE,
     BrowserAssets,
     ContentErrors,
     Guide,
+    MissingAdmin,
     MissingRuntime,
     RenderedPage,
+    SiteSettings,
     UnknownInlineCode,
     browser_assets,
     escape_theme_values,
     finish_page_html,
+    finish_site,
     framework_names,
     json_for_script,
     load_guide,
     mark_page_html,
     navigation,
+    page_metadata,
     path_from_docs,
     render_error_pages,
-    render_pages,
-    repository_url,
+    render_site_pages,
     searchable_html,
-    secure_site,
     shown_html,
     structured_data_for,
     typeset_page,
-    write_browser_assets,
-    write_headers_file,
-    write_redirect_pages,
-    write_search_worker,
 )
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
 
-class _BuildState(TypedDict):
-    guide: Guide | None  # None while the content has errors (mkdocs serve shows them instead)
-    pages: dict[str, RenderedPage]  # generated pages by their path under docs/
-    command: str  # build, serve or gh-deploy
-    assets: BrowserAssets | None
+@dataclass
+class GuideBuild:
+    """The state of the current build, rebuilt on every on_config (``mkdocs serve`` rebuilds in one process)."""
+
+    command: str = "build"  # build, serve or gh-deploy
+    settings: SiteSettings | None = None  # set by on_config
+    guide: Guide | None = None  # None while the content has errors (mkdocs serve shows them instead)
+    assets: BrowserAssets | None = None
+    pages: dict[str, RenderedPage] = field(default_factory=dict)  # generated pages by their path under docs/
+
+    def configure(self, config) -> None:
+        root = Path(config.config_file_path).resolve().parent
+        extra = config.extra or {}
+        self.settings = SiteSettings(root=root, docs_dir=Path(config.docs_dir), site_name=config.site_name,
+                                     site_url=config.site_url, repo_url=config.repo_url, edit_uri=config.edit_uri,
+                                     cms_auth_url=extra.get("cms_auth_url") or None,
+                                     cms_site_domain=extra.get("cms_site_domain") or None)
+        try:
+            guide = load_guide(root)
+        except ContentErrors as errors:
+            if self.command == "serve":
+                # Live preview: show the errors in the browser rather than leave MkDocs' server stuck.
+                print(errors.report(), file=sys.stderr)
+                self.guide, self.assets = None, None
+                names = framework_names(root / FRAMEWORKS_DIR_NAME)
+                self.pages = {page.path: page for page in render_error_pages(names, errors.errors)}
+                return
+            for line in errors.report().splitlines():
+                log.error(line)
+            raise Abort("Contenu invalide : le site n'a pas été reconstruit.") from None
+        try:
+            self.assets = browser_assets(root, guide.frameworks)
+        except MissingRuntime as exc:
+            raise Abort(str(exc)) from None
+        self.guide = guide
+        self.pages = {page.path: page for page in render_site_pages(guide, self.assets, self.settings)}
+        config.nav = navigation(guide)  # the plan of accueil.yml is the only definition of the navigation
 
 
-# State of the current build only; rebuilt on every on_config.
-_build: _BuildState = {"guide": None, "pages": {}, "command": "build", "assets": None}
+build = GuideBuild()
 
 
 def on_startup(*, command, dirty):
-    _build["command"] = command
+    build.command = command
 
 
 def on_config(config, **kwargs):
-    root = Path(config.config_file_path).resolve().parent
-    try:
-        guide = load_guide(root)
-    except ContentErrors as errors:
-        if _build["command"] == "serve":
-            # Live preview: show the errors in the browser rather than leave MkDocs' server stuck.
-            print(errors.report(), file=sys.stderr)
-            _build["guide"] = None
-            names = framework_names(root / FRAMEWORKS_DIR_NAME)
-            _build["pages"] = {page.path: page for page in render_error_pages(names, errors.errors)}
-            return config
-        for line in errors.report().splitlines():
-            log.error(line)
-        raise Abort("Contenu invalide : le site n'a pas été reconstruit.") from None
-    try:
-        assets = browser_assets(root, guide.frameworks)
-    except MissingRuntime as exc:
-        raise Abort(str(exc)) from None
-    _build["guide"] = guide
-    _build["assets"] = assets
-    editors_guide_url = repository_url(config.repo_url, config.edit_uri, root, Path(config.docs_dir),
-                                       "CONTRIBUTING.md", action="blob")
-    _build["pages"] = {page.path: page for page in render_pages(guide, assets, editors_guide_url=editors_guide_url)}
-    config.nav = navigation(guide)  # the plan of accueil.yml is the only definition of the navigation
+    build.configure(config)
     return config
 
 
 def on_files(files, /, *, config):
-    for path, page in _build["pages"].items():
+    assert build.settings is not None
+    for path, page in build.pages.items():
         if files.get_file_from_path(path) is not None:
             raise Abort(f"docs/{path} existe déjà alors que cette page est produite à partir de {page.yaml_file}")
         generated = File.generated(config, path, content=page.markdown)
-        # « Modifier cette page » opens the YAML file that feeds the page, not the generated Markdown.
-        root = Path(config.config_file_path).resolve().parent
-        generated.edit_uri = path_from_docs(root, Path(config.docs_dir), page.yaml_file)
+        # Material's own edit button, if enabled, opens the YAML file that feeds the page, not the generated Markdown.
+        generated.edit_uri = path_from_docs(build.settings.root, build.settings.docs_dir, page.yaml_file)
         files.append(generated)
     return files
 
 
 def on_post_build(*, config):
-    """Write the calculators' browser files, the search worker wrapper, then ``_headers`` (lists them all)."""
-    if _build["assets"] is not None and _build["guide"] is not None:
-        try:
-            write_browser_assets(_build["assets"], Path(config.site_dir))
-        except MissingRuntime as exc:
-            raise Abort(str(exc)) from None
-    guide = _build["guide"]
-    write_search_worker(Path(config.site_dir), guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None,
-                        guide.frameworks.get(PHASES_FRAMEWORK) if guide else None)
-    if guide is not None:
-        write_redirect_pages(guide, Path(config.site_dir))  # former addresses of merged pages
-    policy_text = None
-    if _build["command"] != "serve":  # the preview's live-reload script is injected inline by MkDocs' server
-        try:
-            policy_text = secure_site(Path(config.site_dir), config.theme.dirs).text(header=True)
-        except UnknownInlineCode as unknown:
-            raise Abort(unknown.report()) from None
-    write_headers_file(Path(config.site_dir), policy_text)
-
-
-def _absolute(config, url: str) -> str:
-    return urljoin(config.site_url or "/", url)
+    assert build.settings is not None
+    try:
+        # The preview's live-reload script is injected inline by MkDocs' server: no policy in ``serve``.
+        finish_site(build.guide, build.assets, build.settings, Path(config.site_dir), config.theme.dirs,
+                    secure=build.command != "serve")
+    except (MissingRuntime, MissingAdmin) as exc:
+        raise Abort(str(exc)) from None
+    except UnknownInlineCode as unknown:
+        raise Abort(unknown.report()) from None
 
 
 def on_env(env, /, *, config, files):
@@ -166,26 +158,13 @@ def on_post_template(output_content, /, *, template_name, config):
 def on_page_context(context, /, *, page, config, nav):
     page.content = shown_html(page.guide_shown_content)
     mark_page_html(page)  # the body and its table of contents are HTML; every other value is escaped
-    rendered = _build["pages"].get(page.file.src_uri) if _build["guide"] else None
-    url = _absolute(config, page.url)
-    trail = [("Accueil", _absolute(config, ""))]
-    for ancestor in page.ancestors[::-1]:
-        first_page = next((child for child in ancestor.children if getattr(child, "is_page", False)), None)
-        if first_page is not None:
-            trail.append((ancestor.title, _absolute(config, first_page.url)))
-    if not page.is_homepage:
-        trail.append((page.title, url))
-    page.meta["guide_jsonld"] = [
-        json_for_script(data) for data in structured_data_for(rendered, url, trail, _build["guide"], config.site_name)
-    ]
-    page.meta["guide_og_type"] = "article" if rendered and rendered.source_ids and not page.is_homepage else "website"
-    if rendered is not None:
-        page.meta["guide_yaml_file"] = rendered.yaml_file
-        page.meta["guide_calculator"] = rendered.has_calculator
-        root = Path(config.config_file_path).resolve().parent
-        page.meta["guide_sections"] = [
-            {"title": title, "yaml_file": yaml_file,
-             "edit_url": repository_url(config.repo_url, config.edit_uri, root, Path(config.docs_dir), yaml_file)}
-            for _, title, yaml_file in rendered.sections
-        ]
+    rendered = build.pages.get(page.file.src_uri) if build.guide else None
+    if rendered is not None and build.guide is not None and build.settings is not None:
+        page.meta.update(page_metadata(build.guide, rendered, build.settings))
+    else:  # the preview's error pages: a breadcrumb only
+        url = urljoin(config.site_url or "/", page.url)
+        trail = [(HOME_TITLE, urljoin(config.site_url or "/", ""))] + ([] if page.is_homepage else [(page.title, url)])
+        page.meta["guide_jsonld"] = [json_for_script(data)
+                                     for data in structured_data_for(None, url, trail, None, config.site_name)]
+        page.meta["guide_og_type"] = "website"
     return context

@@ -51,10 +51,9 @@ import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build
 
-from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".wasm", ".zip", ".txt")
 
@@ -185,12 +184,12 @@ def throttled_visit(browser, url: str, path: str, device: str, keystroke: bool =
     start = time.monotonic()
     page.goto(url + path)
     if keystroke:
-        page.wait_for_function(f"performance.now() >= {KEYSTROKE_AT_MS}", polling="raf", timeout=60_000)
+        page.wait_for_function(f"() => performance.now() >= {KEYSTROKE_AT_MS}", polling="raf", timeout=60_000)
         field = page.locator("#calc-roi-attributed_revenue")
         field.click()
         page.keyboard.press("Control+A")
         page.keyboard.type("8000")
-    page.wait_for_function("window.__bench.result !== undefined", timeout=300_000, polling="raf")
+    page.wait_for_function("() => window.__bench.result !== undefined", timeout=300_000, polling="raf")
     measured = page.evaluate("window.__bench")
     context.close()
     return {**measured, **engine}
@@ -241,7 +240,7 @@ def first_live_result(browser, url: str) -> float:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "roi/?attributed_revenue=8000")
-    page.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=180_000,
+    page.wait_for_function("() => document.querySelector('.guide-calculator').dataset.computed", timeout=180_000,
                            polling="raf")
     elapsed = page.evaluate("performance.now()")
     context.close()
@@ -262,7 +261,7 @@ def first_use_bytes(browser, url: str) -> dict:
 
     context.on("requestfinished", finished)
     page.goto(url + "roi/?attributed_revenue=8000")
-    page.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=180_000)
+    page.wait_for_function("() => document.querySelector('.guide-calculator').dataset.computed", timeout=180_000)
     page.wait_for_timeout(500)
     context.close()
     ordered = dict(sorted(sizes.items(), key=lambda item: -item[1]))
@@ -276,8 +275,8 @@ def bare_load(browser, url: str) -> float:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "bare-pyodide.html")
-    page.wait_for_function("window.__ready", timeout=180_000, polling="raf")
-    elapsed = page.evaluate("window.__ready")
+    page.wait_for_function("() => window.__ready", timeout=180_000, polling="raf")
+    elapsed = page.evaluate("() => window.__ready")
     context.close()
     return elapsed
 
@@ -286,7 +285,7 @@ def edit_latencies(browser, url: str) -> dict[str, list[float]]:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "roi/?attributed_revenue=8000")
-    page.wait_for_function("document.querySelector('.guide-calculator').dataset.computed", timeout=180_000)
+    page.wait_for_function("() => document.querySelector('.guide-calculator').dataset.computed", timeout=180_000)
     field = page.locator("#calc-roi-attributed_revenue")
     results = {"typed": [], "enter": []}
     for mode in results:

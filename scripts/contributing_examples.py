@@ -75,6 +75,8 @@ MISTAKES: dict[str, Edits] = {
                      "    question: Faut-il <strong>recruter</strong> en interne ou externaliser ?")],
     "terme-prefere": [("faq.yml", "un CMO à temps partagé apporte la vision stratégique",
                        "un Fractional CMO apporte la vision stratégique")],
+    "ancien-commentaire": [("faq.yml", 'Fractional CMO ?\n    termes_de_la_source: ["Fractional CMO"]\n',
+                            "Fractional CMO ?  # terme de la source\n")],
 }
 
 _BLOCK = re.compile(r"(<!-- (erreur|sortie|avertissement): ([a-z0-9-]+) -->\n```text\n)(.*?)(```)", re.S)

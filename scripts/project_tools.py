@@ -15,11 +15,12 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 # What a build needs; copied so that a test or a benchmark can change the content without touching the repo.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "frameworks", "hooks", "common", "guide", "calculators", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "frameworks", "hooks", "common", "guide", "calculators", "overrides", "admin")
 CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright (nothing downloaded)
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -65,32 +66,46 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str,
     )
 
 
-def site_wide_headers(directory: Path) -> list[tuple[str, str]]:
-    """The headers the site's ``_headers`` file gives every file (its ``/*`` rule), as Netlify or Cloudflare send them."""
+def _rule_matches(rule: str, url_path: str) -> bool:
+    return url_path.startswith(rule[:-1]) if rule.endswith("*") else url_path == rule
+
+
+def site_headers(directory: Path, url_path: str = "/") -> list[tuple[str, str]]:
+    """The headers the site's ``_headers`` file gives the file at ``url_path``, as Cloudflare Pages sends them: every
+    rule that matches adds its headers; ``! Name`` in a matching rule drops the ``Name`` the other rules set."""
     path = Path(directory) / "_headers"
     if not path.is_file():
         return []
-    headers, current = [], None
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         if not line.startswith(" "):
-            current = line
-        elif current == "/*":
+            rules.append((line.strip(), []))
+        elif line.strip().startswith("! "):
+            rules[-1][1].append(("!", line.strip()[2:]))
+        else:
             name, value = line.strip().split(": ", 1)
-            headers.append((name, value))
+            rules[-1][1].append((name, value))
+    matching = [(rule, headers) for rule, headers in rules if _rule_matches(rule, url_path)]
+    headers = []
+    for rule, own in matching:
+        dropped = {value.lower() for other, others in matching if other != rule for name, value in others if name == "!"}
+        headers += [(name, value) for name, value in own if name != "!" and name.lower() not in dropped]
     return headers
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, quietly, with the site's own headers (``_headers``: its Content-Security-Policy included);
+    """Static files, quietly, with the site's own headers (``_headers``, rule by rule: the site's
+    Content-Security-Policy, the admin's own under /admin/);
     a missing page gets the site's own 404.html with status 404, as static hosts do."""
 
     def log_message(self, *args):
         pass
 
     def end_headers(self):
-        for name, value in site_wide_headers(Path(self.directory)):  # read afresh: the site may be built after
+        url_path = urllib.parse.urlsplit(self.path).path
+        for name, value in site_headers(Path(self.directory), url_path):  # read afresh: the site may be built after
             self.send_header(name, value)
         super().end_headers()
 

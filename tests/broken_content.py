@@ -11,7 +11,8 @@ when it is known, the line where the mistake is: the error must point there.
   a list item indented under an unquoted one (YAML glues it to that text), an unknown ``{seuil:…}`` figure,
   a title left empty (``titre:``), a date written day first (``29/11/2026``), the first line (which names the
   schema) deleted, a ``{seuil:…`` left open, a link to a page that does not exist, an item's id that its page
-  already has as an anchor (a page's name, a word of the template).
+  already has as an anchor (a page's name, a word of the template), the old comment « # pas un repère »
+  (what it said is now the field ``pas_un_repere``: ``guide.markers``).
 - In the data (the real data with one change, written back as YAML): a required field
   missing from ``page`` and from the first item of each top-level list, a text replaced by a
   list or a number, an unknown field, a duplicate id, an id in the wrong format, a link to
@@ -69,6 +70,7 @@ EXPECTED_MESSAGES = (
     ("lien-vers-une-page-absente", "ce lien mène à une page qui n'existe pas (« /page-absente/ »)"),
     ("identifiant-deja-ancre", "est déjà une ancre de la page"),
     ("date-jj-mm-aaaa", "une date s'écrit AAAA-MM-JJ"),
+    ("ancien-commentaire", "le commentaire « # pas un repère » n'est plus lu (un formulaire l'effacerait)"),
     ("-sans-", "ce champ est obligatoire"),
     ("champ-inconnu", "champ inconnu"),
     ("identifiant-en-double", "identifiant en double"),
@@ -209,6 +211,8 @@ def text_variants(name: str, text: str) -> list[Variant]:
     if dated is not None:  # a date written day first, as in French prose
         day_first = re.sub(r'"?(\d{4})-(\d{2})-(\d{2})"?', r"\3/\2/\1", lines[dated])
         found.append(_ready(name, "date-jj-mm-aaaa", _with_line(lines, dated, day_first), dated + 1))
+    found.append(_ready(name, "ancien-commentaire", _with_line(lines, titre, lines[titre] + "  # pas un repère"),
+                         titre + 1))
     found.append(_ready(name, "lien-vers-une-page-absente",
                          _with_line(lines, titre, f'  titre: "{value} [voir](/page-absente/)"'), titre + 1, "page.titre"))
     if "id | anchor" in _template_text(name) and name not in IDS_ALL_NAMED_ELSEWHERE:  # the page writes ids

@@ -1,7 +1,7 @@
 """One preferred term per concept (terminologie in glossaire.yml), and no English jargon left unexplained.
 
 - The check (guide.terminology) reports a variant at its line, with its field and the term to write, and
-  spares quotations, the « # terme de la source » marker, the glossary's own words and verbatim quotes.
+  spares quotations, the words a block lists in its field ``termes_de_la_source``, the glossary's own words and verbatim quotes.
 - The content has no variant left: CI blocks a new one (``guide check`` only warns).
 - The templates and the calculators' messages use the preferred terms too.
 - Every English word of the trade listed below that a page shows is a glossary term (tooltip on first use).
@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
+from guide.markers import SOURCE_TERMS, unused_markers
 from guide.rendering import TEMPLATES_DIR, make_environment
-from guide.terminology import SOURCE_TERM, TerminologyChecker, non_preferred_terms, quoted_spans, terminology
-from tests.helpers import line_of, page_slugs, replace_in
+from guide.terminology import TerminologyChecker, non_preferred_terms, quoted_spans, terminology
+from tests.helpers import line_of, load_errors, page_slugs, replace_in
 from tests.site_text import article_text
 
 
@@ -51,7 +52,7 @@ def test_a_variant_is_reported_at_its_line_with_the_term_to_write(project):
     assert warning.column == faq.read_text(encoding="utf-8").splitlines()[warning.line - 1].index("Fractional CMO") + 1
     assert warning.message.startswith("écrivez « CMO à temps partagé » (terme préféré du guide) ; « Fractional CMO » "
                                       "n'apparaît que cité entre « » ou expliqué")
-    assert SOURCE_TERM in warning.message
+    assert f'« {SOURCE_TERMS}: ["Fractional CMO"] »' in warning.message  # what to type, and where
 
 
 def test_the_check_command_prints_it_as_a_warning_and_succeeds(project):
@@ -65,16 +66,63 @@ def test_the_check_command_prints_it_as_a_warning_and_succeeds(project):
     assert result.stdout.splitlines()[-1].startswith("Contenu valide : ")
 
 
-def test_a_quoted_variant_and_a_marked_line_are_not_reported(project):
+def test_a_quoted_variant_and_a_variant_its_block_lists_are_not_reported(project):
     faq = project / "frameworks" / "faq.yml"
     replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour Antoine Blot (« Fractional CMO »), il est temps')
     replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non, répond Antoine Blot, Fractional CMO')
     assert [warning.field for warning in warnings_of(project)] == ["questions[3].reponse"]
     text = faq.read_text(encoding="utf-8").splitlines()
     number = line_of(faq, "Non, répond Antoine Blot, Fractional CMO")
-    text[number - 1] += f"  {SOURCE_TERM}"
+    text.insert(number, f'    {SOURCE_TERMS}: ["fractional  CMO"]')  # written in another case, with two spaces
     faq.write_text("\n".join(text) + "\n", encoding="utf-8")
     assert warnings_of(project) == []
+
+
+def test_a_listed_source_term_spares_only_its_own_block(project):
+    faq = project / "frameworks" / "faq.yml"
+    replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non, répond Antoine Blot, Fractional CMO')
+    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour Antoine Blot, CMO externalisé, il est temps')
+    text = faq.read_text(encoding="utf-8").splitlines()
+    text.insert(line_of(faq, "Non, répond Antoine Blot, Fractional CMO"), f'    {SOURCE_TERMS}: ["CMO externalisé"]')
+    faq.write_text("\n".join(text) + "\n", encoding="utf-8")
+    # The other question's « CMO externalisé » is not spared, nor this one's « Fractional CMO », which its block does
+    # not list; the block's listed word that none of its texts writes is named.
+    reported = sorted((warning.field, warning.message.split(";")[1].split("»")[0]) for warning in warnings_of(project))
+    assert reported == [("questions[0].reponse", " « CMO externalisé "), ("questions[3].reponse", " « Fractional CMO ")]
+    guide = load_guide(project)
+    [unused] = unused_markers(guide.frameworks, guide.files, guide.parsed)
+    assert (unused.field, unused.line) == (f"questions[3].{SOURCE_TERMS}[0]", line_of(faq, SOURCE_TERMS + ': ["CMO ext'))
+    assert unused.message.startswith("« CMO externalisé » n'est écrit dans aucun texte de ce bloc : retirez-le")
+
+
+def test_the_old_comment_is_an_error_that_says_what_to_type_instead(project):
+    """Editors' old habit: « # terme de la source » at a line's end. A form would drop it: it is refused at its place,
+    with the field to add, beside the text of that line, and the words that text needs listed."""
+    faq = project / "frameworks" / "faq.yml"
+    replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non, répond Antoine Blot, Fractional CMO')
+    text = faq.read_text(encoding="utf-8").splitlines()
+    number = line_of(faq, "Non, répond Antoine Blot, Fractional CMO")
+    text[number - 1] += "  # Terme de la source"
+    faq.write_text("\n".join(text) + "\n", encoding="utf-8")
+    [error] = load_errors(project)
+    assert (error.file, error.line, error.column) == ("frameworks/faq.yml", number, text[number - 1].index("# Terme") + 1)
+    assert error.message == ("le commentaire « # terme de la source » n'est plus lu (un formulaire l'effacerait) : "
+                             "retirez-le et, pour dire que ce texte explique le mot d'une source, ajoutez au même "
+                             f"niveau que « reponse: » le champ « {SOURCE_TERMS}: [\"Fractional CMO\"] »")
+
+
+def test_the_old_comment_on_a_line_of_its_own_names_no_field_beside(project):
+    faq = project / "frameworks" / "faq.yml"
+    replace_in(faq, "questions:\n", "questions:\n  # terme de la source\n")
+    [error] = load_errors(project)
+    assert (error.line, error.column) == (line_of(faq, "  # terme de la source"), 3)
+    assert error.message.endswith(f"ajoutez au bloc de ce texte le champ « {SOURCE_TERMS}: [\"le mot de la source\"] »")
+
+
+def test_a_text_that_quotes_the_old_comment_is_not_a_comment(project):
+    faq = project / "frameworks" / "faq.yml"
+    replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non (pas de # terme de la source ici), répond Antoine Blot')
+    assert load_guide(project).frameworks["faq"]["questions"][3]["reponse"].startswith("Non (pas de # terme")
 
 
 CHECKER = TerminologyChecker([

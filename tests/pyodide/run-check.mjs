@@ -1,0 +1,50 @@
+// The editors' content check in Pyodide's Python (Node, offline), as the admin runs it: the bundle the build
+// writes (guide/browser/assets.py) is installed as the browser's worker installs it
+// (docs/assets/javascripts/content-check-worker.mjs), then each request is checked by guide.browser.checker.
+//
+//   node tests/pyodide/run-check.mjs BUNDLE_JSON REQUESTS_JSON [STDLIB_ZIP]
+//
+// REQUESTS_JSON: [[fileName, yamlText], …]. Prints the JSON list of the results, one list of
+// {file, line, column, field, message} per request. With STDLIB_ZIP, Pyodide starts with that standard library
+// (the trimmed one the build writes) instead of its whole one. With the environment variable TRACE=1, prints
+// instead the standard library's entries the checks imported, one a line (scripts/trace-stdlib writes them to
+// guide/browser/stdlib.txt).
+import path from "node:path"
+import { readFileSync } from "node:fs"
+import { loadPyodide } from "pyodide"
+
+const [bundlePath, requestsPath, stdlib] = process.argv.slice(2)
+const options = stdlib ? { stdLibURL: path.resolve(stdlib) } : {}
+const pyodide = await loadPyodide(options)
+const bundle = JSON.parse(readFileSync(path.resolve(bundlePath), "utf-8"))
+const install = (root, files) => {
+  for (const [name, text] of Object.entries(files)) {
+    const full = `${root}/${name}`
+    pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")))
+    pyodide.FS.writeFile(full, text)
+  }
+}
+install("/guide", bundle.files)
+install("/projet", bundle.snapshot)
+pyodide.runPython("import sys\nsys.path.insert(0, '/guide')")
+const checker = pyodide.pyimport("guide.browser.checker")
+const requests = JSON.parse(readFileSync(path.resolve(requestsPath), "utf-8"))
+const results = requests.map(([fileName, text]) => JSON.parse(checker.check_file(fileName, text)))
+if (process.env.TRACE === "1") {
+  process.stdout.write(pyodide.runPython(`
+import sys
+zip_path = next(entry for entry in sys.path if entry.endswith(".zip"))
+entries = set()
+for module in list(sys.modules.values()):
+    where = getattr(module, "__file__", None) or ""
+    if where.startswith(zip_path + "/"):
+        relative = where[len(zip_path) + 1:]
+        entries.add(relative)
+        parts = relative.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):  # a module of a package needs its package
+            entries.add("/".join(parts[:depth]) + "/__init__.py")
+"\\n".join(sorted(entries)) + "\\n"
+`))
+} else {
+  process.stdout.write(JSON.stringify(results))
+}
