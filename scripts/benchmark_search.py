@@ -211,7 +211,7 @@ def main() -> int:
                 del sites["après"]
                 site.joinpath("index.html").write_text("", encoding="utf-8")
             # The current checkout first: the other is built inside its folder, under /avant/.
-            for label, (project, target, address) in reversed(list(sites.items())):
+            for _label, (project, target, address) in reversed(list(sites.items())):
                 target.mkdir(parents=True, exist_ok=True)
                 build = mkdocs_build(project, target, address)
                 if build.returncode != 0:
