@@ -30,7 +30,7 @@ from guide.browser_assets import BrowserAssets, browser_assets, write_browser_as
 from guide.cache_headers import write_headers_file
 from guide.catalog import FRAMEWORKS_DIR_NAME, SCHEMAS_DIR_NAME, load_guide
 from guide.csp import secure_site
-from guide.model import GLOSSARY_FRAMEWORK, Guide
+from guide.model import GLOSSARY_FRAMEWORK, PHASES_FRAMEWORK, Guide
 from guide.rendering import RenderedPage, finish_page_html, render_pages, typeset_page
 from guide.repository import repository_url
 from guide.search import write_search_worker
@@ -235,7 +235,8 @@ def finish_site(guide: Guide | None, assets: BrowserAssets | None, settings: Sit
         write_browser_assets(assets, site_dir)
         # The editors' check before saving (the admin), on the same runtime: guide/browser/assets.py.
         write_check_assets(check_assets(settings.root, assets), site_dir)
-    write_search_worker(site_dir, guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None)
+    write_search_worker(site_dir, guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None,
+                        guide.frameworks.get(PHASES_FRAMEWORK) if guide else None)
     admin_written = False
     if guide is not None:
         write_redirect_pages(guide, site_dir)  # former addresses of merged pages

@@ -29,6 +29,7 @@ __all__ = [
 FAQ_FRAMEWORK = "faq"  # the questions, each shown on the pages of its themes
 GLOSSARY_FRAMEWORK = "glossaire"  # the terms explained as tooltips, the terminology and the search synonyms
 SOURCES_FRAMEWORK = "sources"  # the articles every page credits
+PHASES_FRAMEWORK = "phases"  # the maturity phases, with their head-count ranges
 THRESHOLDS_FRAMEWORK = "seuils"  # the figures quoted as {seuil:ID} (guide/thresholds.py)
 
 FieldPath = tuple  # a field's path in a framework's data: ("questions", 1, "themes")

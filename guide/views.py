@@ -22,6 +22,7 @@ from common.site_map import HOME, SitePage, page_of, site_pages
 from guide.browser_assets import BrowserAssets
 from guide.markdown_text import Trusted
 from guide.model import FAQ_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK, Guide
+from guide.search import out_of_search
 from guide.template_helpers import french_date, template_filter, template_function
 from guide.thresholds import thresholds_by_id
 
@@ -117,8 +118,8 @@ def calculator_view(guide: Guide, name: str, assets: BrowserAssets | None) -> di
     block = guide.frameworks[name]["calculateur"]
     example = run(calculator, block["exemple"]["entrees"])
     return {
-        "widget": Trusted(render_widget(calculator, run(calculator, defaults), defaults,
-                                        assets.runtime_dir, assets.bundle_file)),
+        "widget": Trusted(out_of_search(render_widget(calculator, run(calculator, defaults), defaults,
+                                                      assets.runtime_dir, assets.bundle_file))),
         "calculator": calculator,
         "example_inputs": [
             (spec.label_with_unit, spec.display_label(example.values[spec.id])) for spec in calculator.inputs

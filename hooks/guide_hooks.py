@@ -52,6 +52,8 @@ from guide.shell import (
     path_from_docs,
     render_error_pages,
     render_site_pages,
+    searchable_html,
+    shown_html,
     structured_data_for,
     typeset_page,
 )
@@ -139,7 +141,10 @@ def on_env(env, /, *, config, files):
 
 
 def on_page_content(html, /, *, page, config, files):
-    return finish_page_html(html)
+    # Material's search indexes page.content in its own on_page_context, which runs before this file's: it gets
+    # the page without what is marked out of the search, and on_page_context below puts the whole page back.
+    page.guide_shown_content = finish_page_html(html)
+    return searchable_html(page.guide_shown_content)
 
 
 def on_post_page(output, /, *, page, config):
@@ -151,6 +156,7 @@ def on_post_template(output_content, /, *, template_name, config):
 
 
 def on_page_context(context, /, *, page, config, nav):
+    page.content = shown_html(page.guide_shown_content)
     mark_page_html(page)  # the body and its table of contents are HTML; every other value is escaped
     rendered = build.pages.get(page.file.src_uri) if build.guide else None
     if rendered is not None and build.guide is not None and build.settings is not None:

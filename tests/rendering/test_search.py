@@ -14,6 +14,7 @@ import pytest
 from guide.search import (
     SYNONYMS_SCRIPT,
     search_boost,
+    search_headcounts,
     search_synonyms,
     synonyms_script,
     worker_wrapper,
@@ -26,7 +27,14 @@ GLOSSARY_FILE = "frameworks/glossaire.yml"
 
 
 def script_data(text: str) -> list[dict]:
-    match = re.fullmatch(r"//[^\n]*\nself\.guideSearchSynonyms = (.*);\n", text, re.DOTALL)
+    match = re.fullmatch(r"//[^\n]*\nself\.guideSearchSynonyms = (.*);\nself\.guideSearchHeadcounts = (.*);\n", text,
+                         re.DOTALL)
+    assert match, text
+    return json.loads(match.group(1))
+
+
+def script_headcounts(text: str) -> dict:
+    match = re.search(r"\nself\.guideSearchHeadcounts = (.*);\n\Z", text)
     assert match, text
     return json.loads(match.group(1))
 
@@ -91,6 +99,35 @@ def test_every_word_of_a_guide_expression_is_used_by_the_guide(built_site, gloss
             for word in re.split(r"[\s'’-]+", fold(expression)):
                 if len(word) > 2:  # « la », « de »: stop words, left out by the search
                     assert re.search(rf"\b{re.escape(word[:5])}", text), (group["id"], expression, word)
+
+
+def test_head_counts_take_the_glossarys_words_for_employees_and_the_phases_ranges():
+    glossary = {"terminologie": [{"id": "employes", "terme": "employés", "variantes": ["salariés"]},
+                                 {"id": "kpi", "terme": "KPI", "variantes": ["indicateurs"]}],
+                "synonymes_recherche": [{"id": "employes", "mots": ["collaborateurs", " salariés "], "guide": ["employés"]},
+                                        {"id": "recruter", "mots": ["embaucher"], "guide": ["recruter"]}]}
+    phases = {"phases": [{"id": "a", "nom": "Amorçage", "effectif_min": 0, "effectif_max": 10},
+                         {"id": "b", "nom": "Orchestration  stratégique", "effectif_min": 10, "effectif_max": None}]}
+    assert search_headcounts(glossary, phases) == {
+        "mots": ["employés", "salariés", "collaborateurs"],
+        "tranches": [{"min": 0, "max": 10, "mots": ["Amorçage"]},
+                     {"min": 10, "max": None, "mots": ["Orchestration stratégique"]}],
+    }
+
+
+def test_without_words_for_employees_a_number_is_never_a_head_count():
+    phases = {"phases": [{"id": "a", "nom": "Amorçage", "effectif_min": 0, "effectif_max": 10}]}
+    assert search_headcounts({"synonymes_recherche": []}, phases) == {"mots": [], "tranches": []}
+    assert search_headcounts(None, None) == {"mots": [], "tranches": []}
+    assert script_headcounts(synonyms_script(None)) == {"mots": [], "tranches": []}
+
+
+def test_the_built_site_has_the_phases_ranges(built_site, guide, glossary):
+    text = (built_site / "assets" / "javascripts" / SYNONYMS_SCRIPT).read_text(encoding="utf-8")
+    headcounts = script_headcounts(text)
+    phases = guide.frameworks["phases"]["phases"]
+    assert [(r["min"], r["max"]) for r in headcounts["tranches"]] == [(p["effectif_min"], p["effectif_max"]) for p in phases]
+    assert "employés" in headcounts["mots"]
 
 
 # --- The worker files ---------------------------------------------------------------------------------

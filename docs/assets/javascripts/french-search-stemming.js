@@ -15,6 +15,12 @@
  * - Stop words ("un", "d'", "quels") are not in the index: one that is not the word being
  *   typed (the last one) is left out of the query, instead of matching every word it
  *   starts ("un*" -> "unique") and being highlighted all over the page opened.
+ * - Slips: a word that starts no term of the index is searched for the terms one letter away
+ *   (two from eight letters): « marketting » finds « marketing ».
+ * - Question words and fillers ("comment", "pourquoi", "faut") are stop words of the query too.
+ * - Head counts (self.guideSearchHeadcounts, from the glossary and frameworks/phases.yml): a
+ *   number typed with a word for employees ("35 salariés") also searches, with a lower boost,
+ *   for the name of the phase whose range holds it ("Structuration initiale").
  * - Synonyms (self.guideSearchSynonyms, from frameworks/glossaire.yml): a query that
  *   contains every word of an expression of a group also searches, with a lower boost, for
  *   the words of the group's "guide" expressions (of all of them when it has none).
@@ -26,18 +32,42 @@
 (function (lunr) {
   if (!lunr || !lunr.Index || lunr.Index.prototype.__guideFrenchStemming) return
   var SYNONYM_BOOST = 0.3 // a synonym counts less than the word the reader typed
+  // Material ranks a page's top (its title and introduction) above its sections: after the search, it multiplies
+  // a page's score by up to 5 and a section's by up to 2. A section is where an answer is: weighed twice here,
+  // it competes with the pages on equal terms (measured with scripts/benchmark --recherche).
+  var SECTION_WEIGHT = 2
+  // Material indexes without length normalisation (b = 0): a long text matched for one common word as much as
+  // a short section about it. Lunr's default (0.75) weighs a match by the text's length.
+  var LENGTH_NORMALISATION = 0.75
+  var PREFIX_BOOST = 0.5 // a finished word matching a longer one (its stem as a prefix) counts half
+  var TYPO_MIN_LENGTH = 5 // shorter words are left as typed: one letter changes too much of them
+  var TYPO_TWO_LETTERS = 8 // from this stem length, two letters may differ
 
   var fold = function (text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
   }
+  // Words of a question that say nothing of its subject, beyond lunr's French stop words: question words
+  // (« comment » favoured every page whose title asks « Comment … ? »), modal verbs and fillers. Not « quand »
+  // nor « combien », which ask about a moment and an amount (synonyms: frameworks/glossaire.yml).
+  var QUESTION_WORDS = {}
+  ;("comment pourquoi quoi où lequel laquelle lesquels lesquelles dont faut faudrait fallait doit dois doivent " +
+    "devrait devrais devraient peut peux peuvent pourrait pourrais pourraient faire fais fait font ça ca cela " +
+    "vraiment exactement quelqu chose choses").split(" ").forEach(function (word) { QUESTION_WORDS[word] = true })
   var isStopWord = function (word) {
-    return word.length < 2 || (!!lunr.fr && !lunr.fr.stopWordFilter(word))
+    return word.length < 2 || QUESTION_WORDS[word] === true || (!!lunr.fr && !lunr.fr.stopWordFilter(word))
   }
 
   // Material (for « Non trouvé ») and lunr parse the query alike: leave out the stop words but the last.
   var parse = lunr.QueryParser.prototype.parse
   lunr.QueryParser.prototype.parse = function () {
     var query = parse.call(this), clauses = query.clauses
+    // « +10 % », « -25 % »: a reader's signed figure, not lunr's « must » and « must not » (a required « 10 »
+    // that no page holds left no result at all).
+    clauses.forEach(function (clause) {
+      if (clause.presence !== lunr.Query.presence.OPTIONAL && /^\d/.test(clause.term)) {
+        clause.presence = lunr.Query.presence.OPTIONAL
+      }
+    })
     query.clauses = clauses.filter(function (clause, position) {
       var optional = clause.presence === undefined || clause.presence === lunr.Query.presence.OPTIONAL
       var word = /^([^*]+)\*$/.exec(clause.term) // a plain word with Material's trailing wildcard
@@ -47,20 +77,39 @@
   }
 
   // Each synonym group as expressions of words, each word as its possible stems (typed with or without accents).
+  var expressionStems = function (index, expression) {
+    return expression.split(lunr.tokenizer.separator).filter(function (word) { // as the index splits: "MarTech" -> "Mar", "Tech"
+      return word && !isStopWord(word.toLowerCase())
+    }).map(function (word) {
+      word = word.toLowerCase()
+      return [index.pipeline.runString(word)[0], index.pipeline.runString(fold(word))[0]]
+    }).filter(function (stems) { return stems[0] && stems[1] })
+  }
   var synonymGroups = function (index) {
     if (index.__guideSynonyms) return index.__guideSynonyms
-    var words = function (expression) {
-      return expression.split(lunr.tokenizer.separator).filter(function (word) { // as the index splits: "MarTech" -> "Mar", "Tech"
-        return word && !isStopWord(word.toLowerCase())
-      }).map(function (word) {
-        word = word.toLowerCase()
-        return [index.pipeline.runString(word)[0], index.pipeline.runString(fold(word))[0]]
-      }).filter(function (stems) { return stems[0] && stems[1] })
-    }
+    var words = function (expression) { return expressionStems(index, expression) }
     return index.__guideSynonyms = (self.guideSearchSynonyms || []).map(function (group) {
       var guide = (group.guide || []).map(words)
       return { from: group.mots.map(words).concat(guide), to: guide.length ? guide : group.mots.map(words) }
     })
+  }
+
+  // Head counts (self.guideSearchHeadcounts, from the glossary and phases.yml): the words that make a number a
+  // head count, and each phase's range with its name's words, as stems.
+  var headcounts = function (index) {
+    if (index.__guideHeadcounts) return index.__guideHeadcounts
+    var data = self.guideSearchHeadcounts || {}
+    return index.__guideHeadcounts = {
+      words: (data.mots || []).map(function (expression) { return expressionStems(index, expression) }),
+      ranges: (data.tranches || []).map(function (range) {
+        return { min: range.min, max: range.max === null ? Infinity : range.max,
+                 words: [].concat.apply([], range.mots.map(function (expression) { return expressionStems(index, expression) })) }
+      })
+    }
+  }
+
+  var hasPrefix = function (index, stem) {
+    return index.tokenSet.intersect(lunr.TokenSet.fromString(stem + "*")).toArray().length > 0
   }
 
   lunr.Index.prototype.search = function (queryString) {
@@ -69,37 +118,70 @@
     var results = this.query(function (q) {
       new lunr.QueryParser(queryString, q).parse()
       var typed = Object.create(null) // stem -> the reader's words with that stem
-      q.clauses.forEach(function (clause) {
+      var complete = [] // the stems of the words the reader has finished (all but the last)
+      var last = q.clauses.length - 1
+      q.clauses.forEach(function (clause, position) {
         var prefix = /^[^*]+\*$/.test(clause.term)
         var word = clause.term.replace(/^\*|\*$/g, "") // Material's clause term: wildcards removed
         var stem = word
         if (prefix && word.length >= 2) {
           var stems = index.pipeline.runString(word)
           if (stems.length === 1 && stems[0]) clause.term = (stem = stems[0]) + "*"
+          // A word no term of the index starts with, typed with a slip (« marketting », « recylage »): the
+          // index's terms one letter away (two for a long word) instead.
+          if (word.length >= TYPO_MIN_LENGTH && !/\d/.test(word) && !hasPrefix(index, stem)) {
+            clause.term = stem
+            clause.editDistance = stem.length >= TYPO_TWO_LETTERS ? 2 : 1
+          }
         } else if (!prefix && clause.usePipeline) {
           stem = index.pipeline.runString(word)[0] || word // lunr stems this clause itself
         }
         if (clause.presence === lunr.Query.presence.PROHIBITED) return
+        // A finished word (a space typed after it) is that word: its own stem counts fully, the longer words it
+        // starts (« intern » -> « international ») less.
+        if (prefix && position < last && clause.editDistance === undefined && /\*$/.test(clause.term)) {
+          clause.boost = (clause.boost || 1) * PREFIX_BOOST
+          complete.push(stem)
+        }
         var entry = { word: word, stems: [{ stem: stem, prefix: prefix }] }
         words.push(entry)
         ;(typed[stem] = typed[stem] || []).push(entry)
       })
 
+      complete.forEach(function (stem) {
+        q.clause({ term: stem, usePipeline: false, boost: 1 - PREFIX_BOOST, wildcard: lunr.Query.wildcard.NONE })
+      })
+
       // Synonyms: an expression whose every word was typed adds the words of its group's guide expressions.
       var added = Object.create(null)
       var typedStem = function (stems) { return stems.filter(function (stem) { return typed[stem] })[0] }
+      var addClause = function (stems, entries) {
+        entries.forEach(function (entry) { entry.stems.push({ stem: stems[0], prefix: false }) })
+        if (added[stems[0]]) return
+        added[stems[0]] = true
+        q.clause({ term: stems[0], usePipeline: false, boost: SYNONYM_BOOST })
+      }
+
+      // A head count in figures (« 35 salariés »): the name of the phase whose range holds it.
+      var counts = headcounts(index)
+      if (counts.words.some(function (expression) { return expression.length && expression.every(typedStem) })) {
+        words.forEach(function (entry) {
+          if (!/^\d+$/.test(entry.word)) return
+          var count = parseInt(entry.word, 10)
+          counts.ranges.forEach(function (range) {
+            if (count < range.min || count > range.max) return
+            range.words.forEach(function (stems) { if (!typedStem(stems)) addClause(stems, [entry]) })
+          })
+        })
+      }
+
       synonymGroups(index).forEach(function (group) {
         group.from.forEach(function (expression) {
           if (!expression.length || !expression.every(typedStem)) return
           group.to.forEach(function (target) {
             target.forEach(function (stems) {
               if (typedStem(stems)) return
-              expression.forEach(function (own) {
-                typed[typedStem(own)].forEach(function (entry) { entry.stems.push({ stem: stems[0], prefix: false }) })
-              })
-              if (added[stems[0]]) return
-              added[stems[0]] = true
-              q.clause({ term: stems[0], usePipeline: false, boost: SYNONYM_BOOST })
+              addClause(stems, [].concat.apply([], expression.map(function (own) { return typed[typedStem(own)] })))
             })
           })
         })
@@ -107,6 +189,7 @@
     })
 
     results.forEach(function (result) {
+      if (result.ref.indexOf("#") !== -1) result.score *= SECTION_WEIGHT
       var metadata = result.matchData.metadata, keys = Object.keys(metadata), seen = {}
       // An accented word's two index stems share its positions: keep each position once, or it is marked twice.
       keys.forEach(function (key) {
@@ -148,6 +231,7 @@
   lunr.Builder.prototype.use = function (plugin) {
     var result = use.apply(this, arguments)
     if (lunr.fr && plugin === lunr.fr) {
+      this.b(LENGTH_NORMALISATION) // Material set b(0) just before
       if (!trimmer) {
         trimmer = lunr.trimmerSupport.generateTrimmer(lunr.fr.wordCharacters + "0-9")
         lunr.Pipeline.registerFunction(trimmer, "guideTrimmer")

@@ -25,15 +25,55 @@
  *    which Material skips (overrides/main.html), and the tooltip is built here when the reader points at
  *    (or taps) a term: Material's own tooltip element and styles, placed under the term as Material
  *    places it, the title lifted meanwhile so that the browser's own tooltip does not show as well.
+ * 7. A search result leads to the section that answers. Material links each result's title to the top of its
+ *    page, and lists below it the page's sections that scored as high as the best of them: when one does (its
+ *    heading or FAQ entry matched the question better than the page's title and introduction), the title's
+ *    link goes to that section too, so that the reader lands on the answer instead of two to seven screens
+ *    above it (Enter already opened the best-scored link).
  */
 let firstPage = true
 let fromHistory = false
-window.addEventListener("popstate", () => {
-  fromHistory = true
+// Back and forward only: Material's instant navigation to a page's #fragment ends with a fragment navigation
+// (a popstate too), to an entry without Material's saved scroll offset (state null).
+window.addEventListener("popstate", event => {
+  fromHistory = event.state !== null
+})
+// A search result on the page being read changes only the #fragment: no new page, so no onPage.
+window.addEventListener("hashchange", () => {
+  if (document.body.hasAttribute("data-md-scrolllock")) afterScrollLock(revealTarget)
 })
 
+// On a phone, Material fixes the page in place while its search is open, and frees it 100 ms after the search
+// closes, scrolling back to where the reader was: a result followed meanwhile (its #fragment set while the page
+// could not move) opened at the top of the page, or where the previous one had been read. Wait for that.
+function afterScrollLock(callback) {
+  if (!document.body.hasAttribute("data-md-scrolllock")) return false
+  const observer = new MutationObserver(() => {
+    if (document.body.hasAttribute("data-md-scrolllock")) return
+    observer.disconnect()
+    window.requestAnimationFrame(callback)
+  })
+  observer.observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] })
+  return true
+}
+
+// The page just shown is watched for up to MAX_FRAMES frames: on a phone, as Material's search closes, the
+// layout viewport can be taller than the screen for a few frames (seen 2 658 px, then 1 463 px, for 844 px), and
+// a target aligned then ended half-way down. It is aligned once the viewport is the screen's size again, until
+// it has stayed in place STILL_FRAMES frames; watching stops as soon as the reader scrolls, touches or types.
+const MAX_FRAMES = 90
+const STILL_FRAMES = 5
+let revealing = 0
+
+function stopRevealing() {
+  revealing += 1
+}
+for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
+  window.addEventListener(type, stopRevealing, { passive: true, capture: true })
+}
+
 function revealTarget() {
-  if (!window.location.hash) return
+  if (!window.location.hash || afterScrollLock(revealTarget)) return
   let id
   try {
     id = decodeURIComponent(window.location.hash.slice(1))
@@ -42,8 +82,25 @@ function revealTarget() {
   }
   const target = document.getElementById(id)
   if (!target) return
-  const top = target.getBoundingClientRect().top
-  if (top < 0 || top > window.innerHeight * 0.6) target.scrollIntoView({ block: "start" })
+  const run = ++revealing
+  let frames = 0
+  let still = 0
+  // At the top of the screen, below the sticky header (the target's scroll-margin-top), as a browser places the
+  // target of a link it loads itself.
+  const reveal = () => {
+    if (run !== revealing) return
+    const screen = window.visualViewport
+    const settled = !screen || Math.abs(window.innerHeight - screen.height * screen.scale) <= 1
+    if (settled) {
+      const margin = parseFloat(window.getComputedStyle(target).scrollMarginTop) || 0
+      const top = target.getBoundingClientRect().top
+      if (Math.abs(top - margin) > 2) target.scrollIntoView({ block: "start" })
+      // Still: in place, or as near as the page can scroll (a target at its very end).
+      still = Math.abs(target.getBoundingClientRect().top - top) < 1 ? still + 1 : 0
+    }
+    if (still < STILL_FRAMES && ++frames < MAX_FRAMES) window.requestAnimationFrame(reveal)
+  }
+  reveal()
 }
 
 function nameThemeLandmarks() {
@@ -54,6 +111,33 @@ function nameThemeLandmarks() {
   for (const [selector, label] of labels) {
     for (const element of document.querySelectorAll(selector)) element.setAttribute("aria-label", label)
   }
+}
+
+// The best section of a search result (the first one listed after the page's title, which Material lists only
+// when it scored as high as the result's best), or null when the page's own title and introduction did best.
+function bestSection(item) {
+  const [page, next] = item.children
+  if (!page || !next || !page.matches("a.md-search-result__link") || !next.matches("a.md-search-result__link")) return null
+  const pageScore = parseFloat(page.firstElementChild?.getAttribute("data-md-score"))
+  const sectionScore = parseFloat(next.firstElementChild?.getAttribute("data-md-score"))
+  return sectionScore >= pageScore && new URL(next.href).hash ? next : null
+}
+
+function leadToSection(item) {
+  const section = bestSection(item)
+  if (section) item.firstElementChild.href = section.href
+}
+
+let searchResults = null
+function watchSearchResults() {
+  const list = document.querySelector(".md-search-result__list")
+  if (!list || list === searchResults) return
+  searchResults = list
+  new MutationObserver(records => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof HTMLElement && node.matches("li")) leadToSection(node)
+    }
+  }).observe(list, { childList: true })
 }
 
 let calculators = null
@@ -70,6 +154,7 @@ function onPage() {
   fromHistory = false
   if (!skip) window.requestAnimationFrame(() => window.requestAnimationFrame(revealTarget))
   nameThemeLandmarks()
+  watchSearchResults()
   loadCalculators()
   hideTerm(true)
 }
