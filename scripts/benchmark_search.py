@@ -33,10 +33,9 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build, serve_directory
 
-from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build, serve_directory  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 QUESTIONS_DIR = REPO / "tests" / "search"
 SETS = {"reglage": QUESTIONS_DIR / "questions-reglage.json", "reserve": QUESTIONS_DIR / "questions-reserve.json"}

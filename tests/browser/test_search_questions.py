@@ -17,32 +17,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from scripts.benchmark_search import WATCH_SEARCH_WORKER
 from tests.support import watched_page
 
 # One worker of pytest-xdist takes the whole module: its questions share one page.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("search-box")]
 READY = "Taper pour démarrer la recherche"  # Material's search box, index loaded and nothing typed
-# Counts what the page asks the search worker and what it answers (one answer per message), and keeps the
-# last text asked: once the worker has answered the query of the whole question, its results are final.
-WATCH_SEARCH_WORKER = """
-(() => {
-  const Native = window.Worker
-  window.guideSearch = {asked: 0, answered: 0, query: null}
-  window.Worker = class extends Native {
-    constructor(url, options) {
-      super(url, options)
-      if (!String(url).includes("search")) return
-      this.addEventListener("message", () => { window.guideSearch.answered += 1 })
-      const post = this.postMessage.bind(this)
-      this.postMessage = (message, ...rest) => {
-        window.guideSearch.asked += 1
-        if (message && typeof message.data === "string") window.guideSearch.query = message.data
-        post(message, ...rest)
-      }
-    }
-  }
-})()
-"""
+# The page's search worker watched (scripts.benchmark_search.WATCH_SEARCH_WORKER, the benchmark's own script):
+# once the worker has answered the query of the whole question, its results are final.
 FINAL = """question => window.guideSearch.query === question
     && window.guideSearch.asked === window.guideSearch.answered"""
 TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"

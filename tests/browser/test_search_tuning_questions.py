@@ -23,6 +23,7 @@ from tests.browser.test_search_questions import (
     clear_search,
     open_search,
     result_pages,
+    type_keys,
 )
 from tests.support import watched_page
 
@@ -37,22 +38,6 @@ TOP3_SHARE = 0.85
 def page_of(value: str) -> str:
     path = value.strip().strip("/")
     return f"{path}/" if path else ""
-
-
-def type_like_a_reader(page, text: str) -> None:
-    """Key by key: ASCII characters as key presses, the others (é, à, €) through Chromium's input events, with
-    their keyup (which Material's search listens to)."""
-    session = None
-    for character in text:
-        if character.isascii():
-            page.keyboard.type(character)
-            continue
-        session = session or page.context.new_cdp_session(page)
-        session.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": character, "text": character,
-                                                "unmodifiedText": character})
-        session.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": character})
-    if session:
-        session.detach()
 
 
 def test_the_tuning_questions_are_many_and_their_pages_exist(built_site):
@@ -74,7 +59,7 @@ def test_most_tuning_questions_typed_key_by_key_find_their_page_among_the_first_
         question, expected = item["question"], page_of(item["page"])
         clear_search(page)
         box.focus()
-        type_like_a_reader(page, question)
+        type_keys(page, question)
         assert box.input_value() == question
         page.wait_for_function(FINAL, arg=question, timeout=15_000)
         page.evaluate(TWO_FRAMES)
