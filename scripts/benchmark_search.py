@@ -25,6 +25,7 @@ Never asserted by a test. Writes .cache/benchmark-recherche.json.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import sys
@@ -75,9 +76,15 @@ RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].map
   item.querySelector("a.md-search-result__link").href)"""
 
 
-def old_questions() -> list[dict]:
-    from tests.browser.test_search_questions import QUESTIONS
+OLD_QUESTIONS = REPO / "tests" / "browser" / "test_search_questions.py"
 
+
+def old_questions() -> list[dict]:
+    """The 42 questions of the browser test, read from its file as data (a script never imports the tests)."""
+    tree = ast.parse(OLD_QUESTIONS.read_text(encoding="utf-8"))
+    [value] = [node.value for node in tree.body if isinstance(node, ast.Assign)
+               and any(isinstance(target, ast.Name) and target.id == "QUESTIONS" for target in node.targets)]
+    QUESTIONS = ast.literal_eval(value)
     return [{"question": question, "page": page, "section": None, "also": [], "kind": "anciennes"}
             for question, page in QUESTIONS]
 

@@ -101,7 +101,7 @@ def test_the_cue_shows_right_above_the_field_typed_in_while_the_engine_loads_and
         route.continue_()
     page.wait_for_function("() => document.querySelector('.guide-calculator').dataset.computed", timeout=LIVE_TIMEOUT)
     assert cue.count() == 0
-    assert "-20 %" in normalise(page.locator(".guide-calculator__results").inner_text())
+    assert "\u221220 %" in normalise(page.locator(".guide-calculator__results").inner_text())  # a minus sign
     assert page.console_errors == [] and page.outside_requests == []
 
 
@@ -161,6 +161,8 @@ def test_instant_navigation_to_a_calculator_starts_the_engines_download(phone, s
         link.click()
         phone.wait_for_url("**/roi/")
     assert phone.evaluate("window.__sameDocument") is True  # instant navigation, not a reload
+    # Material swaps the page, then shows it from its top (a frame later under load): the reader's first screen.
+    phone.wait_for_function("() => window.scrollY === 0", timeout=10_000)
     assert calculator_below_the_fold(phone) and untouched(phone)
     assert phone.console_errors == [] and phone.outside_requests == []
 

@@ -412,6 +412,9 @@ class CalculatorWidget {
     const box = input === field ? control.closest("label") || control : null
     if (box && box.nextElementSibling !== this.cue) box.after(this.cue)
     else if (!box && input.previousElementSibling !== this.cue) input.before(this.cue)
+    // The cue pushes the field down by its line: a field typed in at the bottom of the screen stays in view.
+    const below = control.getBoundingClientRect().bottom + 16 - window.innerHeight
+    if (below > 0) window.scrollBy(0, below)
   }
 
   /** The cue says the engine is loading until the live result comes, or that it failed; then it goes. */
