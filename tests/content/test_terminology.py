@@ -79,10 +79,10 @@ def test_a_quoted_variant_and_a_variant_its_block_lists_are_not_reported(project
 
 def test_a_listed_source_term_spares_only_its_own_block(project):
     faq = project / "frameworks" / "faq.yml"
-    replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non, répond Antoine Blot, Fractional CMO')
-    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour Antoine Blot, CMO externalisé, il est temps')
+    number = prefix_field(faq, ("questions", 3, "reponse"), "Fractional CMO : ")  # whatever the answers say
+    prefix_field(faq, ("questions", 0, "reponse"), "CMO externalisé : ")
     text = faq.read_text(encoding="utf-8").splitlines()
-    text.insert(line_of(faq, "Non, répond Antoine Blot, Fractional CMO"), f'    {SOURCE_TERMS}: ["CMO externalisé"]')
+    text.insert(number, f'    {SOURCE_TERMS}: ["CMO externalisé"]')
     faq.write_text("\n".join(text) + "\n", encoding="utf-8")
     # The other question's « CMO externalisé » is not spared, nor this one's « Fractional CMO », which its block does
     # not list; the block's listed word that none of its texts writes is named.

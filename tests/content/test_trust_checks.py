@@ -10,7 +10,7 @@ import sys
 
 from guide.catalog import REPO_ROOT, load_guide
 from guide.thresholds import hand_typed_figures
-from tests.helpers import line_of, load_errors, replace_in
+from tests.helpers import line_of, load_errors, prefix_field, replace_in
 from tests.site_text import article_text, select_one
 
 
@@ -72,15 +72,14 @@ def test_a_figure_its_block_lists_as_not_a_threshold_is_spared_there_only(projec
     """``pas_un_repere`` (guide.markers) spares the figure in its own block's texts; the same figure typed in another
     block is still reported, and the old comment « # pas un repère » is refused with the field to write."""
     faq = project / "frameworks" / "faq.yml"
-    replace_in(faq, 'reponse: "Non, répond Antoine Blot', 'reponse: "Non, 40 h par semaine, répond Antoine Blot')
-    replace_in(faq, 'reponse: "Pour Antoine Blot, il est temps', 'reponse: "Pour Antoine Blot, 40\u00a0h par semaine, il est temps')
+    number = prefix_field(faq, ("questions", 3, "reponse"), "40 h par semaine : ")  # whatever the answers say
+    other = prefix_field(faq, ("questions", 0, "reponse"), "40\u00a0h par semaine : ")
     text = faq.read_text(encoding="utf-8").splitlines()
-    number = line_of(faq, "Non, 40 h par semaine")
     text.insert(number, '    pas_un_repere: ["40 h par semaine"]')
     faq.write_text("\n".join(text) + "\n", encoding="utf-8")
     guide = load_guide(project)
     [found] = hand_typed_figures(guide.parsed, guide.files)
-    assert (found.field, found.line) == ("questions[0].reponse", line_of(faq, "Pour Antoine Blot, 40"))
+    assert (found.field, found.line) == ("questions[0].reponse", other)
     assert found.column == text[found.line - 1].index("40") + 1
     assert found.message.endswith('sinon, ajoutez à son bloc le champ « pas_un_repere: ["40\u00a0h par semaine"] »')
     text[number] = ""
