@@ -115,6 +115,23 @@ def test_an_in_site_link_with_inputs_computes_for_them(page, site_url):
     assert "92 000 €" not in normalise(page.locator('.guide-result[data-output="external_annual_cost"]').inner_text())
 
 
+def test_a_number_typed_before_the_calculator_s_code_runs_is_computed_and_kept(page, site_url):
+    # On a slow phone, or while instant navigation finishes, the form is on screen before its code runs: the
+    # calculators' module is held here until the reader has typed.
+    held = []
+    page.route("**/calculators.mjs", lambda route: held.append(route))
+    page.goto(site_url + "internalisation/", wait_until="commit")  # its load waits for the module held
+    type_slowly(page, "#calc-internalisation-day_rate", "900")
+    assert held  # the code had not run: nothing answered the keys
+    for route in held:
+        route.continue_()
+    page.unroute("**/calculators.mjs")
+    wait_until_ready_for(page, "82 800 €")  # 900 € × 2 days × 46 weeks, not the example's 92 000 € shown as theirs
+    assert page.locator("#calc-internalisation-day_rate").input_value() == "900"
+    assert "day_rate=900" in page.url  # the link reproduces it
+    assert not page.locator('[data-input="day_rate"]').get_attribute("class").count("guide-field--example")
+
+
 def test_back_with_a_focused_field_never_writes_the_other_page_s_url(page, site_url):
     page.goto(site_url + "roi/")
     page.locator('.md-nav__link[href$="/internalisation/"]').first.click()

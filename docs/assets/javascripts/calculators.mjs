@@ -143,7 +143,9 @@ class CalculatorWidget {
     this.lifecycle = new AbortController()
     this.inFlight = null // {id, key} of the request being computed
     this.queued = null // {editing} of a newer request waiting for it
-    this.shownKey = JSON.stringify(this.values()) // the inputs of the result on screen: the example's
+    // The inputs of the result on screen: the example's, as the page was built (a reader can type before this
+    // code runs, on a slow phone or while instant navigation finishes: those values are not the example's).
+    this.shownKey = JSON.stringify(this.builtValues())
     this.editing = null
     this.phase = "initial" // initial, computing, typing, ready, invalid
     this.settleTimer = null
@@ -157,7 +159,11 @@ class CalculatorWidget {
 
   attach() {
     const signal = this.lifecycle.signal
+    // Typed before this code ran: the reader's, kept, written in the link and computed below.
+    const typedEarly = [...this.fields].filter(([id, control]) => valueOf(control) !== builtValueOf(control))
+    for (const [id] of typedEarly) this.fromReader.add(id)
     this.restoreFromURL()
+    if (typedEarly.length && !window.location.search) this.writeURL()
     this.form.addEventListener("input", (event) => this.typed(event.target), { signal })
     this.form.addEventListener("change", (event) => this.settled(event.target), { signal })
     this.form.addEventListener("submit", (event) => {
@@ -213,6 +219,12 @@ class CalculatorWidget {
   values() {
     const values = {}
     for (const [id, control] of this.fields) values[id] = valueOf(control)
+    return values
+  }
+
+  builtValues() {
+    const values = {}
+    for (const [id, control] of this.fields) values[id] = builtValueOf(control)
     return values
   }
 
@@ -686,6 +698,18 @@ function valueOf(control) {
     return [...control.querySelectorAll("input[type=checkbox]:checked")].map((box) => box.value).join(",")
   }
   return control.value
+}
+
+// The value the page was built with (its HTML), whatever was typed since.
+function builtValueOf(control) {
+  if (control.tagName === "FIELDSET") {
+    return [...control.querySelectorAll("input[type=checkbox]")].filter((box) => box.defaultChecked).map((box) => box.value).join(",")
+  }
+  if (control.tagName === "SELECT") {
+    const option = [...control.options].find((choice) => choice.defaultSelected) || control.options[0]
+    return option ? option.value : ""
+  }
+  return control.defaultValue
 }
 
 function shownValue(control) {

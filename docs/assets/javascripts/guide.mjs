@@ -30,9 +30,32 @@
  *    heading or FAQ entry matched the question better than the page's title and introduction), the title's
  *    link goes to that section too, so that the reader lands on the answer instead of two to seven screens
  *    above it (Enter already opened the best-scored link).
+ * 8. A page opens at its own scroll offset. Material saves the reader's offset in the current history entry
+ *    100 ms after they stop scrolling, so as to restore it on Back; a link followed within those 100 ms (a tap
+ *    right after a flick) had the offset of the page being left saved in the entry of the page being opened
+ *    (pushed meanwhile), and that page opened as far down, its first screen skipped; Back right after a scroll
+ *    returned to the previous page at the offset of the one being left. An offset is now saved only in the
+ *    entry of the page it was read on.
  */
 let firstPage = true
 let fromHistory = false
+
+// Point 8. The page (path) whose offset Material is about to save: the one shown at the last scroll, or at the
+// last click (Material saves the offset as a link is followed, before its address changes). Material saves an
+// offset alone (replaceState(offset, "")), without an address; a calculator's replaceState, with an address, is
+// left as it is.
+let scrolledOn = window.location.pathname
+const offsetRead = () => {
+  scrolledOn = window.location.pathname
+}
+window.addEventListener("scroll", offsetRead, { passive: true })
+window.addEventListener("click", offsetRead, { capture: true })
+const replaceState = History.prototype.replaceState
+History.prototype.replaceState = function (state, unused, url) {
+  const offsetOnly = url === undefined && state !== null && typeof state === "object" && "y" in state
+  if (offsetOnly && scrolledOn !== window.location.pathname) return undefined
+  return replaceState.apply(this, arguments)
+}
 // Back and forward only: Material's instant navigation to a page's #fragment ends with a fragment navigation
 // (a popstate too), to an entry without Material's saved scroll offset (state null).
 window.addEventListener("popstate", event => {
