@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from guide.browser.checker import check_file
+from scripts.yaml_edits import quoted, read_value, replaced
 from tests.browser_check import FRAMEWORKS
 from tests.support import watched_page
 
@@ -23,9 +24,15 @@ CHECK = """async ([name, text]) => {
 
 
 def test_check_file_in_the_browser_gives_the_server_s_findings(browser, site_url, tmp_path):
+    # The first entry's fields found by their place, whatever they say today: a colon typed in the question left
+    # unquoted (an error of YAML), a threshold that does not exist named in the answer (an error of the guide's
+    # rules, found with the other files), and the file as it is (no finding).
     faq = (FRAMEWORKS / "faq.yml").read_text(encoding="utf-8")
-    requests = [("faq.yml", faq.replace("question: Faut-il recruter", "question: Faut-il: recruter", 1)),
-                ("frameworks/faq.yml", faq.replace('reponse: "', 'reponse: "Un CMO externalisé. ', 1)),
+    question = read_value(FRAMEWORKS.parent, "faq", ("questions", 0, "question"))
+    answer = read_value(FRAMEWORKS.parent, "faq", ("questions", 0, "reponse"))
+    requests = [("faq.yml", replaced(faq, ("questions", 0, "question"), "Question: " + " ".join(question.split()))[0]),
+                ("frameworks/faq.yml", replaced(faq, ("questions", 0, "reponse"),
+                                                quoted("{seuil:repere-inexistant} " + answer))[0]),
                 ("faq.yml", faq)]
     shutil.copytree(FRAMEWORKS, tmp_path / "frameworks")
     expected = [json.loads(check_file(name, text, tmp_path)) for name, text in requests]
