@@ -162,6 +162,15 @@ def trimmed_stdlib(archive: Path, list_path: Path) -> bytes:
 
 
 def _trim(archive: Path, list_path: Path) -> bytes:
+    return stdlib_subset(archive, list_path, "calculators/browser-stdlib.txt", "scripts/trace-stdlib",
+                         lighten=True, compresslevel=9)
+
+
+def stdlib_subset(archive: Path, list_path: Path, list_name: str, retrace: str, *, lighten: bool,
+                  compresslevel: int) -> bytes:
+    """Pyodide's standard library archive with only the entries of ``list_path`` (``list_name`` in messages),
+    dated 1980 so that each build gives the same bytes; ``lighten``: Python files without their docstrings,
+    comments and blank lines (``lighter_source``). A missing archive or entry says what to run (``retrace``)."""
     if not archive.exists():
         raise MissingRuntime(f"{archive} est absent : réinstallez les paquets npm (scripts/setup)")
     output = io.BytesIO()
@@ -169,12 +178,13 @@ def _trim(archive: Path, list_path: Path) -> bytes:
         available = set(source.namelist())
         for name in sorted(set(stdlib_entries(list_path))):
             if name not in available:
-                raise MissingRuntime(f"{name} (calculators/browser-stdlib.txt) n'est pas dans {archive} : "
-                                     "relancez scripts/trace-stdlib")
+                raise MissingRuntime(f"{name} ({list_name}) n'est pas dans {archive} : relancez {retrace}")
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             data = source.read(name)
-            target.writestr(info, lighter_source(data) if name.endswith(".py") else data, compresslevel=9)
+            if lighten and name.endswith(".py"):
+                data = lighter_source(data)
+            target.writestr(info, data, compresslevel=compresslevel)
     return output.getvalue()
 
 

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import io
 import json
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.browser_assets import BrowserAssets, MissingRuntime, stdlib_entries
+from guide.browser_assets import BrowserAssets, stdlib_subset
 
 # The core and what it imports; third-party packages by import name (their code as installed from the pins).
 OWN_PACKAGES = ("guide", "common", "calculators")
@@ -90,19 +88,8 @@ def snapshot(root: Path) -> dict[str, str]:
 def check_stdlib(archive: Path, list_path: Path) -> bytes:
     """Pyodide's standard library archive with only the listed entries, copied as they are (the same bytes each
     build; see ``python_files`` for why nothing is lightened)."""
-    if not archive.exists():
-        raise MissingRuntime(f"{archive} est absent : réinstallez les paquets npm (scripts/setup)")
-    output = io.BytesIO()
-    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        available = set(source.namelist())
-        for name in sorted(set(stdlib_entries(list_path))):
-            if name not in available:
-                raise MissingRuntime(f"{name} ({list_path.name}) n'est pas dans {archive} : relancez "
-                                     "« .venv/bin/python -m tests.browser_check »")
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name), compresslevel=6)
-    return output.getvalue()
+    return stdlib_subset(archive, list_path, list_path.name, "« .venv/bin/python -m tests.browser_check »",
+                         lighten=False, compresslevel=6)
 
 
 def check_assets(root: Path, calculators: BrowserAssets) -> CheckAssets:
