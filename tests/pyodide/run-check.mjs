@@ -31,20 +31,8 @@ const checker = pyodide.pyimport("guide.browser.checker")
 const requests = JSON.parse(readFileSync(path.resolve(requestsPath), "utf-8"))
 const results = requests.map(([fileName, text]) => JSON.parse(checker.check_file(fileName, text)))
 if (process.env.TRACE === "1") {
-  process.stdout.write(pyodide.runPython(`
-import sys
-zip_path = next(entry for entry in sys.path if entry.endswith(".zip"))
-entries = set()
-for module in list(sys.modules.values()):
-    where = getattr(module, "__file__", None) or ""
-    if where.startswith(zip_path + "/"):
-        relative = where[len(zip_path) + 1:]
-        entries.add(relative)
-        parts = relative.split("/")[:-1]
-        for depth in range(1, len(parts) + 1):  # a module of a package needs its package
-            entries.add("/".join(parts[:depth]) + "/__init__.py")
-"\\n".join(sorted(entries)) + "\\n"
-`))
+  pyodide.runPython(readFileSync(new URL("imported_stdlib.py", import.meta.url), "utf-8"))
+  process.stdout.write(pyodide.runPython("imported_stdlib()").toJs().join("\n") + "\n")
 } else {
   process.stdout.write(JSON.stringify(results))
 }

@@ -22,6 +22,7 @@ for (const pkg of ["common", "calculators"]) { // guide/browser_assets.py BROWSE
   }
 }
 pyodide.globals.set("settings_json", readFileSync(settingsArg, "utf8"))
+pyodide.runPython(readFileSync(new URL("imported_stdlib.py", import.meta.url), "utf8"))
 const output = await pyodide.runPythonAsync(`
 import json, sys
 sys.path.insert(0, "/guide")
@@ -42,16 +43,6 @@ for name in CALCULATOR_NAMES:
             failures.append(f"{name}: {answer['errors']['_']}")
 if failures:
     raise SystemExit("\\n".join(failures))
-zip_path = next(entry for entry in sys.path if entry.endswith(".zip"))
-entries = set()
-for module in list(sys.modules.values()):
-    where = getattr(module, "__file__", None) or ""
-    if where.startswith(zip_path + "/"):
-        relative = where[len(zip_path) + 1:]
-        entries.add(relative)
-        parts = relative.split("/")[:-1]
-        for depth in range(1, len(parts) + 1):  # a module of a package needs its package
-            entries.add("/".join(parts[:depth]) + "/__init__.py")
-"\\n".join(sorted(entries))
+"\\n".join(imported_stdlib())
 `)
 console.log(output)
