@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,26 @@ def signed_in(page, site_url):
     page.get_by_text("Contenus", exact=True).first.wait_for(timeout=60_000)
 
 
+@contextmanager
+def faq_answer(browser, site_url, decap_server, repository, index: int, before=None):
+    """The admin signed in, on the FAQ's form, question ``index`` of the scratch copy unfolded: yields the page,
+    the question as the file gives it, and its « Réponse » field; the browser is closed after. ``before(page)``
+    runs first (a route of the test's own)."""
+    faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
+    question = faq["questions"][index]
+    context, page = admin_page(browser, site_url, decap_server)
+    try:
+        if before:
+            before(page)
+        signed_in(page, site_url)
+        page.goto(site_url + entry_address("faq"))
+        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
+        item.locator("button").first.click()  # unfold the question
+        yield page, question, item.get_by_label("Réponse", exact=True)
+    finally:
+        close(context, page)
+
+
 def outside(page) -> list[str]:
     """Requests that left the served site other than to decap-server on this computer."""
     return [url for url in page.outside_requests if not url.startswith(LOCAL_BACKEND)]
@@ -123,16 +144,8 @@ def test_the_admin_opens_in_french_with_nothing_from_outside_and_no_error(browse
 
 
 def test_a_form_edit_is_a_commit_on_a_cms_branch_whose_diff_is_that_line(browser, site_url, decap_server, repository):
-    faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
-    question = faq["questions"][0]
     added = " Phrase ajoutée dans le formulaire."
-    context, page = admin_page(browser, site_url, decap_server)
-    try:
-        signed_in(page, site_url)
-        page.goto(site_url + entry_address("faq"))
-        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
-        item.locator("button").first.click()  # unfold the question
-        answer = item.get_by_label("Réponse", exact=True)
+    with faq_answer(browser, site_url, decap_server, repository, 0) as (page, question, answer):
         assert answer.input_value() == question["reponse"]
         answer.fill(question["reponse"] + added)
         page.get_by_role("button", name="Enregistrer", exact=True).click()
@@ -147,8 +160,6 @@ def test_a_form_edit_is_a_commit_on_a_cms_branch_whose_diff_is_that_line(browser
         # its 404 (the only one the browser logs as an error).
         assert set(page.backend_errors) <= {"unpublishedEntry"}
         assert len(page.console_errors) == len(page.backend_errors)
-    finally:
-        close(context, page)
     assert git(repository, "rev-parse", "--abbrev-ref", "HEAD").strip() == BRANCH  # the editor's branch untouched
     numstat = git(repository, "diff", "--numstat", BRANCH, "cms/faq/faq").split()
     assert numstat == ["1", "1", "frameworks/faq.yml"]
@@ -163,20 +174,11 @@ def test_a_form_edit_is_a_commit_on_a_cms_branch_whose_diff_is_that_line(browser
 
 
 def test_an_emptied_required_field_is_refused_in_french_and_nothing_is_saved(browser, site_url, decap_server, repository):
-    faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
-    question = faq["questions"][0]
-    context, page = admin_page(browser, site_url, decap_server)
-    try:
-        signed_in(page, site_url)
-        page.goto(site_url + entry_address("faq"))
-        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
-        item.locator("button").first.click()
-        item.get_by_label("Réponse", exact=True).fill("")
+    with faq_answer(browser, site_url, decap_server, repository, 0) as (page, _, answer):
+        answer.fill("")
         page.get_by_role("button", name="Enregistrer", exact=True).click()
         page.get_by_text("Le champ Réponse est requis.").first.wait_for(timeout=30_000)
         page.wait_for_timeout(1000)
-    finally:
-        close(context, page)
     assert git(repository, "branch", "--list", "cms/*").strip() == ""
 
 
@@ -184,20 +186,16 @@ def test_the_check_called_before_a_save_can_stop_it_with_its_french_message(brow
     """admin/check.mjs is the seam of the in-browser check: what it returns is shown and nothing is saved. Here a
     stand-in that finds one problem in any file, and records what it was given."""
     faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
-    question = faq["questions"][0]
     problem = "questions[0].reponse : problème trouvé par la vérification"
     stand_in = ("export async function check({ path, collection, text, data }) {"
                 " window.__checked = { path, collection, text, questions: data.questions.length };"
                 f" return [{problem!r}]; }}")
-    context, page = admin_page(browser, site_url, decap_server)
-    page.route(site_url + "admin/check.mjs",
-               lambda route: route.fulfill(body=stand_in, content_type="text/javascript; charset=utf-8"))
-    try:
-        signed_in(page, site_url)
-        page.goto(site_url + entry_address("faq"))
-        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
-        item.locator("button").first.click()
-        answer = item.get_by_label("Réponse", exact=True)
+
+    def stand_in_check(page):
+        page.route(site_url + "admin/check.mjs",
+                   lambda route: route.fulfill(body=stand_in, content_type="text/javascript; charset=utf-8"))
+
+    with faq_answer(browser, site_url, decap_server, repository, 0, before=stand_in_check) as (page, question, answer):
         answer.fill(question["reponse"] + " Une phrase de plus.")
         page.get_by_role("button", name="Enregistrer", exact=True).click()
         page.get_by_text(problem).first.wait_for(timeout=30_000)
@@ -206,22 +204,13 @@ def test_the_check_called_before_a_save_can_stop_it_with_its_french_message(brow
         assert checked["questions"] == len(faq["questions"])
         assert question["reponse"] + " Une phrase de plus." in checked["text"]  # the file as it would be written
         assert checked["text"].startswith("# yaml-language-server")
-    finally:
-        close(context, page)
     assert git(repository, "branch", "--list", "cms/*").strip() == ""
 
 
 def test_a_ready_draft_once_published_is_merged_with_that_one_line(browser, site_url, decap_server, repository):
-    faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
-    question = faq["questions"][-1]
     before = git(repository, "rev-parse", BRANCH).strip()
-    context, page = admin_page(browser, site_url, decap_server)
-    try:
-        signed_in(page, site_url)
-        page.goto(site_url + entry_address("faq"))
-        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
-        item.locator("button").first.click()
-        item.get_by_label("Réponse", exact=True).fill(question["reponse"] + " Publié depuis le formulaire.")
+    with faq_answer(browser, site_url, decap_server, repository, -1) as (page, question, answer):
+        answer.fill(question["reponse"] + " Publié depuis le formulaire.")
         page.get_by_role("button", name="Enregistrer", exact=True).click()
         page.get_by_role("button", name="Statut: Brouillon").click(timeout=60_000)
         page.get_by_role("menuitem", name="Prêt").click()
@@ -233,8 +222,6 @@ def test_a_ready_draft_once_published_is_merged_with_that_one_line(browser, site
         while git(repository, "rev-parse", BRANCH).strip() == before:
             assert time.monotonic() < deadline, f"{BRANCH} n'a pas reçu la publication"
             page.wait_for_timeout(500)
-    finally:
-        close(context, page)
     numstat = git(repository, "diff", "--numstat", before, BRANCH).split()
     assert numstat == ["1", "1", "frameworks/faq.yml"]
     published = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
@@ -246,21 +233,12 @@ def test_the_guides_own_check_stops_a_save_with_its_french_message_at_the_line(b
     """What no form can see (here a figure of seuils.yml that does not exist) is found before the save by the
     same check as the pull request's, run in the browser (admin/check.mjs → content-check.mjs): its French message,
     with the line and the field, is shown, and nothing is saved."""
-    faq = parse_yaml((repository / "frameworks" / "faq.yml").read_text(encoding="utf-8"), "faq.yml").data
-    question = faq["questions"][0]
-    context, page = admin_page(browser, site_url, decap_server)
-    try:
-        signed_in(page, site_url)
-        page.goto(site_url + entry_address("faq"))
-        item = page.locator("[class*=SortableListItem]", has_text=question["question"]).first
-        item.locator("button").first.click()
-        item.get_by_label("Réponse", exact=True).fill(question["reponse"] + " Environ {seuil:repere-inexistant}.")
+    with faq_answer(browser, site_url, decap_server, repository, 0) as (page, question, answer):
+        answer.fill(question["reponse"] + " Environ {seuil:repere-inexistant}.")
         page.get_by_role("button", name="Enregistrer", exact=True).click()
         shown = page.get_by_text("champ questions[0].reponse").first
         shown.wait_for(timeout=120_000)
         assert "repere-inexistant" in shown.inner_text()
         assert "Ligne " in shown.inner_text()
         assert outside(page) == []
-    finally:
-        close(context, page)
     assert git(repository, "branch", "--list", "cms/*").strip() == ""
