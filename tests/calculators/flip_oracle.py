@@ -475,3 +475,23 @@ class Checker:
 
     def check(self, case: dict) -> None:
         assert_flips_exact(self.calc, self.rule, case)
+
+
+# The thresholds an editor changes in the tests of other figures, in this order.
+CHANGEABLE = ("honoraires-part-basse", "honoraires-part-haute", "heures-coordination", "chiffre-affaires-plancher",
+              "taux-change-cad-eur")
+
+
+def changeable_figures(settings: dict) -> tuple[Fraction, ...]:
+    """Today's value of each of ``CHANGEABLE``, read from seuils.yml."""
+    return tuple(figure(settings, threshold_id)[0] for threshold_id in CHANGEABLE)
+
+
+def checker_with(settings: dict, with_threshold, changed: dict, cache: dict, key) -> Checker:
+    """A checker on seuils.yml with ``changed`` (threshold id → new value) written in; made once per ``key``."""
+    if key not in cache:
+        new = settings
+        for threshold_id, value in changed.items():
+            new = with_threshold(new, threshold_id, float(value))
+        cache[key] = Checker(new, f"seuils.yml with {', '.join(f'{k} = {typed(v)}' for k, v in changed.items())}")
+    return cache[key]

@@ -243,23 +243,14 @@ def test_boundary_cases(checker, data):
 def test_other_figures_in_seuils(checker, with_threshold, data):
     """An editor changes seuils.yml: the flips follow the new figures (read here, never written in this file)."""
     settings = checker.settings
-    low, _ = figure(settings, "honoraires-part-basse")
-    high, _ = figure(settings, "honoraires-part-haute")
-    hours, _ = figure(settings, "heures-coordination")
-    floor, _ = figure(settings, "chiffre-affaires-plancher")
-    rate, _ = figure(settings, "taux-change-cad-eur")
+    low, high, hours, floor, rate = changeable_figures(settings)
     choice = data.draw(st.integers(0, 2))
     changed = [
         {"honoraires-part-basse": low - 5, "honoraires-part-haute": high + Fraction(5, 2), "heures-coordination": hours - 5},
         {"honoraires-part-basse": low + Fraction(1, 4), "chiffre-affaires-plancher": floor * 2, "taux-change-cad-eur": rate + Fraction(7, 100)},
         {"honoraires-part-haute": low + Fraction(1, 20), "heures-coordination": hours + Fraction(1, 2)},
     ][choice]
-    if choice not in _CHANGED:
-        new = settings
-        for threshold_id, value in changed.items():
-            new = with_threshold(new, threshold_id, float(value))
-        _CHANGED[choice] = Checker(new, f"seuils.yml with {', '.join(f'{k} = {typed(v)}' for k, v in changed.items())}")
-    other = _CHANGED[choice]
+    other = checker_with(settings, with_threshold, changed, _CHANGED, choice)
     strategy = boundary_cases(other.settings, other.rule) if data.draw(st.booleans()) else realistic_cases(other.settings)
     other.check(data.draw(strategy))
 

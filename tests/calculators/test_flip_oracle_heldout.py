@@ -222,22 +222,13 @@ _OTHER: dict = {}
 @given(data=st.data())
 def test_other_figures_held_out(checker, with_threshold, data):
     settings = checker.settings
-    low, _ = figure(settings, "honoraires-part-basse")
-    high, _ = figure(settings, "honoraires-part-haute")
-    hours, _ = figure(settings, "heures-coordination")
-    floor, _ = figure(settings, "chiffre-affaires-plancher")
-    rate, _ = figure(settings, "taux-change-cad-eur")
+    low, high, hours, floor, rate = changeable_figures(settings)
     choice = data.draw(st.integers(0, 2))
     changed = [
         {"honoraires-part-basse": low + 5, "honoraires-part-haute": high + 5, "chiffre-affaires-plancher": floor / 2},
         {"honoraires-part-basse": low - Fraction(101, 10), "heures-coordination": hours - Fraction(25, 2), "taux-change-cad-eur": rate - Fraction(3, 100)},
         {"honoraires-part-haute": high + 25, "heures-coordination": hours + 2, "chiffre-affaires-plancher": floor * 3},
     ][choice]
-    if choice not in _OTHER:
-        new = settings
-        for threshold_id, value in changed.items():
-            new = with_threshold(new, threshold_id, float(value))
-        _OTHER[choice] = Checker(new, f"seuils.yml with {', '.join(f'{k} = {typed(v)}' for k, v in changed.items())}")
-    other = _OTHER[choice]
+    other = checker_with(settings, with_threshold, changed, _OTHER, choice)
     base = founder_cases(other.settings) if data.draw(st.booleans()) else edge_cases(other.settings, other.rule)
     other.check(data.draw(next_to_a_flip(other.settings, other.rule, base) if data.draw(st.booleans()) else base))
