@@ -12,22 +12,13 @@
 import path from "node:path"
 import { readFileSync } from "node:fs"
 import { loadPyodide } from "pyodide"
+import { installCheck } from "../../docs/assets/javascripts/content-check-install.mjs"
 
 const [bundlePath, requestsPath, stdlib] = process.argv.slice(2)
 const options = stdlib ? { stdLibURL: path.resolve(stdlib) } : {}
 const pyodide = await loadPyodide(options)
 const bundle = JSON.parse(readFileSync(path.resolve(bundlePath), "utf-8"))
-const install = (root, files) => {
-  for (const [name, text] of Object.entries(files)) {
-    const full = `${root}/${name}`
-    pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")))
-    pyodide.FS.writeFile(full, text)
-  }
-}
-install("/guide", bundle.files)
-install("/projet", bundle.snapshot)
-pyodide.runPython("import sys\nsys.path.insert(0, '/guide')")
-const checker = pyodide.pyimport("guide.browser.checker")
+const checker = installCheck(pyodide, bundle)
 const requests = JSON.parse(readFileSync(path.resolve(requestsPath), "utf-8"))
 const results = requests.map(([fileName, text]) => JSON.parse(checker.check_file(fileName, text)))
 if (process.env.TRACE === "1") {

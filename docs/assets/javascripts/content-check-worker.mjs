@@ -4,6 +4,8 @@
  * content as built: guide/browser/assets.py), then answers each request with guide.browser.checker.check_file.
  * Requests that arrive while it boots wait for it. Nothing is fetched outside the site.
  */
+import { installCheck } from "./content-check-install.mjs"
+
 let checker = null
 const waiting = []
 
@@ -21,17 +23,7 @@ async function boot(manifestURL) {
     indexURL: runtimeURL.href, stdLibURL: new URL(manifest.stdlib, assets).href, packages: [],
   })
   const bundle = await bundled
-  const install = (root, files) => {
-    for (const [name, text] of Object.entries(files)) {
-      const full = `${root}/${name}`
-      pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")))
-      pyodide.FS.writeFile(full, text)
-    }
-  }
-  install("/guide", bundle.files)
-  install("/projet", bundle.snapshot) // guide.browser.checker.SNAPSHOT_ROOT
-  pyodide.runPython("import sys\nsys.path.insert(0, '/guide')")
-  checker = pyodide.pyimport("guide.browser.checker")
+  checker = installCheck(pyodide, bundle)
 }
 
 function answer({ id, fileName, yamlText }) {
