@@ -236,6 +236,22 @@ def test_a_stemmed_word_is_not_reported_missing_and_is_highlighted(page, site_ur
     assert page.outside_requests == []
 
 
+# A reader's punctuation, stuck to the words as typed: Material's query lexer splits at spaces and hyphens only.
+PUNCTUATED_QUESTION = "50% du temps à analyser, qu'est-ce que ça vaut ?"
+
+
+def test_punctuation_stuck_to_a_word_is_never_a_missing_word(search_box, site_url):
+    """« 50% », « analyser, », « qu'est » and « ? » are searched as the index splits its text (« 50 », « analyser »;
+    « qu », « est » are stop words): no result says it lacks « ? » or « 50% » (« Non trouvé », Material's
+    md-search-result__terms), which also counted against every result in Material's ranking."""
+    type_question(search_box, PUNCTUATED_QUESTION)
+    missing = search_box.locator(".md-search-result__article .md-search-result__terms del").all_text_contents()
+    assert all(re.fullmatch(r"\w+", word) for word in missing), missing
+    articles = search_box.locator(".md-search-result__article")
+    assert articles.count() > 0
+    assert search_box.console_errors == []
+
+
 def test_a_pasted_query_is_searched(search_box, site_url):
     """A query pasted with the mouse (or completed by a phone's keyboard) comes as an input event without any
     key: Material listens to keyup only, and guide.mjs passes the change on (without it, no result at all)."""

@@ -18,6 +18,8 @@
  * - Slips: a word that starts no term of the index is searched for the terms one letter away
  *   (two from eight letters): « marketting » finds « marketing ».
  * - Question words and fillers ("comment", "pourquoi", "faut") are stop words of the query too.
+ * - Typed words are split as the index splits its text, punctuation around them left out: "qu'est-ce",
+ *   "50%", "meme," and "?" reached the search whole, matched nothing and counted as words not found.
  * - Head counts (self.guideSearchHeadcounts, from the glossary and frameworks/phases.yml): a
  *   number typed with a word for employees ("35 salariés") also searches, with a lower boost,
  *   for the name of the phase whose range holds it ("Structuration initiale").
@@ -53,6 +55,7 @@
   ;("comment pourquoi quoi où lequel laquelle lesquels lesquelles dont faut faudrait fallait doit dois doivent " +
     "devrait devrais devraient peut peux peuvent pourrait pourrais pourraient faire fais fait font ça ca cela " +
     "vraiment exactement quelqu chose choses").split(" ").forEach(function (word) { QUESTION_WORDS[word] = true })
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu // what is not a letter nor a digit around a word (« 50% », « ? »)
   var isStopWord = function (word) {
     return word.length < 2 || QUESTION_WORDS[word] === true || (!!lunr.fr && !lunr.fr.stopWordFilter(word))
   }
@@ -68,10 +71,26 @@
         clause.presence = lunr.Query.presence.OPTIONAL
       }
     })
-    query.clauses = clauses.filter(function (clause, position) {
+    // Words as the index splits them: the query lexer splits at spaces and hyphens only, so « qu'est »,
+    // « 50% », « meme, » and « ? » reached the search whole, found nothing and counted as typed words not found.
+    // Material also repeats a word in several forms (« lui-meme,* lui-meme* »): each word once here.
+    var words = [], seen = Object.create(null)
+    clauses.forEach(function (clause) {
+      var wildcard = /\*$/.test(clause.term)
+      clause.term.replace(/^\*+|\*+$/g, "").split(lunr.tokenizer.separator).forEach(function (piece) {
+        piece = piece.replace(EDGES, "")
+        var term = piece + (wildcard ? "*" : "")
+        if (!piece || seen[term + clause.presence]) return
+        seen[term + clause.presence] = true
+        var copy = {}
+        Object.keys(clause).forEach(function (key) { copy[key] = clause[key] })
+        copy.term = term
+        words.push(copy)
+      })
+    })
+    query.clauses = words.filter(function (clause, position) {
       var optional = clause.presence === undefined || clause.presence === lunr.Query.presence.OPTIONAL
-      var word = /^([^*]+)\*$/.exec(clause.term) // a plain word with Material's trailing wildcard
-      return position === clauses.length - 1 || !(optional && word && isStopWord(word[1]))
+      return position === words.length - 1 || !(optional && isStopWord(clause.term.replace(/\*$/, "")))
     })
     return query
   }
