@@ -252,6 +252,16 @@ def test_punctuation_stuck_to_a_word_is_never_a_missing_word(search_box, site_ur
     assert search_box.console_errors == []
 
 
+def test_a_question_word_joined_by_a_hyphen_is_left_out(search_box, site_url):
+    """« faut-il » is a question word and a pronoun: left out like « faut » alone. Searched, « faut » matched every
+    title that asks « Faut-il … ? » and, once an editor removed the FAQ entry « embaucher-ou-agence », put
+    /sourcing/ fifth for this question of issue 24. No result link carries it to highlight (?h=)."""
+    links = type_question(search_box, "faut-il embaucher des salaries ou des freelances")
+    highlighted = {word for link in links for word in parse_qs(urlsplit(link).query).get("h", [""])[0].split()}
+    assert "embaucher" in highlighted
+    assert not highlighted & {"faut", "il", "faut-il"}, highlighted
+
+
 def test_a_pasted_query_is_searched(search_box, site_url):
     """A query pasted with the mouse (or completed by a phone's keyboard) comes as an input event without any
     key: Material listens to keyup only, and guide.mjs passes the change on (without it, no result at all)."""
