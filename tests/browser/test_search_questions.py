@@ -262,6 +262,15 @@ def test_a_question_word_joined_by_a_hyphen_is_left_out(search_box, site_url):
     assert not highlighted & {"faut", "il", "faut-il"}, highlighted
 
 
+def test_function_words_are_left_out_of_the_question(search_box, site_url):
+    """« chaque », « tout », « alors » say nothing of what a reader asks (the common French stop word list): left
+    out, they neither match nor count in Material's share of the typed words a result holds."""
+    links = type_question(search_box, "chaque pôle fait tout le marketing, alors qui pilote")
+    highlighted = {word for link in links for word in parse_qs(urlsplit(link).query).get("h", [""])[0].split()}
+    assert "marketing" in highlighted
+    assert not highlighted & {"chaque", "tout", "alors"}, highlighted
+
+
 def test_a_pasted_query_is_searched(search_box, site_url):
     """A query pasted with the mouse (or completed by a phone's keyboard) comes as an input event without any
     key: Material listens to keyup only, and guide.mjs passes the change on (without it, no result at all)."""

@@ -51,10 +51,16 @@
   // Words of a question that say nothing of its subject, beyond lunr's French stop words: question words
   // (« comment » favoured every page whose title asks « Comment … ? »), modal verbs and fillers. Not « quand »
   // nor « combien », which ask about a moment and an amount (synonyms: frameworks/glossaire.yml).
+  // Then the function words of the common French stop word list (ranks.nl, the list of Lucene's French analyzer)
+  // that lunr's list lacks (« tout », « chaque », « alors »): searched, they counted as much as the subject's words
+  // in Material's share of the typed words a result holds. The list's nouns (début, état, mot, sujet…) stay words.
   var QUESTION_WORDS = {}
   ;("comment pourquoi quoi où lequel laquelle lesquels lesquelles dont faut faudrait fallait doit dois doivent " +
     "devrait devrais devraient peut peux peuvent pourrait pourrais pourraient faire fais fait font ça ca cela " +
-    "vraiment exactement quelqu chose choses").split(" ").forEach(function (word) { QUESTION_WORDS[word] = true })
+    "vraiment exactement quelqu chose choses " +
+    "alors aucuns aussi autre avant car ceux chaque ci comme dedans dehors depuis donc elles encore faites fois " +
+    "hors juste là maintenant moins ni nommés parce peu plupart seulement si sien tandis tellement tels tous tout " +
+    "très voient vont vu").split(" ").forEach(function (word) { QUESTION_WORDS[word] = true })
   var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu // what is not a letter nor a digit around a word (« 50% », « ? »)
   var isStopWord = function (word) {
     return word.length < 2 || QUESTION_WORDS[word] === true || (!!lunr.fr && !lunr.fr.stopWordFilter(word))
