@@ -271,6 +271,17 @@ def test_function_words_are_left_out_of_the_question(search_box, site_url):
     assert not highlighted & {"chaque", "tout", "alors"}, highlighted
 
 
+def test_a_stop_word_ending_the_question_is_left_out_too(search_box, site_url):
+    """« quelqu'un » ends the question with « un »: searched as the start of a word being typed, it found « unité »,
+    « unique », « business unit » (the glossary came first). A stop word that ends a question is left out as the
+    others are; alone in the box, it is still searched."""
+    links = type_question(search_box, "je veux déléguer le marketing à quelqu'un")
+    highlighted = {word for link in links for word in parse_qs(urlsplit(link).query).get("h", [""])[0].split()}
+    assert "marketing" in highlighted
+    assert not highlighted & {"un", "quelqu", "quelqu'un"}, highlighted
+    assert result_pages(site_url, type_question(search_box, "un"))
+
+
 def test_a_pasted_query_is_searched(search_box, site_url):
     """A query pasted with the mouse (or completed by a phone's keyboard) comes as an input event without any
     key: Material listens to keyup only, and guide.mjs passes the change on (without it, no result at all)."""

@@ -12,9 +12,10 @@
  *   ("maturite" -> "maturit", "maturité" -> "matur"), so an accented word is also indexed
  *   under the stem of its unaccented form.
  * - Numbers stay in the index ("50 employés"): lunr's French trimmer dropped them.
- * - Stop words ("un", "d'", "quels") are not in the index: one that is not the word being
- *   typed (the last one) is left out of the query, instead of matching every word it
- *   starts ("un*" -> "unique") and being highlighted all over the page opened.
+ * - Stop words ("un", "d'", "quels") are not in the index: they are left out of the query,
+ *   the last one too (« quelqu'un » ends with « un »), instead of matching every word they
+ *   start ("un*" -> "unique") and being highlighted all over the page opened. A stop word
+ *   alone in the box is searched (the start of a word being typed: "ma" -> "marketing").
  * - Slips: a word that starts no term of the index is searched for the terms one letter away
  *   (two from eight letters): « marketting » finds « marketing ».
  * - Question words and fillers ("comment", "pourquoi", "faut") are stop words of the query too.
@@ -66,7 +67,7 @@
     return word.length < 2 || QUESTION_WORDS[word] === true || (!!lunr.fr && !lunr.fr.stopWordFilter(word))
   }
 
-  // Material (for « Non trouvé ») and lunr parse the query alike: leave out the stop words but the last.
+  // Material (for « Non trouvé ») and lunr parse the query alike: leave out the stop words, but one that is alone.
   var parse = lunr.QueryParser.prototype.parse
   lunr.QueryParser.prototype.parse = function () {
     var query = parse.call(this), clauses = query.clauses
@@ -94,10 +95,11 @@
         words.push(copy)
       })
     })
-    query.clauses = words.filter(function (clause, position) {
+    var kept = words.filter(function (clause) {
       var optional = clause.presence === undefined || clause.presence === lunr.Query.presence.OPTIONAL
-      return position === words.length - 1 || !(optional && isStopWord(clause.term.replace(/\*$/, "")))
+      return !(optional && isStopWord(clause.term.replace(/\*$/, "")))
     })
+    query.clauses = kept.length || !words.length ? kept : words.slice(-1)
     return query
   }
 
