@@ -282,6 +282,14 @@ def test_a_stop_word_ending_the_question_is_left_out_too(search_box, site_url):
     assert result_pages(site_url, type_question(search_box, "un"))
 
 
+def test_a_number_typed_without_its_thousands_spaces_finds_what_it_finds_with_them(search_box, site_url):
+    """The guide writes « 100 000 » (French typography: a space between thousands, which the index splits); a
+    reader types « 100000 »: both find the same pages, in the same order."""
+    with_spaces = result_pages(site_url, type_question(search_box, "budget de 100 000 par an"))
+    without = result_pages(site_url, type_question(search_box, "budget de 100000 par an"))
+    assert without[:5] == with_spaces[:5]
+
+
 def test_a_pasted_query_is_searched(search_box, site_url):
     """A query pasted with the mouse (or completed by a phone's keyboard) comes as an input event without any
     key: Material listens to keyup only, and guide.mjs passes the change on (without it, no result at all)."""

@@ -11,7 +11,8 @@
  *   finds "incohérents"). The stem of a word typed without its accents can differ
  *   ("maturite" -> "maturit", "maturité" -> "matur"), so an accented word is also indexed
  *   under the stem of its unaccented form.
- * - Numbers stay in the index ("50 employés"): lunr's French trimmer dropped them.
+ * - Numbers stay in the index ("50 employés"): lunr's French trimmer dropped them. A number
+ *   typed without its thousands' spaces ("80000") is searched as the guide writes it ("80 000").
  * - Stop words ("un", "d'", "quels") are not in the index: they are left out of the query,
  *   the last one too (« quelqu'un » ends with « un »), instead of matching every word they
  *   start ("un*" -> "unique") and being highlighted all over the page opened. A stop word
@@ -84,7 +85,10 @@
     var words = [], seen = Object.create(null)
     clauses.forEach(function (clause) {
       var wildcard = /\*$/.test(clause.term)
-      clause.term.replace(/^\*+|\*+$/g, "").split(lunr.tokenizer.separator).forEach(function (piece) {
+      var text = clause.term.replace(/^\*+|\*+$/g, "").replace(/^(\d+?)((?:\d{3})+)$/, function (all, head, groups) {
+        return all.length < 5 ? all : head + " " + groups.replace(/(\d{3})(?=\d)/g, "$1 ") // « 80000 »: « 80 000 »
+      })
+      text.split(lunr.tokenizer.separator).forEach(function (piece) {
         piece = piece.replace(EDGES, "")
         var term = piece + (wildcard ? "*" : "")
         if (!piece || seen[term + clause.presence]) return
