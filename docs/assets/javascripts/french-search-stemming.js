@@ -35,7 +35,9 @@
  */
 (function (lunr) {
   if (!lunr || !lunr.Index || lunr.Index.prototype.__guideFrenchStemming) return
-  var SYNONYM_BOOST = 0.3 // a synonym counts less than the word the reader typed
+  // A synonym counts less than the word the reader typed: 0.4 of it (scripts/benchmark --recherche, tuning half: 0.3
+  // and 0.6 or more found fewer answers first once stop words and punctuation no longer counted as words)
+  var SYNONYM_BOOST = 0.4
   // Material ranks a page's top (its title and introduction) above its sections: after the search, it multiplies
   // a page's score by up to 5 and a section's by up to 2. A section is where an answer is: weighed twice here,
   // it competes with the pages on equal terms (measured with scripts/benchmark --recherche).
