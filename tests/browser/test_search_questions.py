@@ -290,6 +290,14 @@ def test_a_number_typed_without_its_thousands_spaces_finds_what_it_finds_with_th
     assert without[:5] == with_spaces[:5]
 
 
+def test_a_whole_word_typed_last_finds_itself_before_the_longer_words_it_starts(search_box, site_url):
+    """« interne », typed last, is a word of the index: its own stem counts fully and the longer words it starts
+    (« international ») half, as for the words before it. It used to count as the start of any of them: the page on
+    going abroad, which says « international » throughout, came second for an in-house team."""
+    pages = result_pages(site_url, type_question(search_box, "équipe marketing interne"))
+    assert "expansion-internationale/" not in pages[:3], pages[:6]
+
+
 def test_a_pasted_query_is_searched(search_box, site_url):
     """A query pasted with the mouse (or completed by a phone's keyboard) comes as an input event without any
     key: Material listens to keyup only, and guide.mjs passes the change on (without it, no result at all)."""

@@ -17,6 +17,9 @@
  *   the last one too (« quelqu'un » ends with « un »), instead of matching every word they
  *   start ("un*" -> "unique") and being highlighted all over the page opened. A stop word
  *   alone in the box is searched (the start of a word being typed: "ma" -> "marketing").
+ * - A finished word (all but the last, and the last one when it is a word of the index) finds
+ *   its own stem first, the longer words it starts at half weight: « interne » is not
+ *   « international ».
  * - Slips: a word that starts no term of the index is searched for the terms one letter away
  *   (two from eight letters): « marketting » finds « marketing ».
  * - Question words and fillers ("comment", "pourquoi", "faut") are stop words of the query too.
@@ -170,9 +173,10 @@
           stem = index.pipeline.runString(word)[0] || word // lunr stems this clause itself
         }
         if (clause.presence === lunr.Query.presence.PROHIBITED) return
-        // A finished word (a space typed after it) is that word: its own stem counts fully, the longer words it
-        // starts (« intern » -> « international ») less.
-        if (prefix && position < last && clause.editDistance === undefined && /\*$/.test(clause.term)) {
+        // A finished word (a space typed after it, or the last word when it already is a word of the index) is
+        // that word: its own stem counts fully, the longer words it starts (« intern » -> « international ») less.
+        var finished = position < last || index.invertedIndex[stem] !== undefined
+        if (prefix && finished && clause.editDistance === undefined && /\*$/.test(clause.term)) {
           clause.boost = (clause.boost || 1) * PREFIX_BOOST
           complete.push(stem)
         }
