@@ -236,6 +236,68 @@ def test_a_stemmed_word_is_not_reported_missing_and_is_highlighted(page, site_ur
     assert page.outside_requests == []
 
 
+# A reader's punctuation, stuck to the words as typed: Material's query lexer splits at spaces and hyphens only.
+PUNCTUATED_QUESTION = "50% du temps à analyser, qu'est-ce que ça vaut ?"
+
+
+def test_punctuation_stuck_to_a_word_is_never_a_missing_word(search_box, site_url):
+    """« 50% », « analyser, », « qu'est » and « ? » are searched as the index splits its text (« 50 », « analyser »;
+    « qu », « est » are stop words): no result says it lacks « ? » or « 50% » (« Non trouvé », Material's
+    md-search-result__terms), which also counted against every result in Material's ranking."""
+    type_question(search_box, PUNCTUATED_QUESTION)
+    missing = search_box.locator(".md-search-result__article .md-search-result__terms del").all_text_contents()
+    assert all(re.fullmatch(r"\w+", word) for word in missing), missing
+    articles = search_box.locator(".md-search-result__article")
+    assert articles.count() > 0
+    assert search_box.console_errors == []
+
+
+def test_a_question_word_joined_by_a_hyphen_is_left_out(search_box, site_url):
+    """« faut-il » is a question word and a pronoun: left out like « faut » alone. Searched, « faut » matched every
+    title that asks « Faut-il … ? » and, once an editor removed the FAQ entry « embaucher-ou-agence », put
+    /sourcing/ fifth for this question of issue 24. No result link carries it to highlight (?h=)."""
+    links = type_question(search_box, "faut-il embaucher des salaries ou des freelances")
+    highlighted = {word for link in links for word in parse_qs(urlsplit(link).query).get("h", [""])[0].split()}
+    assert "embaucher" in highlighted
+    assert not highlighted & {"faut", "il", "faut-il"}, highlighted
+
+
+def test_function_words_are_left_out_of_the_question(search_box, site_url):
+    """« chaque », « tout », « alors » say nothing of what a reader asks (the common French stop word list): left
+    out, they neither match nor count in Material's share of the typed words a result holds."""
+    links = type_question(search_box, "chaque pôle fait tout le marketing, alors qui pilote")
+    highlighted = {word for link in links for word in parse_qs(urlsplit(link).query).get("h", [""])[0].split()}
+    assert "marketing" in highlighted
+    assert not highlighted & {"chaque", "tout", "alors"}, highlighted
+
+
+def test_a_stop_word_ending_the_question_is_left_out_too(search_box, site_url):
+    """« quelqu'un » ends the question with « un »: searched as the start of a word being typed, it found « unité »,
+    « unique », « business unit » (the glossary came first). A stop word that ends a question is left out as the
+    others are; alone in the box, it is still searched."""
+    links = type_question(search_box, "je veux déléguer le marketing à quelqu'un")
+    highlighted = {word for link in links for word in parse_qs(urlsplit(link).query).get("h", [""])[0].split()}
+    assert "marketing" in highlighted
+    assert not highlighted & {"un", "quelqu", "quelqu'un"}, highlighted
+    assert result_pages(site_url, type_question(search_box, "un"))
+
+
+def test_a_number_typed_without_its_thousands_spaces_finds_what_it_finds_with_them(search_box, site_url):
+    """The guide writes « 100 000 » (French typography: a space between thousands, which the index splits); a
+    reader types « 100000 »: both find the same pages, in the same order."""
+    with_spaces = result_pages(site_url, type_question(search_box, "budget de 100 000 par an"))
+    without = result_pages(site_url, type_question(search_box, "budget de 100000 par an"))
+    assert without[:5] == with_spaces[:5]
+
+
+def test_a_whole_word_typed_last_finds_itself_before_the_longer_words_it_starts(search_box, site_url):
+    """« interne », typed last, is a word of the index: its own stem counts fully and the longer words it starts
+    (« international ») half, as for the words before it. It used to count as the start of any of them: the page on
+    going abroad, which says « international » throughout, came second for an in-house team."""
+    pages = result_pages(site_url, type_question(search_box, "équipe marketing interne"))
+    assert "expansion-internationale/" not in pages[:3], pages[:6]
+
+
 def test_a_pasted_query_is_searched(search_box, site_url):
     """A query pasted with the mouse (or completed by a phone's keyboard) comes as an input event without any
     key: Material listens to keyup only, and guide.mjs passes the change on (without it, no result at all)."""

@@ -11,13 +11,20 @@
  *   finds "incohérents"). The stem of a word typed without its accents can differ
  *   ("maturite" -> "maturit", "maturité" -> "matur"), so an accented word is also indexed
  *   under the stem of its unaccented form.
- * - Numbers stay in the index ("50 employés"): lunr's French trimmer dropped them.
- * - Stop words ("un", "d'", "quels") are not in the index: one that is not the word being
- *   typed (the last one) is left out of the query, instead of matching every word it
- *   starts ("un*" -> "unique") and being highlighted all over the page opened.
+ * - Numbers stay in the index ("50 employés"): lunr's French trimmer dropped them. A number
+ *   typed without its thousands' spaces ("80000") is searched as the guide writes it ("80 000").
+ * - Stop words ("un", "d'", "quels") are not in the index: they are left out of the query,
+ *   the last one too (« quelqu'un » ends with « un »), instead of matching every word they
+ *   start ("un*" -> "unique") and being highlighted all over the page opened. A stop word
+ *   alone in the box is searched (the start of a word being typed: "ma" -> "marketing").
+ * - A finished word (all but the last, and the last one when it is a word of the index) finds
+ *   its own stem first, the longer words it starts at half weight: « interne » is not
+ *   « international ».
  * - Slips: a word that starts no term of the index is searched for the terms one letter away
  *   (two from eight letters): « marketting » finds « marketing ».
  * - Question words and fillers ("comment", "pourquoi", "faut") are stop words of the query too.
+ * - Typed words are split as the index splits its text, punctuation around them left out: "qu'est-ce",
+ *   "50%", "meme," and "?" reached the search whole, matched nothing and counted as words not found.
  * - Head counts (self.guideSearchHeadcounts, from the glossary and frameworks/phases.yml): a
  *   number typed with a word for employees ("35 salariés") also searches, with a lower boost,
  *   for the name of the phase whose range holds it ("Structuration initiale").
@@ -31,7 +38,9 @@
  */
 (function (lunr) {
   if (!lunr || !lunr.Index || lunr.Index.prototype.__guideFrenchStemming) return
-  var SYNONYM_BOOST = 0.3 // a synonym counts less than the word the reader typed
+  // A synonym counts less than the word the reader typed: 0.4 of it (scripts/benchmark --recherche, tuning half: 0.3
+  // and 0.6 or more found fewer answers first once stop words and punctuation no longer counted as words)
+  var SYNONYM_BOOST = 0.4
   // Material ranks a page's top (its title and introduction) above its sections: after the search, it multiplies
   // a page's score by up to 5 and a section's by up to 2. A section is where an answer is: weighed twice here,
   // it competes with the pages on equal terms (measured with scripts/benchmark --recherche).
@@ -49,15 +58,22 @@
   // Words of a question that say nothing of its subject, beyond lunr's French stop words: question words
   // (« comment » favoured every page whose title asks « Comment … ? »), modal verbs and fillers. Not « quand »
   // nor « combien », which ask about a moment and an amount (synonyms: frameworks/glossaire.yml).
+  // Then the function words of the common French stop word list (ranks.nl, the list of Lucene's French analyzer)
+  // that lunr's list lacks (« tout », « chaque », « alors »): searched, they counted as much as the subject's words
+  // in Material's share of the typed words a result holds. The list's nouns (début, état, mot, sujet…) stay words.
   var QUESTION_WORDS = {}
   ;("comment pourquoi quoi où lequel laquelle lesquels lesquelles dont faut faudrait fallait doit dois doivent " +
     "devrait devrais devraient peut peux peuvent pourrait pourrais pourraient faire fais fait font ça ca cela " +
-    "vraiment exactement quelqu chose choses").split(" ").forEach(function (word) { QUESTION_WORDS[word] = true })
+    "vraiment exactement quelqu chose choses " +
+    "alors aucuns aussi autre avant car ceux chaque ci comme dedans dehors depuis donc elles encore faites fois " +
+    "hors juste là maintenant moins ni nommés parce peu plupart seulement si sien tandis tellement tels tous tout " +
+    "très voient vont vu").split(" ").forEach(function (word) { QUESTION_WORDS[word] = true })
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu // what is not a letter nor a digit around a word (« 50% », « ? »)
   var isStopWord = function (word) {
     return word.length < 2 || QUESTION_WORDS[word] === true || (!!lunr.fr && !lunr.fr.stopWordFilter(word))
   }
 
-  // Material (for « Non trouvé ») and lunr parse the query alike: leave out the stop words but the last.
+  // Material (for « Non trouvé ») and lunr parse the query alike: leave out the stop words, but one that is alone.
   var parse = lunr.QueryParser.prototype.parse
   lunr.QueryParser.prototype.parse = function () {
     var query = parse.call(this), clauses = query.clauses
@@ -68,11 +84,31 @@
         clause.presence = lunr.Query.presence.OPTIONAL
       }
     })
-    query.clauses = clauses.filter(function (clause, position) {
-      var optional = clause.presence === undefined || clause.presence === lunr.Query.presence.OPTIONAL
-      var word = /^([^*]+)\*$/.exec(clause.term) // a plain word with Material's trailing wildcard
-      return position === clauses.length - 1 || !(optional && word && isStopWord(word[1]))
+    // Words as the index splits them: the query lexer splits at spaces and hyphens only, so « qu'est »,
+    // « 50% », « meme, » and « ? » reached the search whole, found nothing and counted as typed words not found.
+    // Material also repeats a word in several forms (« lui-meme,* lui-meme* »): each word once here.
+    var words = [], seen = Object.create(null)
+    clauses.forEach(function (clause) {
+      var wildcard = /\*$/.test(clause.term)
+      var text = clause.term.replace(/^\*+|\*+$/g, "").replace(/^(\d+?)((?:\d{3})+)$/, function (all, head, groups) {
+        return all.length < 5 ? all : head + " " + groups.replace(/(\d{3})(?=\d)/g, "$1 ") // « 80000 »: « 80 000 »
+      })
+      text.split(lunr.tokenizer.separator).forEach(function (piece) {
+        piece = piece.replace(EDGES, "")
+        var term = piece + (wildcard ? "*" : "")
+        if (!piece || seen[term + clause.presence]) return
+        seen[term + clause.presence] = true
+        var copy = {}
+        Object.keys(clause).forEach(function (key) { copy[key] = clause[key] })
+        copy.term = term
+        words.push(copy)
+      })
     })
+    var kept = words.filter(function (clause) {
+      var optional = clause.presence === undefined || clause.presence === lunr.Query.presence.OPTIONAL
+      return !(optional && isStopWord(clause.term.replace(/\*$/, "")))
+    })
+    query.clauses = kept.length || !words.length ? kept : words.slice(-1)
     return query
   }
 
@@ -137,9 +173,10 @@
           stem = index.pipeline.runString(word)[0] || word // lunr stems this clause itself
         }
         if (clause.presence === lunr.Query.presence.PROHIBITED) return
-        // A finished word (a space typed after it) is that word: its own stem counts fully, the longer words it
-        // starts (« intern » -> « international ») less.
-        if (prefix && position < last && clause.editDistance === undefined && /\*$/.test(clause.term)) {
+        // A finished word (a space typed after it, or the last word when it already is a word of the index) is
+        // that word: its own stem counts fully, the longer words it starts (« intern » -> « international ») less.
+        var finished = position < last || index.invertedIndex[stem] !== undefined
+        if (prefix && finished && clause.editDistance === undefined && /\*$/.test(clause.term)) {
           clause.boost = (clause.boost || 1) * PREFIX_BOOST
           complete.push(stem)
         }
