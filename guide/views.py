@@ -235,6 +235,11 @@ def _author(source: dict) -> str | None:
     return source.get("auteur", source.get("organisation"))
 
 
+def _with_calculator(guide: Guide) -> set[str]:
+    """The frameworks that hold a calculator (a ``calculateur`` block)."""
+    return {name for name, data in guide.frameworks.items() if "calculateur" in data}
+
+
 def _titled(guide: Guide, entries: list[dict]) -> list[dict]:
     """Entries that name a page (``cadre``), each with that page's short title (``title``)."""
     return [{**entry, "title": title_of(guide, entry["cadre"])} for entry in entries]
@@ -326,7 +331,7 @@ def describe_pages(guide: Guide, assets: BrowserAssets | None) -> list[PageDescr
     """Every page of the plan (accueil.yml), in navigation order, described once."""
     credits = credited_sources(guide)
     sources = _sources(guide)
-    calculators = {name for name, data in guide.frameworks.items() if "calculateur" in data}
+    calculators = _with_calculator(guide)
     described = []
     for site_page in site_pages(guide.frameworks[HOME]):
         site_root = "../" * site_page.url.count("/")  # from the page's address back to the site's root
@@ -375,7 +380,7 @@ def _home_view(guide: Guide, name: str, shown: dict) -> dict:
     each page named by its title; the maturity phases in brief."""
     data = guide.frameworks[name]
     doors = _titled(guide, data["portes"])
-    with_calculator = {other for other, content in guide.frameworks.items() if "calculateur" in content}
+    with_calculator = _with_calculator(guide)
     return {
         "doors_reading": [door for door in doors if door["cadre"] not in with_calculator],
         "doors_calculating": [door for door in doors if door["cadre"] in with_calculator],
