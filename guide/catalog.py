@@ -8,8 +8,12 @@ A framework is a file ``frameworks/NAME.yml`` with its schema
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import cast
+
+from referencing import Registry
 
 from guide import rules
 from guide.errors import ContentError, ContentErrors, format_field_path
@@ -18,7 +22,8 @@ from guide.thresholds import resolve_placeholders
 from guide.validation import check_schema, references, schema_registry, validate
 from guide.yaml_source import ParsedYaml, parse_yaml
 
-__all__ = ["FRAMEWORKS_DIR_NAME", "REPO_ROOT", "Guide", "collect_ids", "framework_names", "load_guide"]
+__all__ = ["FRAMEWORKS_DIR_NAME", "REPO_ROOT", "SCHEMAS_DIR_NAME", "Guide", "assemble", "collect_ids", "duplicate_ids",
+           "file_errors", "framework_names", "load_guide", "read_schemas"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORKS_DIR_NAME = "frameworks"
@@ -48,7 +53,7 @@ def collect_ids(name: str, data) -> dict[tuple[str, str], list[str]]:
     return found
 
 
-def _duplicate_ids(name: str, filename: str, parsed: ParsedYaml) -> list[ContentError]:
+def duplicate_ids(name: str, filename: str, parsed: ParsedYaml) -> list[ContentError]:
     errors: list[ContentError] = []
     if not isinstance(parsed.data, dict):
         return errors
@@ -78,10 +83,47 @@ def _duplicate_ids(name: str, filename: str, parsed: ParsedYaml) -> list[Content
     return errors
 
 
+def read_schemas(frameworks_dir: Path) -> dict[str, dict]:
+    """Every schema of ``frameworks/schemas/`` (the frameworks' and the shared definitions) by file name, each
+    read once."""
+    schemas_dir = frameworks_dir / SCHEMAS_DIR_NAME
+    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schemas_dir.glob("*.schema.json"))}
+
+
+def file_errors(name: str, filename: str, parsed: ParsedYaml, schema: dict, known_ids: dict[tuple[str, str], list[str]],
+                registry: Registry, names: Sequence[str], unreadable: AbstractSet[str] = frozenset()) -> list[ContentError]:
+    """Step 2 of loading, for one readable file: its schema's errors (its references checked against
+    ``known_ids``, the ids of every file) and its duplicate ids."""
+    return (validate(parsed, schema, filename, known_ids, registry, unreadable, names)
+            + duplicate_ids(name, filename, parsed))
+
+
+def assemble(parsed_files: dict[str, ParsedYaml], files: dict[str, str], known_ids: dict[tuple[str, str], list[str]],
+             schemas: dict[str, dict], registry: Registry) -> tuple[Guide, list[ContentError]]:
+    """Step 3 of loading, once every file is valid: the ``{seuil:…}`` figures replaced, the references recorded,
+    then the cross-file rules run over the guide. Returns the guide and the errors of figures and rules."""
+    # Figures first: a calculator's default may be written {seuil:ID}, and the rules check it as a value.
+    # Each file passed its schema, and every schema of frameworks/schemas/ has an object at its top: a dict.
+    resolved = resolve_placeholders({name: cast(dict, parsed.data) for name, parsed in parsed_files.items()},
+                                    parsed_files, files)
+    guide = Guide(
+        frameworks=resolved.frameworks,
+        files=files,
+        ids=known_ids,
+        quoted_thresholds=resolved.quoted,
+        references={name: references(data, schemas[name], registry) for name, data in resolved.frameworks.items()},
+        parsed=parsed_files,
+    )
+    return guide, resolved.errors + rules.check(guide)
+
+
 def load_guide(root: Path | str = REPO_ROOT) -> Guide:
     """Parse, validate and resolve every framework; raise ``ContentErrors`` with all problems at once.
 
-    Each call reads the files again and builds a new ``Guide``: nothing is kept from one load to the next.
+    Three steps: parse every file; check each against its schema (``file_errors``); then replace the figures
+    and run the cross-file rules (``assemble``). A check of one changed file against the others (tests/single_file.py)
+    runs the same steps. Each call reads the files again and builds a new ``Guide``: nothing is kept from one
+    load to the next.
     """
     root = Path(root)
     frameworks_dir = root / FRAMEWORKS_DIR_NAME
@@ -94,9 +136,7 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
     if not names:
         raise ContentErrors([ContentError(_relative(frameworks_dir, root), 1, 1, "", "aucun fichier .yml trouvé")])
 
-    # Every schema of the folder (the frameworks' and the shared definitions), each read once.
-    all_schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
-                   for path in sorted(schemas_dir.glob("*.schema.json"))}
+    all_schemas = read_schemas(frameworks_dir)
     schemas: dict[str, dict] = {}
     for name in names:
         path = frameworks_dir / f"{name}.yml"
@@ -128,28 +168,13 @@ def load_guide(root: Path | str = REPO_ROOT) -> Guide:
 
     unreadable = {name for name in names if name not in parsed_files or parsed_files[name].errors}
     for name, parsed in parsed_files.items():
-        if parsed.errors:
-            continue
-        filename = files[name]
-        errors.extend(validate(parsed, schemas[name], filename, known_ids, registry, unreadable, names))
-        errors.extend(_duplicate_ids(name, filename, parsed))
+        if not parsed.errors:
+            errors.extend(file_errors(name, files[name], parsed, schemas[name], known_ids, registry, names, unreadable))
 
     if errors:
         raise ContentErrors(errors)
 
-    # Figures first: a calculator's default may be written {seuil:ID}, and the rules check it as a value.
-    # Each file passed its schema, and every schema of frameworks/schemas/ has an object at its top: a dict.
-    resolved = resolve_placeholders({name: cast(dict, parsed.data) for name, parsed in parsed_files.items()},
-                                    parsed_files, files)
-    guide = Guide(
-        frameworks=resolved.frameworks,
-        files=files,
-        ids=known_ids,
-        quoted_thresholds=resolved.quoted,
-        references={name: references(data, schemas[name], registry) for name, data in resolved.frameworks.items()},
-        parsed=parsed_files,
-    )
-    rule_errors = resolved.errors + rules.check(guide)
+    guide, rule_errors = assemble(parsed_files, files, known_ids, schemas, registry)
     if rule_errors:
         raise ContentErrors(rule_errors)
     return guide

@@ -1,10 +1,9 @@
-"""Render every framework into a Markdown page through its Jinja2 template.
+"""Lay out each page the views describe (``guide.views.describe_pages``) through its Jinja2 templates.
 
-``render_pages(guide)`` returns one ``RenderedPage`` per page of the plan (accueil.yml): the page of its host
-framework ``NAME`` (``frameworks/NAME.yml`` through ``guide/templates/NAME.md.j2``, published as ``NAME.md``, the
-home page as ``index.md``: ``common.site_map.source_file``), then each framework the plan shows on it as a section.
-Every ``{{ value }}`` in a template is escaped (see ``markdown_text``) unless our own
-code marked it ``Trusted``; templates cannot forget to escape editors' text.
+``render_pages(guide)`` returns one ``RenderedPage`` per page of the plan (accueil.yml): each framework the page
+shows as a section rendered through its template (``guide/templates/NAME.md.j2``) from its view, then the host's,
+which takes them in. Nothing here decides what a page shows. Every ``{{ value }}`` in a template is escaped (see
+``markdown_text``) unless our own code marked it ``Trusted``; templates cannot forget to escape editors' text.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from common.site_map import site_pages
 from common.typography import french_typography, typeset_html
 from guide.browser_assets import BrowserAssets
 from guide.glossary import GlossaryMatcher, abbreviations, explain_first_use_only
@@ -24,14 +22,7 @@ from guide.markdown_text import Trusted, anchor, escape_text
 from guide.model import GLOSSARY_FRAMEWORK, HOME, Guide
 from guide.search import search_boost
 from guide.template_helpers import install, page_path, safe_url
-from guide.views import (
-    calculator_view,
-    credited_sources,
-    page_assumptions,
-    page_figures,
-    page_questions,
-    related_links,
-)
+from guide.views import FrameworkView, describe_pages
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -107,59 +98,41 @@ def render_pages(
 ) -> list[RenderedPage]:
     """One page per entry of the plan (accueil.yml): its host framework, then the frameworks shown as its
     sections. ``editors_guide_url``: where CONTRIBUTING.md is read in the repository (None: not configured);
-    ``admin``: the site has the editors' forms (/admin/), and each block of a page links to its entry there."""
+    ``admin``: the site has the editors' forms (/admin/), and each block of a page links to its entry there.
+    ``assets``: the browser's files, which a calculator page needs."""
     env = make_environment(templates_dir, guide)
     env.globals["admin"] = admin
     env.globals["editors_guide_url"] = (safe_url(editors_guide_url)
                                         if editors_guide_url and editors_guide_url.startswith("https://") else None)
-    credits = credited_sources(guide)
-    home = guide.frameworks[HOME]
 
-    def render_framework(name: str, site_root: str, **extra) -> str:
-        data = guide.frameworks[name]
-        view = calculator_view(guide, name, assets) if "calculateur" in data else None
-        return env.get_template(f"{name}.md.j2").render(
-            name=name, data=data, page=data["page"], calculator=view, site_root=site_root, **extra)
+    def render(view: FrameworkView, **extra) -> str:
+        return env.get_template(view.template).render(**view.values, **extra)
 
     glossary = GlossaryMatcher(guide.frameworks.get(GLOSSARY_FRAMEWORK, {}).get("termes", []))  # built once
     pages = []
-    for site_page in site_pages(home):
-        name = site_page.host
-        page = guide.frameworks[name]["page"]
-        site_root = "../" * site_page.url.count("/")  # from the page's address back to the site's root
-        questions, questions_elsewhere = page_questions(guide, site_page)
-        credited = list(dict.fromkeys(source for framework in site_page.frameworks for source in credits[framework]))
-        sections = []
-        for section in site_page.sections:
-            section_page = guide.frameworks[section]["page"]
-            content = demote_headings(render_framework(section, site_root, as_section=True, questions=[], related=[], section_names=[],
-                                                       credited=[], figures=[], assumptions=[]))
-            sections.append(Trusted(f"## {escape_text(section_page['titre'])} {{#{anchor(section)}}}\n\n{content}"))
-        body = render_framework(
-            name, site_root, as_section=False, questions=questions, questions_elsewhere=questions_elsewhere, sections=sections, section_names=list(site_page.sections), related=related_links(guide, site_page),
-            credited=credited,
-            figures=list({item["id"]: item for framework in site_page.frameworks
-                          for item in page_figures(guide, framework)}.values()),
-            assumptions=list({item["id"]: item for framework in site_page.frameworks
-                              for item in page_assumptions(guide, framework)}.values()),
-        )
+    for described in describe_pages(guide, assets):
+        name = described.host.name
+        page = described.view["page"]
+        sections = [Trusted(f"## {escape_text(section.values['page']['titre'])} {{#{anchor(section.name)}}}\n\n"
+                            f"{demote_headings(render(section))}") for section in described.sections]
+        body = render(described.host, sections=sections)
         if name != GLOSSARY_FRAMEWORK:
             glossary_lines = abbreviations(body, glossary)
             body += f"\n{glossary_lines}\n" if glossary_lines else ""
         pages.append(
             RenderedPage(
                 name=name,
-                path=site_page.source_file,
+                path=described.file,
                 markdown=_front_matter(_browser_title(name, page), page["description"], search_boost(name)) + body,
                 title=page["titre_court"],
                 heading=page["titre"],
                 description=page["description"],
                 yaml_file=guide.files[name],
-                source_ids=credited,
-                questions=questions,
-                sections=[(section, guide.frameworks[section]["page"]["titre_court"], guide.files[section])
-                          for section in site_page.sections],
-                has_calculator="calculateur" in guide.frameworks[name],
+                source_ids=described.source_ids,
+                questions=described.questions,
+                sections=[(section.name, section.values["page"]["titre_court"], guide.files[section.name])
+                          for section in described.sections],
+                has_calculator=described.view["calculator"] is not None,
             )
         )
     return pages

@@ -1,14 +1,15 @@
 """Every helper the page templates can use, declared once, each with its docstring.
 
-Three kinds, registered by a decorator (or, for a function defined elsewhere, by calling it):
+Two kinds, registered by a decorator (or, for a function defined elsewhere, by calling it):
 
-- ``template_filter``: applied to a value, ``{{ phase | headcount }}``;
-- ``template_function``: called by name, ``{{ link(NAME, item.id) }}``; its first argument is the guide,
-  which ``install`` binds;
-- ``template_value``: computed from the guide once per build, ``{{ sources[id].titre }}``.
+- ``template_filter``: applied to a value, formats it, ``{{ phase | headcount }}``;
+- ``template_function``: called by name, says where a page or its form is, ``{{ link(NAME, item.id) }}``; its
+  first argument is the guide, which ``install`` binds.
 
-What one page shows (joins across files, groupings) is computed by the views of ``guide/views.py``,
-registered here the same way. Every ``{{ value }}`` is escaped unless it is ``Trusted`` (``guide.markdown_text``).
+None looks anything up or joins two files: what one page shows (another framework's data, a source or a figure
+by its id, a page's title, references followed) is in the page's view (``guide.views.describe_pages``), and
+tests/unit/test_template_helpers.py fails on a template that does a lookup. Every ``{{ value }}`` is escaped unless
+it is ``Trusted`` (``guide.markdown_text``).
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ from urllib.parse import quote
 
 import jinja2
 
-from common.figures import headcount_range, threshold_text
+from common.figures import headcount_range
 from common.site_map import anchor_of, page_of, source_file
 from guide.markdown_text import Trusted, anchor, escape_text, inline_code
-from guide.model import HOME, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK, Guide, by_id
+from guide.model import HOME, Guide
 
 FILTERS: dict[str, Callable[..., Any]] = {}
 FUNCTIONS: dict[str, Callable[..., Any]] = {}  # each takes the guide first
-VALUES: dict[str, Callable[[Guide], Any]] = {}
 
 
 def template_filter(function: Callable[..., Any], name: str | None = None) -> Callable[..., Any]:
@@ -43,20 +43,13 @@ def template_function(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def template_value(function: Callable[[Guide], Any], name: str | None = None) -> Callable[[Guide], Any]:
-    """Register a value computed once from the guide, under the function's name unless ``name`` is given."""
-    VALUES[name or function.__name__] = function
-    return function
-
-
 def install(env: jinja2.Environment, guide: Guide | None) -> None:
-    """Give ``env`` every helper: the filters always, the functions and values when there is a guide. (The
-    views of ``guide.views`` register themselves when that module is imported, as ``guide.rendering`` does.)"""
+    """Give ``env`` every helper: the filters always, the functions when there is a guide. (``guide.views``
+    registers its filter when that module is imported, as ``guide.rendering`` does.)"""
     env.filters.update(FILTERS)
     if guide is None:
         return
     env.globals.update({name: partial(function, guide) for name, function in FUNCTIONS.items()})
-    env.globals.update({name: function(guide) for name, function in VALUES.items()})
 
 
 # --- Filters ---------------------------------------------------------------------------------------------
@@ -149,56 +142,3 @@ def edit_block(guide: Guide, name: str, site_root: str, what: str) -> Trusted:
     title = f"{what} : ouvrir {guide.files[name]} dans les formulaires"
     return Trusted(f'<p class="guide-edit-block" data-search-exclude><a href="{html.escape(edit_address(guide, name, site_root))}" '
                    f'rel="edit" title="{html.escape(title)}">Modifier</a></p>')
-
-
-@template_function
-def page_title(guide: Guide, name: str) -> str:
-    """The short title of a framework's page (the menu's)."""
-    return guide.frameworks[name]["page"]["titre_court"]
-
-
-@template_function
-def seuil(guide: Guide, threshold_id: str) -> str:
-    """A figure of seuils.yml, formatted (``40 h par semaine``)."""
-    return threshold_text(guide.item(THRESHOLDS_FRAMEWORK, None, threshold_id))
-
-
-@template_function
-def follow(guide: Guide, name: str, *path: str | int) -> Any:
-    """The data of a framework (or the value at ``path`` in it) with every reference replaced by the item it
-    names: ``follow(name).typologies[0].phase.nom``."""
-    return guide.follow(name, path)
-
-
-@template_function
-def referring(guide: Guide, framework: str, target: str, item_id: str) -> list[Any]:
-    """What in ``framework`` refers to the item ``item_id`` of ``target`` (its own list), followed, in file
-    order: on the phases page, ``referring(MODELS, name, phase.id)`` is the organisation models of a phase."""
-    return guide.referrers(target, item_id).get(framework, [])
-
-
-# --- Values ----------------------------------------------------------------------------------------------
-
-
-@template_value
-def frameworks(guide: Guide) -> dict[str, dict]:
-    """Every framework's data by name, as loaded (references not followed)."""
-    return guide.frameworks
-
-
-@template_value
-def files(guide: Guide) -> dict[str, str]:
-    """Each framework's YAML file (``frameworks/NAME.yml``), in the order of names."""
-    return guide.files
-
-
-@template_value
-def sources(guide: Guide) -> dict[str, dict]:
-    """The sources of sources.yml by id."""
-    return by_id(guide.frameworks.get(SOURCES_FRAMEWORK, {}).get(SOURCES_FRAMEWORK, []))
-
-
-@template_value
-def calculator_names(guide: Guide) -> list[str]:
-    """The frameworks that hold a calculator (a ``calculateur`` block), in the order of names."""
-    return [name for name, data in guide.frameworks.items() if "calculateur" in data]

@@ -10,39 +10,29 @@ one file, ``load_guide`` comes down to this:
 3. only if all that passes, as ``load_guide`` does: replace the ``{seuil:…}`` figures and run the
    cross-file rules, over the guide with this file's data in place.
 
-The one place the tests reach inside the core's loading steps (``guide.catalog``, ``guide.validation``,
-``guide.rules``, ``guide.thresholds``): tests/content/test_broken_content.py proves, on one variant of each kind of
-mistake, that this gives exactly the errors ``load_guide`` gives.
+Steps 2 and 3 are the loader's own (``guide.catalog.file_errors`` and ``guide.catalog.assemble``, which
+``load_guide`` runs over every file): this module only chooses which files go through them.
+tests/content/test_broken_content.py proves, on one variant of each kind of mistake, that this gives exactly the
+errors ``load_guide`` gives.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 
 import jsonschema
 from jsonschema import Draft7Validator
 from referencing import Registry
 
-from guide import rules
 from guide.anchors import guide_page_ids
-from guide.catalog import (
-    FRAMEWORKS_DIR_NAME,
-    REPO_ROOT,
-    SCHEMAS_DIR_NAME,
-    _duplicate_ids,
-    collect_ids,
-    load_guide,
-)
+from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, assemble, collect_ids, file_errors, load_guide, read_schemas
 from guide.errors import ContentError, ContentErrors
 from guide.model import Guide
-from guide.thresholds import resolve_placeholders
-from guide.validation import reference_target, references, schema_registry, validate
+from guide.validation import reference_target, schema_registry
 from guide.yaml_source import ParsedYaml, parse_yaml
 
 FRAMEWORKS_DIR = REPO_ROOT / FRAMEWORKS_DIR_NAME
-SCHEMAS_DIR = FRAMEWORKS_DIR / SCHEMAS_DIR_NAME
 
 
 @dataclass(frozen=True)
@@ -86,9 +76,8 @@ def page_ids_of_the_repository() -> dict:
 @functools.cache
 def repository() -> Repository:
     guide = load_guide(REPO_ROOT)
-    parsed = {name: parse_yaml((FRAMEWORKS_DIR / f"{name}.yml").read_text(encoding="utf-8"), filename)
-              for name, filename in guide.files.items()}
-    all_schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(SCHEMAS_DIR.glob("*.schema.json"))}
+    parsed = guide.parsed  # every file as the loader parsed it (loading never changes parsed data)
+    all_schemas = read_schemas(FRAMEWORKS_DIR)
     schemas = {name: all_schemas[f"{name}.schema.json"] for name in guide.files}
     registry = schema_registry(all_schemas)
     referrers: dict[str, set[str]] = {}
@@ -110,22 +99,12 @@ def check_one_file(name: str, text: str) -> list[ContentError]:
     ids = {key: value for key, value in repo.guide.ids.items() if key[0] != name}
     ids.update(collect_ids(name, parsed.data))
     names = sorted(repo.guide.files)
-    errors = validate(parsed, repo.schemas[name], filename, ids, repo.registry, framework_names=names)
-    errors += _duplicate_ids(name, filename, parsed)
+    errors = file_errors(name, filename, parsed, repo.schemas[name], ids, repo.registry, names)
     if ids != repo.guide.ids:  # its ids changed: the references of the other files are checked again
         for other in sorted(repo.referrers.get(name, ())):
-            errors += validate(repo.parsed[other], repo.schemas[other], repo.guide.files[other], ids, repo.registry,
-                               framework_names=names)
+            errors += file_errors(other, repo.guide.files[other], repo.parsed[other], repo.schemas[other], ids,
+                                  repo.registry, names)
     if errors:
         return ContentErrors(errors).errors
-    all_parsed = {**repo.parsed, name: parsed}
-    resolved = resolve_placeholders({other: data.data for other, data in all_parsed.items()}, all_parsed,
-                                    repo.guide.files)
-    guide = Guide(
-        frameworks=resolved.frameworks, files=repo.guide.files, ids=ids, quoted_thresholds=resolved.quoted,
-        references={other: references(data, repo.schemas[other], repo.registry)
-                    for other, data in resolved.frameworks.items()},
-        parsed=all_parsed,
-    )
-    errors = resolved.errors + rules.check(guide)
+    _, errors = assemble({**repo.parsed, name: parsed}, repo.guide.files, ids, repo.schemas, repo.registry)
     return ContentErrors(errors).errors if errors else []
