@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -137,3 +138,15 @@ def _console_line(line: str) -> str:
         index += 1
     out.append(_prose(line[prose_start:]))
     return "".join(out)
+
+
+def print_console(text: object, file=None) -> None:
+    """Print a message for a person, typeset by ``console_typography``: the one way the command lines print their
+    French prose. A console that cannot show the narrow no-break space (a Windows code page, a redirected output)
+    gets the text as the code wrote it, any character it cannot show escaped, rather than a crash."""
+    stream = file if file is not None else sys.stdout
+    try:
+        print(console_typography(str(text)), file=stream)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        print(str(text).encode(encoding, "backslashreplace").decode(encoding), file=stream)
