@@ -240,6 +240,6 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(build_script_project
     assert result.returncode != 0
     assert f"{variant.filename}:" in result.stderr and variant.message in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "n'a pas été modifié" in result.stderr
+    assert "n’a pas été modifié" in result.stderr
     assert tree_digest(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["project", "published"]  # no half-written folder
