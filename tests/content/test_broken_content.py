@@ -238,7 +238,7 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(build_script_project
     finally:
         path.write_bytes(original)
     assert result.returncode != 0
-    assert f"{variant.filename}:" in result.stderr and variant.message in result.stderr
+    assert f"{variant.filename}:" in result.stderr and console_typography(variant.message) in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert "n’a pas été modifié" in result.stderr
     assert tree_digest(site) == before
