@@ -26,7 +26,7 @@ from decimal import Decimal
 from calculators.contract import CALCULATOR_NAMES, as_json, load_calculator, run
 from common.numbers import character_kind, describe_character
 from common.suggestions import did_you_mean
-from common.typography import french_typography
+from common.typography import french_typography, print_console
 
 # One example per calculator, as a reader would type it (the README's; a test runs each).
 EXAMPLES = {
@@ -328,8 +328,8 @@ def main(argv: list[str] | None = None) -> int:
             settings = load_settings(options["settings"])
         except UsageError:
             raise
-        except Exception as exc:  # the guide's own French report for invalid content
-            print(str(exc), file=sys.stderr)
+        except Exception as exc:  # the guide's own French report for invalid content, its YAML quoted as it is
+            print_console(exc, file=sys.stderr)
             return 1
         if options["list"]:
             for name in CALCULATOR_NAMES:

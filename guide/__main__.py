@@ -23,6 +23,7 @@ import os
 import sys
 from pathlib import Path
 
+from common.typography import console_typography, print_console
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.content_check import WARNING_SUFFIX, run_check
 from guide.errors import ContentErrors
@@ -30,19 +31,26 @@ from guide.source_text import SEEDS_DIR
 from guide.yaml_source import normalised
 
 
+class FrenchParser(argparse.ArgumentParser):
+    """argparse, its help and its usage typeset like the other messages (``print_console``)."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        super()._print_message(console_typography(message) if message else message, file)
+
+
 def check(root: Path, github: bool, seeds_dir: Path = SEEDS_DIR) -> int:
     result = run_check(root, seeds_dir)
     if result.errors:
-        print(ContentErrors(result.errors).report(), file=sys.stderr)
+        print_console(ContentErrors(result.errors).report(), file=sys.stderr)
         if github:
             for error in result.errors:
-                print(error.as_github_annotation())
+                print_console(error.as_github_annotation())  # its ::error file=…:: part left as it is
         return 1
     for warning in result.warnings:
-        print(f"{warning}{WARNING_SUFFIX}")
+        print_console(f"{warning}{WARNING_SUFFIX}")
         if github:
-            print(warning.as_github_annotation().replace("::error ", "::warning ", 1))
-    print(f"Contenu valide : {result.checked} fichiers de frameworks/ vérifiés, aucune erreur.")
+            print_console(warning.as_github_annotation().replace("::error ", "::warning ", 1))
+    print_console(f"Contenu valide : {result.checked} fichiers de frameworks/ vérifiés, aucune erreur.")
     return 0
 
 
@@ -56,20 +64,20 @@ def format_files(root: Path, files: list[Path]) -> int:
             original = path.read_bytes()
             text = original.decode("utf-8")
         except FileNotFoundError:
-            print(f"{shown} : fichier introuvable", file=sys.stderr)
+            print_console(f"{shown} : fichier introuvable", file=sys.stderr)
             failed += 1
             continue
         except UnicodeDecodeError:
-            print(f"{shown} : le fichier n'est pas en UTF-8 ; enregistrez-le en « UTF-8 » puis relancez la commande",
+            print_console(f"{shown} : le fichier n'est pas en UTF-8 ; enregistrez-le en « UTF-8 » puis relancez la commande",
                   file=sys.stderr)
             failed += 1
             continue
         new, changes = normalised(text)
         if changes:
             path.write_bytes(new.encode("utf-8"))
-            print(f"{shown} : " + " ; ".join(changes) + ".")
+            print_console(f"{shown} : " + " ; ".join(changes) + ".")
     if not failed:
-        print(f"{len(paths)} fichier{'s' if len(paths) > 1 else ''} vérifié{'s' if len(paths) > 1 else ''}.")
+        print_console(f"{len(paths)} fichier{'s' if len(paths) > 1 else ''} vérifié{'s' if len(paths) > 1 else ''}.")
     return 1 if failed else 0
 
 
@@ -85,7 +93,7 @@ def export_json(root: Path, output: Path) -> int:
     try:
         guide = load_guide(root)
     except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        print_console(errors.report(), file=sys.stderr)
         return 1
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(guide.frameworks, ensure_ascii=False), encoding="utf-8")
@@ -98,10 +106,10 @@ def render_docs_command(root: Path, output: Path) -> int:
     try:
         guide = load_guide(root)
     except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        print_console(errors.report(), file=sys.stderr)
         return 1
     pages = render_docs(SiteSettings.from_config(root / "mkdocs.yml"), output, guide)
-    print(f"{len(pages)} pages écrites dans {output / 'docs'}, configuration dans {output / 'mkdocs.yml'}.")
+    print_console(f"{len(pages)} pages écrites dans {output / 'docs'}, configuration dans {output / 'mkdocs.yml'}.")
     return 0
 
 
@@ -112,25 +120,25 @@ def finish_site_command(root: Path, site: Path, theme_dirs: list[Path]) -> int:
     from guide.engine_tree import SiteSettings, finish_built_site
 
     if not (site / "index.html").exists():
-        print(f"{site} : pas de index.html ; construisez d'abord le site (par exemple : zensical build)", file=sys.stderr)
+        print_console(f"{site} : pas de index.html ; construisez d'abord le site (par exemple : zensical build)", file=sys.stderr)
         return 1
     try:
         finish_built_site(SiteSettings.from_config(root / "mkdocs.yml"), site, theme_dirs)
     except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        print_console(errors.report(), file=sys.stderr)
         return 1
     except UnknownInlineCode as unknown:
-        print(unknown.report(), file=sys.stderr)
+        print_console(unknown.report(), file=sys.stderr)
         return 1
     except (MissingRuntime, MissingAdmin) as missing:
-        print(missing, file=sys.stderr)
+        print_console(missing, file=sys.stderr)
         return 1
-    print(f"Site terminé dans {site}.")
+    print_console(f"Site terminé dans {site}.")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m guide", description="Outils du guide.")
+    parser = FrenchParser(prog="python -m guide", description="Outils du guide.")
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="vérifier les fichiers YAML des cadres")
     check_parser.add_argument("--root", type=Path, default=REPO_ROOT, help="dossier du projet (par défaut : celui-ci)")

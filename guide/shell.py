@@ -8,6 +8,7 @@ the files the built site needs besides the pages. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+from common.typography import console_typography, print_console
 from guide.admin import MissingAdmin, admin_policy, entry_address, github_repository, site_admin_config, write_admin
 from guide.browser.assets import check_assets, write_check_assets
 from guide.browser_assets import BrowserAssets, MissingRuntime, browser_assets, write_browser_assets
@@ -30,5 +31,5 @@ __all__ = [
     "render_site_pages", "BrowserAssets", "ContentErrors", "Guide", "MissingRuntime", "RenderedPage", "UnknownInlineCode",
     "browser_assets", "check_assets", "escape_theme_values", "finish_page_html", "framework_names", "json_for_script", "load_guide", "mark_page_html", "navigation",
     "path_from_docs", "redirect_pages", "render_error_pages", "render_pages", "repository_url", "searchable_html", "secure_site", "shown_html",
-    "structured_data_for", "typeset_page", "write_browser_assets", "write_check_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",
+    "structured_data_for", "typeset_page", "console_typography", "print_console", "write_browser_assets", "write_check_assets", "write_headers_file", "write_redirect_pages", "write_search_worker",
 ]

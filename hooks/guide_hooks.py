@@ -40,6 +40,7 @@ from guide.shell import (
     SiteSettings,
     UnknownInlineCode,
     browser_assets,
+    console_typography,
     escape_theme_values,
     finish_page_html,
     finish_site,
@@ -50,6 +51,7 @@ from guide.shell import (
     navigation,
     page_metadata,
     path_from_docs,
+    print_console,
     render_error_pages,
     render_site_pages,
     searchable_html,
@@ -83,18 +85,18 @@ class GuideBuild:
         except ContentErrors as errors:
             if self.command == "serve":
                 # Live preview: show the errors in the browser rather than leave MkDocs' server stuck.
-                print(errors.report(), file=sys.stderr)
+                print_console(errors.report(), file=sys.stderr)
                 self.guide, self.assets = None, None
                 names = framework_names(root / FRAMEWORKS_DIR_NAME)
                 self.pages = {page.path: page for page in render_error_pages(names, errors.errors)}
                 return
             for line in errors.report().splitlines():
-                log.error(line)
-            raise Abort("Contenu invalide : le site n'a pas été reconstruit.") from None
+                log.error(console_typography(line))  # French typography, what a message quotes to type as it is
+            raise Abort(console_typography("Contenu invalide : le site n'a pas été reconstruit.")) from None
         try:
             self.assets = browser_assets(root, guide.frameworks)
         except MissingRuntime as exc:
-            raise Abort(str(exc)) from None
+            raise Abort(console_typography(str(exc))) from None
         self.guide = guide
         self.pages = {page.path: page for page in render_site_pages(guide, self.assets, self.settings)}
         config.nav = navigation(guide)  # the plan of accueil.yml is the only definition of the navigation
@@ -116,7 +118,8 @@ def on_files(files, /, *, config):
     assert build.settings is not None
     for path, page in build.pages.items():
         if files.get_file_from_path(path) is not None:
-            raise Abort(f"docs/{path} existe déjà alors que cette page est produite à partir de {page.yaml_file}")
+            raise Abort(console_typography(
+                f"docs/{path} existe déjà alors que cette page est produite à partir de {page.yaml_file}"))
         generated = File.generated(config, path, content=page.markdown)
         # Material's own edit button, if enabled, opens the YAML file that feeds the page, not the generated Markdown.
         generated.edit_uri = path_from_docs(build.settings.root, build.settings.docs_dir, page.yaml_file)
@@ -131,9 +134,9 @@ def on_post_build(*, config):
         finish_site(build.guide, build.assets, build.settings, Path(config.site_dir), config.theme.dirs,
                     secure=build.command != "serve")
     except (MissingRuntime, MissingAdmin) as exc:
-        raise Abort(str(exc)) from None
+        raise Abort(console_typography(str(exc))) from None
     except UnknownInlineCode as unknown:
-        raise Abort(unknown.report()) from None
+        raise Abort(console_typography(unknown.report())) from None
 
 
 def on_env(env, /, *, config, files):

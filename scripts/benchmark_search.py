@@ -34,6 +34,7 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from common.typography import print_console
 from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build, serve_directory
 
 REPO = Path(__file__).resolve().parent.parent
@@ -193,7 +194,7 @@ def main() -> int:
 
     names = ["anciennes", "reglage"] + ([HELD_OUT] if "--reserve" in sys.argv else [])
     if not SETS["reglage"].is_file() and "--reserve" not in sys.argv:
-        print(f"{SETS['reglage'].relative_to(REPO)} manque : seules les questions anciennes sont posées", file=sys.stderr)
+        print_console(f"{SETS['reglage'].relative_to(REPO)} manque : seules les questions anciennes sont posées", file=sys.stderr)
         names.remove("reglage")
     sets = {name: old_questions() if name == "anciennes" else load_set(name) for name in names}
     before = None
@@ -242,7 +243,7 @@ def main() -> int:
                 continue
             for row in measured[name]["detail"]:
                 if row["rang"] != 1 or not row["section_atteinte"]:
-                    print(f"[{label} · {name}] rang {row['rang']} · « {row['question']} » -> {row['attendu']}"
+                    print_console(f"[{label} · {name}] rang {row['rang']} · « {row['question']} » -> {row['attendu']}"
                           f"{'#' + row['section'] if row['section'] else ''} ; premiers : {', '.join(row['premiers'])}")
     print(f"\n{'site':7} {'jeu':10} {'n':>4} {'top-1':>8} {'top-3':>8} {'MRR':>6} {'section':>8} {'top-3 +also':>12}")
     for label, measured in figures["sites"].items():

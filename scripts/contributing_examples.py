@@ -33,6 +33,9 @@ else:  # run as a script: its folder is the first on the path
     import yaml_edits
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # this checkout's guide and common, run as a script too
+from common.typography import print_console  # noqa: E402
+
 CONTRIBUTING = REPO / "CONTRIBUTING.md"
 
 # One gesture of a mistake, made on the copy's frameworks/ folder.
@@ -224,12 +227,12 @@ def main(argv: list[str]) -> int:
     new = updated(text)
     if "--check" in argv:
         if without_positions(new) != without_positions(text):
-            print("Les exemples d'erreurs de CONTRIBUTING.md ne sont plus à jour : lancez "
+            print_console("Les exemples d'erreurs de CONTRIBUTING.md ne sont plus à jour : lancez "
                   "« .venv/bin/python scripts/contributing_examples.py ».", file=sys.stderr)
             return 1
         return 0
     CONTRIBUTING.write_text(new, encoding="utf-8")
-    print(f"CONTRIBUTING.md : {len(tagged_names(new))} exemples produits par la vérification.")
+    print_console(f"CONTRIBUTING.md : {len(tagged_names(new))} exemples produits par la vérification.")
     return 0
 
 

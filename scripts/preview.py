@@ -25,6 +25,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # common.typography, of this checkout (standard library only)
+try:
+    from common.typography import print_console
+except ImportError:  # a partial copy, without the packages (refused below): its messages as written
+    def print_console(text: object, file=None) -> None:
+        print(text, file=file)
 # The Python that ``mkdocs serve`` imports once and keeps: the hook and the project's packages.
 WATCHED = ("hooks", "guide", "common", "calculators")
 PACKAGES = ("guide", "common", "calculators")
@@ -32,7 +38,8 @@ POLL_SECONDS = 0.5
 
 
 def say(message: str) -> None:
-    print(f"[aperçu] {message}", file=sys.stderr, flush=True)
+    print_console(f"[aperçu] {message}", file=sys.stderr)
+    sys.stderr.flush()
 
 
 def python_files(root: Path) -> dict[Path, int]:

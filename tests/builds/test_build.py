@@ -30,7 +30,7 @@ def test_invalid_content_stops_the_build_in_french_and_keeps_the_last_good_site(
 
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert f"frameworks/phases.yml:{line_of(path, 'effectif_min: dix')}:19: phases[1].effectif_min : doit être un nombre entier" in output
+    assert f"frameworks/phases.yml:{line_of(path, 'effectif_min: dix')}:19: phases[1].effectif_min\u202f: doit être un nombre entier" in output
     assert "Traceback" not in output
     assert tree_digest(site) == before
 

@@ -16,7 +16,7 @@ def run_check(root, *args):
 def test_check_passes_on_the_repository(project):
     result = run_check(project)
     assert result.returncode == 0
-    assert result.stdout.startswith("Contenu valide : ")  # no warning either: each hand-typed figure is marked
+    assert result.stdout.startswith("Contenu valide\u202f: ")  # no warning either: each hand-typed figure is marked
 
 
 def test_check_reports_every_error_and_exits_non_zero(project):
@@ -25,9 +25,9 @@ def test_check_reports_every_error_and_exits_non_zero(project):
     result = run_check(project)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("frameworks/modeles.yml:") and "modeles[3].ideal_pour : le texte ne doit pas être vide" in lines[0]
-    assert lines[1].startswith("frameworks/phases.yml:") and "phases[1].effectif_min : doit être un nombre entier" in lines[1]
-    assert lines[-1] == "2 erreurs dans le contenu : corrigez-les avant de publier."
+    assert lines[0].startswith("frameworks/modeles.yml:") and "modeles[3].ideal_pour\u202f: le texte ne doit pas être vide" in lines[0]
+    assert lines[1].startswith("frameworks/phases.yml:") and "phases[1].effectif_min\u202f: doit être un nombre entier" in lines[1]
+    assert lines[-1] == "2 erreurs dans le contenu\u202f: corrigez-les avant de publier."
     assert "Traceback" not in result.stderr
 
 
@@ -36,7 +36,7 @@ def test_check_writes_github_annotations(project):
     result = run_check(project, "--github")
     [annotation] = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert annotation.startswith("::error file=frameworks/phases.yml,line=")
-    assert annotation.endswith("::phases[1].effectif_min : doit être un nombre entier")
+    assert annotation.endswith("::phases[1].effectif_min\u202f: doit être un nombre entier")
 
 
 def test_the_editors_check_needs_only_the_python_packages(tmp_path):
@@ -56,7 +56,7 @@ def test_the_editors_check_needs_only_the_python_packages(tmp_path):
     assert result.returncode == 0, result.stderr
     # The copy has no sources' folder beside it, as an editor's clone: the check says once it compared no citation.
     *warnings, last = result.stdout.splitlines()
-    assert last.startswith("Contenu valide : ")
+    assert last.startswith("Contenu valide\u202f: ")
     assert len(warnings) == 1 and "les textes des sources sont absents" in warnings[0]
     assert not (project / "node_modules").exists() and not (project / ".cache" / "pyodide-site").exists()
 
@@ -76,17 +76,17 @@ def test_invisible_bytes_are_named_and_the_format_command_rewrites_only_them(pro
     result = run_check(project)
     assert result.returncode == 1
     errors = result.stderr.splitlines()
-    assert errors[0].startswith("frameworks/faq.yml:1:1: marque d'ordre des octets (BOM)")
+    assert errors[0].startswith("frameworks/faq.yml:1:1: marque d’ordre des octets (BOM)")
     assert errors[1].startswith("frameworks/faq.yml:1:") and "fins de ligne Windows (CRLF) sur " in errors[1]
-    assert errors[2].startswith(f"frameworks/phases.yml:{number + 1}:1: espace insécable (U+00A0) dans l'indentation")
+    assert errors[2].startswith(f"frameworks/phases.yml:{number + 1}:1: espace insécable (U+00A0) dans l’indentation")
     assert all("scripts/format" in line for line in errors[:3])
 
     formatted = subprocess.run([sys.executable, "-m", "guide", "format", "--root", str(project)], cwd=project,
                                capture_output=True, text=True, timeout=120)
     assert formatted.returncode == 0, formatted.stderr
     assert faq.read_bytes() == faq_before and phases.read_bytes() == phases_before
-    assert "frameworks/faq.yml : marque d'ordre des octets (BOM) retirée ; " in formatted.stdout
-    assert "frameworks/phases.yml : 2 espaces insécables remplacées par des espaces ordinaires." in formatted.stdout
+    assert "frameworks/faq.yml\u202f: marque d’ordre des octets (BOM) retirée\u202f; " in formatted.stdout
+    assert "frameworks/phases.yml\u202f: 2 espaces insécables remplacées par des espaces ordinaires." in formatted.stdout
     assert run_check(project).returncode == 0
 
 
@@ -122,7 +122,7 @@ def test_scripts_format_runs_this_checkout_s_code_on_files_named_from_anywhere(t
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert faq.read_bytes() == before
-    assert result.stdout.startswith("frameworks/faq.yml : ") and "fins de ligne Windows (CRLF) remplacées" in result.stdout
+    assert result.stdout.startswith("frameworks/faq.yml\u202f: ") and "fins de ligne Windows (CRLF) remplacées" in result.stdout
 
 
 def test_a_citation_not_in_its_source_is_an_error_of_the_check_in_french_at_its_line(project):
@@ -134,10 +134,10 @@ def test_a_citation_not_in_its_source_is_an_error_of_the_check_in_french_at_its_
     assert result.returncode == 1 and "Traceback" not in result.stderr
     line = line_of(seuils, "présence de 35 heures par semaine")
     [error, summary] = result.stderr.splitlines()
-    assert error.startswith(f"frameworks/seuils.yml:{line}:") and ": seuils[0].citation : cette citation n'est pas, mot " \
-        "pour mot, dans l'article « " in error
+    assert error.startswith(f"frameworks/seuils.yml:{line}:") and ": seuils[0].citation\u202f: cette citation n’est pas, mot " \
+        "pour mot, dans l’article «\u202f" in error
     assert "40 heures par semaine" in error  # the source's sentence, to copy
-    assert summary == "1 erreur dans le contenu : corrigez-la avant de publier."
+    assert summary == "1 erreur dans le contenu\u202f: corrigez-la avant de publier."
     assert f"::error file=frameworks/seuils.yml,line={line}," in result.stdout
 
 

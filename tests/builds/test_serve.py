@@ -160,7 +160,7 @@ def test_serve_runs_this_checkout_s_code_and_restarts_when_its_python_changes(se
     project, base, log, server = served_checkout
     body = wait_for(base + "phases/", OBJECTIVE, seconds=120, server=server)
     assert 'aria-label="Lien vers ce passage"' in body
-    assert f"dossier servi : {project}" in log.read_text(encoding="utf-8")
+    assert f"dossier servi\u202f: {project}" in log.read_text(encoding="utf-8")
 
     replace_in(project / "common" / "typography.py", '    return "".join(parts)\n',
                '    return "".join(parts).replace("Industrialiser la croissance.", "Industrialiser la croissance (common).")\n')
@@ -171,7 +171,7 @@ def test_serve_runs_this_checkout_s_code_and_restarts_when_its_python_changes(se
 
     replace_in(project / "guide" / "rendering.py", '"Lien vers ce passage"', '"Lien vers ce paragraphe"')
     wait_for(base + "phases/", 'aria-label="Lien vers ce paragraphe"', seconds=120, server=server)
-    assert "modifié : le serveur redémarre avec le nouveau code" in log.read_text(encoding="utf-8")
+    assert "modifié\u202f: le serveur redémarre avec le nouveau code" in log.read_text(encoding="utf-8")
 
 
 def test_serve_refuses_to_preview_this_content_with_another_checkout_s_code(tmp_path):
@@ -187,5 +187,5 @@ def test_serve_refuses_to_preview_this_content_with_another_checkout_s_code(tmp_
     result = subprocess.run([sys.executable, str(project / "scripts" / "preview.py")], cwd=project,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert f"ATTENTION : le paquet guide viendrait de {REPO / 'guide'}, pas de ce dossier ({project})." in result.stderr
+    assert f"ATTENTION\u202f: le paquet guide viendrait de {REPO / 'guide'}, pas de ce dossier ({project})." in result.stderr
     assert "il ne démarre pas" in result.stderr

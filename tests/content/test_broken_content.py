@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from common.typography import console_typography
 from guide.catalog import framework_names, load_guide
 from guide.errors import ContentErrors, format_field_path
 from guide.plain_text import markup_in_texts
@@ -195,8 +196,8 @@ def test_the_check_command_reports_each_family_of_error_in_french_without_traceb
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stderr.splitlines()
-    assert re.match(r"\d+ erreurs? dans le contenu : corrigez-(la|les) avant de publier\.$", lines[-1])
-    assert lines[:-1] == [str(error) for error in check_one_file(variant.framework, variant.text)]
+    assert re.match(r"\d+ erreurs? dans le contenu\u202f: corrigez-(la|les) avant de publier\.$", lines[-1])
+    assert lines[:-1] == [console_typography(str(error)) for error in check_one_file(variant.framework, variant.text)]
     assert any(line.startswith(f"::error file={variant.filename},line=") for line in result.stdout.splitlines())
 
 
@@ -237,8 +238,8 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(build_script_project
     finally:
         path.write_bytes(original)
     assert result.returncode != 0
-    assert f"{variant.filename}:" in result.stderr and variant.message in result.stderr
+    assert f"{variant.filename}:" in result.stderr and console_typography(variant.message) in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "n'a pas été modifié" in result.stderr
+    assert "n’a pas été modifié" in result.stderr
     assert tree_digest(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["project", "published"]  # no half-written folder

@@ -101,7 +101,7 @@ def test_without_comments_the_check_reports_the_same(stripped_project, repositor
 @pytest.fixture(scope="module")
 def repository_output():
     code, lines = check_output(REPO_ROOT)
-    assert code == 0 and lines[-1].startswith("Contenu valide : ")
+    assert code == 0 and lines[-1].startswith("Contenu valide\u202f: ")
     return code, lines
 
 

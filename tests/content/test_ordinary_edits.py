@@ -59,7 +59,7 @@ def test_the_check_passes_on_the_edited_copy_without_a_warning(edited):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     [line] = result.stdout.splitlines()  # no warning: the edits are written as CONTRIBUTING says
-    assert line.startswith("Contenu valide : ")
+    assert line.startswith("Contenu valide\u202f: ")
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=[edit.name for edit in EDITS])
@@ -85,7 +85,7 @@ def test_the_command_line_applies_the_edits_to_a_checkout(tmp_path):
     assert {"phases.yml", "faq.yml", "seuils.yml", "glossaire.yml", "signaux.yml", "accueil.yml"} <= changed
     check = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project), "--seeds", str(SEEDS_DIR)],
                            capture_output=True, text=True, timeout=120)
-    assert check.returncode == 0 and check.stdout.startswith("Contenu valide : "), check.stdout + check.stderr
+    assert check.returncode == 0 and check.stdout.startswith("Contenu valide\u202f: "), check.stdout + check.stderr
 
 
 # The gestures themselves, on fixture content of their own.

@@ -61,9 +61,9 @@ def test_the_check_command_prints_it_as_a_warning_and_succeeds(project):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     [line] = [line for line in result.stdout.splitlines() if line.startswith("frameworks/")]
-    assert "signaux[0].symptome : écrivez « CMO à temps partagé » (terme préféré du guide) ; « CMO externalisé »" in line
+    assert "signaux[0].symptome\u202f: écrivez «\u202fCMO à temps partagé\u202f» (terme préféré du guide)\u202f; «\u202fCMO externalisé\u202f»" in line
     assert line.endswith("(attention, pas une erreur)")
-    assert result.stdout.splitlines()[-1].startswith("Contenu valide : ")
+    assert result.stdout.splitlines()[-1].startswith("Contenu valide\u202f: ")
 
 
 def test_a_quoted_variant_and_a_variant_its_block_lists_are_not_reported(project):

@@ -201,7 +201,7 @@ def test_the_check_command_refuses_in_french_naming_the_refused_field(hostile_si
         path = format_path(item.field.path)
         parents = [path[:cut] for cut in range(len(path), 0, -1) if cut == len(path) or path[cut] in ".["]
         if not any(f"frameworks/{item.field.file}.yml:" in line
-                   and (f"alert({item.number})" in line or any(f": {parent} :" in line for parent in parents))
+                   and (f"alert({item.number})" in line or any(f": {parent}\u202f:" in line for parent in parents))
                    for line in output.splitlines()):
             missing.append(f"{item.field.where} : {output.strip().splitlines()[:2]}")
     assert not missing, "\n".join(missing)
