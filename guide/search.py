@@ -50,8 +50,13 @@ _SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
 def out_of_search(html: str) -> str:
-    """``html`` marked to be left out of the search index (shown on the page as it is)."""
-    return f"{OUT_OF_SEARCH_START}{html}{OUT_OF_SEARCH_END}"
+    """``html`` marked to be left out of the search index (shown on the page as it is).
+
+    Each mark is a block of its own, between blank lines: Markdown keeps an HTML comment where it is only
+    when it stands alone. Written on the widget's last line, the end mark was moved to the end of the page,
+    and everything after the widget (the formula, the assumptions, the worked example) left the index too.
+    """
+    return f"\n\n{OUT_OF_SEARCH_START}\n\n{html}\n\n{OUT_OF_SEARCH_END}\n\n"
 
 
 def searchable_html(html: str) -> str:
