@@ -69,6 +69,44 @@ def shown_html(html: str) -> str:
     return _SEARCH_ATTRIBUTES.sub("", html)
 
 
+SEARCH_INDEX = Path("search") / "search_index.json"
+# A section's key in the search index, read by french-search-stemming.js: its page's title, indexed with its own.
+PAGE_TITLE_KEY = "page_title"
+
+
+def with_page_titles(documents: list[dict]) -> list[dict]:
+    """The search index's documents, each section whose title several pages share with its page's title.
+
+    A heading that stands on several pages (« La formule », « Un exemple chiffré », « Questions fréquentes ») says
+    nothing of its subject: the search indexes it with its page's title after it (shown as it is). The pages that
+    weigh less (``SEARCH_BOOSTS``: the FAQ repeats the pages' own questions) do not make a heading shared.
+    """
+    titles = {document["location"]: document["title"] for document in documents if "#" not in document["location"]}
+    pages_by_title: dict[str, set[str]] = {}
+    for document in documents:
+        page, _, anchor = document["location"].partition("#")
+        if anchor and document.get("boost", 1) >= 1:
+            pages_by_title.setdefault(document["title"], set()).add(page)
+    marked = []
+    for document in documents:
+        page, _, anchor = document["location"].partition("#")
+        if anchor and len(pages_by_title.get(document["title"], ())) > 1 and titles.get(page):
+            document = {**document, PAGE_TITLE_KEY: titles[page]}
+        marked.append(document)
+    return marked
+
+
+def add_page_titles(site_dir: Path | str) -> bool:
+    """Rewrite the built search index with ``with_page_titles``; False if the site has none (another engine)."""
+    path = Path(site_dir) / SEARCH_INDEX
+    if not path.is_file():
+        return False
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = with_page_titles(index["docs"])
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True
+
+
 def _expression(text: str) -> str:
     return " ".join(text.split())
 

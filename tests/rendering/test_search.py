@@ -10,20 +10,21 @@ import re
 import unicodedata
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from guide.search import (
+    PAGE_TITLE_KEY,
     SYNONYMS_SCRIPT,
     search_boost,
     search_headcounts,
     search_synonyms,
     synonyms_script,
+    with_page_titles,
     worker_wrapper,
     write_search_worker,
 )
-from selectolax.lexbor import LexborHTMLParser
-
 from tests.helpers import line_of, load_errors, page_slugs, replace_in
-from tests.site_text import article, article_text, normalise, select, text_of
+from tests.site_text import article_text, normalise, select, text_of
 
 GLOSSARY_FILE = "frameworks/glossaire.yml"
 
@@ -250,6 +251,35 @@ def test_a_calculators_own_labels_are_not_in_the_index(built_site):
         indexed = normalise(" ".join(text_of(LexborHTMLParser(document["text"]).body) for document in documents
                                      if document["location"].split("#")[0] == f"{page}/"))
         assert indexed and [text for text in own if text in indexed] == [], page
+
+
+def test_a_heading_several_pages_share_gets_its_pages_title_and_no_other_does():
+    documents = [
+        {"location": "a/", "title": "Page A", "text": ""},
+        {"location": "a/#formule", "title": "La formule", "text": "x"},
+        {"location": "a/#propre", "title": "Propre à A", "text": "x"},
+        {"location": "b/", "title": "Page &lt;B&gt;", "text": ""},
+        {"location": "b/#formule", "title": "La formule", "text": "y"},
+        {"location": "b/#autre", "title": "La formule bis", "text": "y"},
+        {"location": "faq/", "title": "Questions", "text": "", "boost": 0.5},
+        {"location": "faq/#propre", "title": "Propre à A", "text": "x", "boost": 0.5},
+    ]
+    marked = with_page_titles(documents)
+    assert {document["location"]: document.get(PAGE_TITLE_KEY) for document in marked} == {
+        "a/": None, "a/#formule": "Page A", "a/#propre": None, "b/": None, "b/#formule": "Page &lt;B&gt;",
+        "b/#autre": None, "faq/": None, "faq/#propre": None}  # the FAQ repeats a page's question: not shared
+    unmarked = [{key: value for key, value in document.items() if key != PAGE_TITLE_KEY} for document in marked]
+    assert unmarked == documents
+
+
+def test_the_built_index_gives_the_calculators_shared_headings_their_pages_title(built_site):
+    documents = search_documents(built_site)
+    titles = {document["location"]: document["title"] for document in documents if "#" not in document["location"]}
+    for page in calculator_pages(built_site):
+        shared = [document for document in documents if document["location"].startswith(f"{page}/#")
+                  and PAGE_TITLE_KEY in document]
+        assert len(shared) >= 3, page  # the formula, the assumptions, the example, the limits
+        assert {document[PAGE_TITLE_KEY] for document in shared} == {titles[f"{page}/"]}
 
 
 # --- Mistakes in the synonyms: French errors at their line --------------------------------------------
