@@ -50,8 +50,13 @@ _SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
 def out_of_search(html: str) -> str:
-    """``html`` marked to be left out of the search index (shown on the page as it is)."""
-    return f"{OUT_OF_SEARCH_START}{html}{OUT_OF_SEARCH_END}"
+    """``html`` marked to be left out of the search index (shown on the page as it is).
+
+    Each mark is a block of its own, between blank lines: Markdown keeps an HTML comment where it is only
+    when it stands alone. Written on the widget's last line, the end mark was moved to the end of the page,
+    and everything after the widget (the formula, the assumptions, the worked example) left the index too.
+    """
+    return f"\n\n{OUT_OF_SEARCH_START}\n\n{html}\n\n{OUT_OF_SEARCH_END}\n\n"
 
 
 def searchable_html(html: str) -> str:
@@ -62,6 +67,44 @@ def searchable_html(html: str) -> str:
 def shown_html(html: str) -> str:
     """A page's full HTML as Material's search plugin leaves it for the theme (its data-search-* attributes out)."""
     return _SEARCH_ATTRIBUTES.sub("", html)
+
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+# A section's key in the search index, read by french-search-stemming.js: its page's title, indexed with its own.
+PAGE_TITLE_KEY = "page_title"
+
+
+def with_page_titles(documents: list[dict]) -> list[dict]:
+    """The search index's documents, each section whose title several pages share with its page's title.
+
+    A heading that stands on several pages (« La formule », « Un exemple chiffré », « Questions fréquentes ») says
+    nothing of its subject: the search indexes it with its page's title after it (shown as it is). The pages that
+    weigh less (``SEARCH_BOOSTS``: the FAQ repeats the pages' own questions) do not make a heading shared.
+    """
+    titles = {document["location"]: document["title"] for document in documents if "#" not in document["location"]}
+    pages_by_title: dict[str, set[str]] = {}
+    for document in documents:
+        page, _, anchor = document["location"].partition("#")
+        if anchor and document.get("boost", 1) >= 1:
+            pages_by_title.setdefault(document["title"], set()).add(page)
+    marked = []
+    for document in documents:
+        page, _, anchor = document["location"].partition("#")
+        if anchor and len(pages_by_title.get(document["title"], ())) > 1 and titles.get(page):
+            document = {**document, PAGE_TITLE_KEY: titles[page]}
+        marked.append(document)
+    return marked
+
+
+def add_page_titles(site_dir: Path | str) -> bool:
+    """Rewrite the built search index with ``with_page_titles``; False if the site has none (another engine)."""
+    path = Path(site_dir) / SEARCH_INDEX
+    if not path.is_file():
+        return False
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = with_page_titles(index["docs"])
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True
 
 
 def _expression(text: str) -> str:

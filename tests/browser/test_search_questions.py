@@ -12,12 +12,14 @@ With Material's worker alone, about half of these questions miss their page.
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from scripts.benchmark_search import WATCH_SEARCH_WORKER
+from scripts.benchmark_search import ASK, WATCH_SEARCH_WORKER
 from tests.support import watched_page
 
 # One worker of pytest-xdist takes the whole module: its questions share one page.
@@ -311,3 +313,47 @@ def test_a_pasted_query_is_searched(search_box, site_url):
     search_box.evaluate(TWO_FRAMES)
     links = search_box.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.href)")
     assert "typologies/" in result_pages(site_url, links)[:3]
+
+
+def paste_question(page, question: str) -> list[str]:
+    """The question pasted in the box (one search, as scripts/benchmark --recherche asks): the result links."""
+    clear_search(page)
+    page.locator("input.md-search__input").evaluate(ASK, question)
+    page.wait_for_function(FINAL, arg=question, timeout=15_000)
+    page.evaluate(TWO_FRAMES)
+    return page.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.href)")
+
+
+def test_a_heading_several_pages_share_typed_with_its_pages_title_opens_that_section(search_box, built_site,
+                                                                                      site_url):
+    """« La formule », « Un exemple chiffré »: a heading several pages share says nothing of its subject. The search
+    indexes such a title with its page's title after it (guide/search.py, french-search-stemming.js): the heading
+    and the page's subject lead to that section (5 December 2026: 6 of the 14 such sections; none before, each
+    question opened the page's top), while the results show the section's title as the page does. The FAQ, which
+    repeats the pages' questions, does not make a heading shared (guide/search.py)."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def text(value: str) -> str:
+        return " ".join(LexborHTMLParser(value).text().split())
+
+    titles = {doc["location"]: text(doc["title"]) for doc in docs if "#" not in doc["location"]}
+    pages_of: dict[str, set[str]] = {}
+    for doc in docs:
+        page, _, anchor = doc["location"].partition("#")
+        if anchor and doc["text"].strip() and doc.get("boost", 1) >= 1:
+            pages_of.setdefault(doc["title"], set()).add(page)
+    shared = [doc for doc in docs if doc["location"].partition("#")[2] and doc["text"].strip()
+              and len(pages_of.get(doc["title"], ())) > 1]
+    assert len(shared) >= 10
+    landed = 0
+    for doc in shared:
+        page, _, anchor = doc["location"].partition("#")
+        links = paste_question(search_box, f"{text(doc['title'])} {titles[page]}")
+        first = urlsplit(links[0])
+        landed += first.path == urlsplit(site_url + page).path and first.fragment == anchor
+        # The section's title shown as the page shows it: the page's title is indexed, never added to it.
+        shown = search_box.locator(f".md-search-result__link[href$='#{anchor}'] h2")
+        for title in shown.all_text_contents():  # the page's other results are folded: their text, not shown
+            assert " ".join(title.split()) in {text(other["title"]) for other in docs}, title
+    assert landed >= len(shared) / 3, (landed, len(shared))
+    assert search_box.console_errors == []

@@ -10,18 +10,21 @@ import re
 import unicodedata
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from guide.search import (
+    PAGE_TITLE_KEY,
     SYNONYMS_SCRIPT,
     search_boost,
     search_headcounts,
     search_synonyms,
     synonyms_script,
+    with_page_titles,
     worker_wrapper,
     write_search_worker,
 )
 from tests.helpers import line_of, load_errors, page_slugs, replace_in
-from tests.site_text import article_text
+from tests.site_text import article_text, normalise, select, text_of
 
 GLOSSARY_FILE = "frameworks/glossaire.yml"
 
@@ -192,6 +195,91 @@ def test_reference_pages_weigh_less_in_the_search_index(built_site):
         assert boosts[page] == {0.5}, page  # the page and each of its sections
     for page in ("", "phases/", "signaux/", "sourcing/"):
         assert boosts[page] == {None}, page
+
+
+# --- What the index holds of a calculator page --------------------------------------------------------
+
+WIDGET = ".guide-calculator"
+
+
+def search_documents(site) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def calculator_pages(site) -> list[str]:
+    return [page for page in page_slugs() if select(site, page, WIDGET)]
+
+
+def within(node, ancestor) -> bool:
+    while node is not None:
+        if node.mem_id == ancestor.mem_id:
+            return True
+        node = node.parent
+    return False
+
+
+def test_every_calculator_page_is_found(built_site, guide):
+    assert len(calculator_pages(built_site)) == sum("calculateur" in data for data in guide.frameworks.values())
+
+
+def test_the_sections_after_a_calculator_are_in_the_index(built_site):
+    """The widget is out of the index, what follows it is not: the formula, the assumptions, the worked example
+    and the limits are where a reader's question about the calculation finds its answer."""
+    indexed = {document["location"] for document in search_documents(built_site)}
+    for page in calculator_pages(built_site):
+        [widget] = select(built_site, page, WIDGET)
+        after, seen = [], False
+        for node in select(built_site, page, f"h2, {WIDGET}"):
+            if node.mem_id == widget.mem_id:
+                seen = True
+            elif seen and not within(node, widget) and "data-search-exclude" not in node.attributes:
+                after.append(node.attributes["id"])
+        assert after, page
+        assert [f"{page}/#{anchor}" for anchor in after if f"{page}/#{anchor}" not in indexed] == [], page
+
+
+def test_a_calculators_own_labels_are_not_in_the_index(built_site):
+    """The widget's fields touch on every topic of the guide: their labels and help texts, where the page does not
+    say them outside the widget, are not indexed (/internalisation/ came first for unrelated questions)."""
+    documents = search_documents(built_site)
+    for page in calculator_pages(built_site):
+        [widget] = select(built_site, page, WIDGET)
+        outside = normalise(article_text(built_site, page).replace(text_of(widget), " "))
+        own = {text_of(node) for node in widget.css("label, .guide-field__hint, .guide-result__help, legend")} - {""}
+        own = {text for text in own if text not in outside}
+        assert own, page
+        indexed = normalise(" ".join(text_of(LexborHTMLParser(document["text"]).body) for document in documents
+                                     if document["location"].split("#")[0] == f"{page}/"))
+        assert indexed and [text for text in own if text in indexed] == [], page
+
+
+def test_a_heading_several_pages_share_gets_its_pages_title_and_no_other_does():
+    documents = [
+        {"location": "a/", "title": "Page A", "text": ""},
+        {"location": "a/#formule", "title": "La formule", "text": "x"},
+        {"location": "a/#propre", "title": "Propre à A", "text": "x"},
+        {"location": "b/", "title": "Page &lt;B&gt;", "text": ""},
+        {"location": "b/#formule", "title": "La formule", "text": "y"},
+        {"location": "b/#autre", "title": "La formule bis", "text": "y"},
+        {"location": "faq/", "title": "Questions", "text": "", "boost": 0.5},
+        {"location": "faq/#propre", "title": "Propre à A", "text": "x", "boost": 0.5},
+    ]
+    marked = with_page_titles(documents)
+    assert {document["location"]: document.get(PAGE_TITLE_KEY) for document in marked} == {
+        "a/": None, "a/#formule": "Page A", "a/#propre": None, "b/": None, "b/#formule": "Page &lt;B&gt;",
+        "b/#autre": None, "faq/": None, "faq/#propre": None}  # the FAQ repeats a page's question: not shared
+    unmarked = [{key: value for key, value in document.items() if key != PAGE_TITLE_KEY} for document in marked]
+    assert unmarked == documents
+
+
+def test_the_built_index_gives_the_calculators_shared_headings_their_pages_title(built_site):
+    documents = search_documents(built_site)
+    titles = {document["location"]: document["title"] for document in documents if "#" not in document["location"]}
+    for page in calculator_pages(built_site):
+        shared = [document for document in documents if document["location"].startswith(f"{page}/#")
+                  and PAGE_TITLE_KEY in document]
+        assert len(shared) >= 3, page  # the formula, the assumptions, the example, the limits
+        assert {document[PAGE_TITLE_KEY] for document in shared} == {titles[f"{page}/"]}
 
 
 # --- Mistakes in the synonyms: French errors at their line --------------------------------------------

@@ -23,6 +23,9 @@
  * - Slips: a word that starts no term of the index is searched for the terms one letter away
  *   (two from eight letters): « marketting » finds « marketing ».
  * - Question words and fillers ("comment", "pourquoi", "faut") are stop words of the query too.
+ * - A heading several pages share is indexed with its page's title after it (guide/search.py), as a second
+ *   text of the field that the results never show: « Un exemple chiffré » of the ROI calculator is found by
+ *   « exemple roi ».
  * - Typed words are split as the index splits its text, punctuation around them left out: "qu'est-ce",
  *   "50%", "meme," and "?" reached the search whole, matched nothing and counted as words not found.
  * - Head counts (self.guideSearchHeadcounts, from the glossary and frameworks/phases.yml): a
@@ -262,6 +265,23 @@
     return stem.toString() === unaccented ? stem : [stem, stem.clone(function () { return unaccented })]
   }
   lunr.Pipeline.registerFunction(indexStems, "guideIndexStems")
+
+  // A section whose heading several pages share (« La formule », « Un exemple chiffré », an FAQ question) has its
+  // page's title in the index (guide/search.py, « page_title »): its title is indexed with the page's after it, a
+  // second text of the field, which Material's tokenizer keeps apart and its highlighter leaves out, so the results
+  // show the section's title as it is.
+  var PAGE_TITLE_KEY = "page_title"
+  var field = lunr.Builder.prototype.field
+  lunr.Builder.prototype.field = function (name, attributes) {
+    if (name === "title") {
+      var extract = (attributes && attributes.extractor) || function (doc) { return doc.title }
+      attributes = Object.assign({}, attributes, { extractor: function (doc) {
+        var value = extract(doc), page = doc[PAGE_TITLE_KEY]
+        return typeof value === "string" && typeof page === "string" ? [value, page] : value
+      } })
+    }
+    return field.call(this, name, attributes)
+  }
 
   // Material builds its index with this.use(lunr.fr): keep digits in the trimmer, stem as above.
   var use = lunr.Builder.prototype.use, trimmer
