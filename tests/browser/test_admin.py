@@ -160,7 +160,12 @@ def test_a_form_edit_is_a_commit_on_a_cms_branch_whose_diff_is_that_line(browser
         # its 404 (the only one the browser logs as an error).
         assert set(page.backend_errors) <= {"unpublishedEntry"}
         assert len(page.console_errors) == len(page.backend_errors)
-    assert git(repository, "rev-parse", "--abbrev-ref", "HEAD").strip() == BRANCH  # the editor's branch untouched
+    # decap-server in git mode checks a cms/ branch out to read it: a request it was answering as the admin closed
+    # can hold the copy there a moment. Once it has answered, the copy is back on the editor's branch, untouched.
+    deadline = time.monotonic() + 30
+    while git(repository, "rev-parse", "--abbrev-ref", "HEAD").strip() != BRANCH and time.monotonic() < deadline:
+        time.sleep(0.2)  # the browser is closed: no routed request waits on this
+    assert git(repository, "rev-parse", "--abbrev-ref", "HEAD").strip() == BRANCH
     numstat = git(repository, "diff", "--numstat", BRANCH, "cms/faq/faq").split()
     assert numstat == ["1", "1", "frameworks/faq.yml"]
     diff = git(repository, "diff", "-U0", BRANCH, "cms/faq/faq")
