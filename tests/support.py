@@ -85,6 +85,15 @@ def served_build(project: Path, site_dir: Path, env: dict[str, str] | None = Non
         yield url
 
 
+def goto_with_instant_navigation(page, url: str) -> None:
+    """Open ``url`` and wait until Material's instant navigation can take a link: it intercepts only the links
+    sitemap.xml lists, and fetches it after the page has loaded; a link clicked before (a loaded machine) is
+    followed by the browser itself, a whole new page."""
+    with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
+        page.goto(url)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def tree_digest(directory: Path) -> str:
     """A fingerprint of a folder: every path and every file's bytes."""
     digest = hashlib.sha256()

@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import framework_data, phase_heading, phase_of
 from tests.site_text import normalise
-from tests.support import axe_violations, watched_page
+from tests.support import axe_violations, goto_with_instant_navigation, watched_page
 
 pytestmark = pytest.mark.browser
 LIVE_TIMEOUT = 90_000  # booting Pyodide on a small machine; not a performance assertion
@@ -133,7 +133,7 @@ def test_a_number_typed_before_the_calculator_s_code_runs_is_computed_and_kept(p
 
 
 def test_back_with_a_focused_field_never_writes_the_other_page_s_url(page, site_url):
-    page.goto(site_url + "roi/")
+    goto_with_instant_navigation(page, site_url + "roi/")
     page.locator('.md-nav__link[href$="/internalisation/"]').first.click()
     page.wait_for_url("**/internalisation/")
     type_slowly(page, "#calc-internalisation-day_rate", "900")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.site_text import normalise
-from tests.support import watched_page
+from tests.support import goto_with_instant_navigation, watched_page
 
 pytestmark = pytest.mark.browser
 LIVE_TIMEOUT = 90_000  # booting Pyodide on a small machine; not a performance assertion
@@ -153,7 +153,7 @@ def test_on_a_phone_the_engine_downloads_without_scrolling_or_focusing(phone, si
 
 
 def test_instant_navigation_to_a_calculator_starts_the_engines_download(phone, site_url):
-    phone.goto(site_url + "kpis/")
+    goto_with_instant_navigation(phone, site_url + "kpis/")
     phone.evaluate("window.__sameDocument = true")
     link = phone.locator('.md-content a[href$="roi/"]').first
     link.scroll_into_view_if_needed()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import watched_page
+from tests.support import goto_with_instant_navigation, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +57,8 @@ def shown(page, path: str) -> None:
 
 
 def test_a_link_followed_right_after_scrolling_opens_the_next_page_at_its_top(device, site_url):
-    device.goto(site_url + FROM)
+    goto_with_instant_navigation(device, site_url + FROM)
+    device.evaluate("window.__sameDocument = true")
     link = device.locator(f'.md-content a[href$="{TO}"]').first
     link.scroll_into_view_if_needed()
     assert device.evaluate("scrollY") > 0
@@ -67,6 +68,7 @@ def test_a_link_followed_right_after_scrolling_opens_the_next_page_at_its_top(de
     held.release()
     shown(device, TO)
     device.wait_for_timeout(SAVE_DUE_MS)  # what Material does next has been done
+    assert device.evaluate("window.__sameDocument") is True  # instant navigation, not a new page
     assert device.evaluate("scrollY") == 0
     assert device.console_errors == []
 
@@ -74,7 +76,8 @@ def test_a_link_followed_right_after_scrolling_opens_the_next_page_at_its_top(de
 def test_back_right_after_scrolling_returns_to_where_the_previous_page_was_left(device, site_url):
     # Chromium itself brings the previous entry's offset back as Back is pressed; what is checked here is that
     # the offsets guide.mjs lets Material save are the reader's: the page left is found where it was left.
-    device.goto(site_url + FROM)
+    goto_with_instant_navigation(device, site_url + FROM)
+    device.evaluate("window.__sameDocument = true")
     link = device.locator(f'.md-content a[href$="{TO}"]').first
     link.scroll_into_view_if_needed()
     left_at = settled_offset(device)
@@ -90,6 +93,7 @@ def test_back_right_after_scrolling_returns_to_where_the_previous_page_was_left(
     held.release()
     shown(device, FROM)
     device.wait_for_timeout(SAVE_DUE_MS)
+    assert device.evaluate("window.__sameDocument") is True
     assert device.evaluate("scrollY") == left_at
     assert device.evaluate("history.state.y") == left_at
     assert device.console_errors == []
