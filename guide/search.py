@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 from guide.model import FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
@@ -59,9 +61,123 @@ def out_of_search(html: str) -> str:
     return f"\n\n{OUT_OF_SEARCH_START}\n\n{html}\n\n{OUT_OF_SEARCH_END}\n\n"
 
 
+# Blocks of a page that answer a question of their own (a card, a divergence, a step of a timeline, a cycle or a
+# flow), by a class of theirs. With an id, each is a result of its own: the search indexes it as a section titled by
+# its first bold words (its first paragraph without any), and a result opens the page at the block, not at the top
+# of the section around it, screens away on a phone.
+ITEM_CLASSES = frozenset({"card", "guide-divergence", "guide-timeline__step", "guide-flow__item", "guide-cycle__step"})
+ITEM_HEADING = "h6"
+# Blocks titled by their whole first paragraph: a divergence's bold words are the same on every page (« Ce que disent
+# les sources »), its subject follows them.
+PARAGRAPH_TITLED = frozenset({"guide-divergence"})  # in the indexed copy only; any heading not in the page's table of contents does
+
+
+class _Items(HTMLParser):
+    """Where each block of ``ITEM_CLASSES`` with an id starts, and its title's text (see ``item_sections``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        # each block: {"id", "end": the offset after its start tag, "strong": the texts of its first <strong>,
+        # "p": those of its first <p>} (None until found)
+        self.items: list[dict] = []
+        self.open: list[tuple[str, dict | None]] = []  # the elements open, each with the item it starts
+        self._lines = [0]
+
+    def feed_text(self, text: str) -> list[dict]:
+        offset = 0
+        for line in text.split("\n")[:-1]:  # the parser counts lines at "\n" only
+            offset += len(line) + 1
+            self._lines.append(offset)
+        self.feed(text)
+        self.close()
+        return self.items
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def _current(self) -> dict | None:
+        for _, item in reversed(self.open):
+            if item is not None:
+                return item
+        return None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        item = None
+        classes = set((values.get("class") or "").split())
+        if values.get("id") and classes & ITEM_CLASSES:
+            start_tag = self.get_starttag_text() or ""
+            item = {"id": values["id"], "end": self._offset() + len(start_tag), "strong": None, "p": None,
+                    "paragraph": bool(classes & PARAGRAPH_TITLED)}
+            self.items.append(item)
+        current = item or self._current()
+        if current is not None and item is None:
+            if tag == "strong" and current["strong"] is None:
+                current["strong"] = []
+                current["in"] = "strong"
+            elif tag == "p" and current["p"] is None:
+                current["p"] = []
+                current.setdefault("in_p", len(self.open))
+        if tag not in _VOID:
+            self.open.append((tag, item))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open:
+            name, item = self.open.pop()
+            current = self._current()
+            if current is not None:
+                if name == "strong" and current.get("in") == "strong":
+                    current["in"] = "done"
+                if name == "p" and current.get("in_p") == len(self.open):
+                    current["in_p"] = -1
+            if name == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        current = self._current()
+        if current is None:
+            return
+        if current.get("in") == "strong":
+            current["strong"].append(data)
+        if current.get("in_p", -1) >= 0:
+            current["p"].append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+def item_sections(html: str) -> str:
+    """``html`` with a heading at the start of each block of ``ITEM_CLASSES`` that has an id, for the search index.
+
+    Material's search makes a section of each heading with an id; one nested in a block ends with the block, and
+    the text after it goes back to the section around it. The heading carries the block's id (a result opens the
+    page there) and its title: its first bold words, or its first paragraph (without bold words, or for the classes
+    of ``PARAGRAPH_TITLED``). Only the indexed copy has it.
+    """
+    items = _Items().feed_text(html)
+    pieces, done = [], 0
+    for item in items:
+        words = item["p"] if item["paragraph"] or not item["strong"] else item["strong"]
+        title = " ".join("".join(words or []).split())
+        if not title:
+            continue
+        pieces.append(html[done:item["end"]])
+        pieces.append(f'<{ITEM_HEADING} id="{escape(item["id"])}">{title}</{ITEM_HEADING}>')
+        done = item["end"]
+    pieces.append(html[done:])
+    return "".join(pieces)
+
+
 def searchable_html(html: str) -> str:
-    """A page's HTML as the search indexes it: the marked blocks left out."""
-    return _OUT_OF_SEARCH.sub("", html)
+    """A page's HTML as the search indexes it: the marked blocks left out, each item a section of its own."""
+    return item_sections(_OUT_OF_SEARCH.sub("", html))
 
 
 def shown_html(html: str) -> str:
@@ -72,6 +188,9 @@ def shown_html(html: str) -> str:
 SEARCH_INDEX = Path("search") / "search_index.json"
 # A section's key in the search index, read by french-search-stemming.js: its page's title, indexed with its own.
 PAGE_TITLE_KEY = "page_title"
+# A block's key in the search index (``ITEM_CLASSES``), read by french-search-stemming.js: the location of the section
+# around it, which also holds its text. The block decides where a result opens, never which pages come first.
+ITEM_KEY = "item"
 
 
 def with_page_titles(documents: list[dict]) -> list[dict]:
@@ -96,13 +215,47 @@ def with_page_titles(documents: list[dict]) -> list[dict]:
     return marked
 
 
-def add_page_titles(site_dir: Path | str) -> bool:
-    """Rewrite the built search index with ``with_page_titles``; False if the site has none (another engine)."""
+def item_ids(html: str) -> set[str]:
+    """The ids of the blocks of ``ITEM_CLASSES`` in a page's HTML (each a section of the search index)."""
+    return {item["id"] for item in _Items().feed_text(html)}
+
+
+def with_items_in_sections(documents: list[dict], items: dict[str, set[str]]) -> list[dict]:
+    """The search index's documents, the text of each block (``items``: page location -> its blocks' ids) also in
+    the section around it, as on the page.
+
+    Material's search gives a heading's section only the text up to the next heading: cut out of the section around
+    them, the blocks took its words away (« calcul cac formule » no longer found the section of the three financial
+    indicators). The block stays a result of its own, which opens the page at the block.
+    """
+    joined: list[dict] = []
+    around = None  # the place in ``joined`` of the last section that is not a block
+    for document in documents:
+        page, _, anchor = document["location"].partition("#")
+        if anchor and anchor in items.get(page, ()):
+            if around is not None and joined[around]["location"].partition("#")[0] == page:
+                section = joined[around]
+                joined[around] = {**section, "text": " ".join(filter(None, (section["text"], document["text"])))}
+                document = {**document, ITEM_KEY: section["location"]}
+        else:
+            around = len(joined)
+        joined.append(document)
+    return joined
+
+
+def finish_search_index(site_dir: Path | str) -> bool:
+    """Rewrite the built search index with ``with_page_titles`` and ``with_items_in_sections`` (the blocks read from
+    each built page); False if the site has none (another engine)."""
     path = Path(site_dir) / SEARCH_INDEX
     if not path.is_file():
         return False
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = with_page_titles(index["docs"])
+    items = {}
+    for location in {document["location"].partition("#")[0] for document in index["docs"]}:
+        page = Path(site_dir) / location / "index.html"
+        if page.is_file():
+            items[location] = item_ids(page.read_text(encoding="utf-8"))
+    index["docs"] = with_items_in_sections(with_page_titles(index["docs"]), items)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return True
 

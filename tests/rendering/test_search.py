@@ -13,12 +13,18 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from guide.search import (
+    ITEM_CLASSES,
+    ITEM_KEY,
     PAGE_TITLE_KEY,
     SYNONYMS_SCRIPT,
+    item_ids,
+    item_sections,
     search_boost,
     search_headcounts,
     search_synonyms,
+    searchable_html,
     synonyms_script,
+    with_items_in_sections,
     with_page_titles,
     worker_wrapper,
     write_search_worker,
@@ -280,6 +286,105 @@ def test_the_built_index_gives_the_calculators_shared_headings_their_pages_title
                   and PAGE_TITLE_KEY in document]
         assert len(shared) >= 3, page  # the formula, the assumptions, the example, the limits
         assert {document[PAGE_TITLE_KEY] for document in shared} == {titles[f"{page}/"]}
+
+
+# --- Blocks (cards, divergences, steps) as results of their own -------------------------------------------
+
+
+BLOCKS = """<h2 id="s">Section</h2>
+<p>Avant.</p>
+<div class="grid guide-cards">
+<div class="card guide-kpi" id="cac">
+<p class="kicker">CAC</p>
+<p><strong>Coût d’acquisition <abbr title="t">client</abbr> &amp; co</strong></p>
+<p>Le total investi, rapporté aux clients acquis.</p>
+</div>
+<div class="card" id="chiffre">
+<p><span>+18 %</span>
+<span>de leads qualifiés</span></p>
+</div>
+<div class="card"><p><strong>Sans ancre</strong></p></div>
+<div class="autre" id="pas-un-bloc"><p><strong>Autre</strong></p></div>
+</div>
+<div class="guide-divergence" id="ecart">
+<p><strong>Ce que disent les sources</strong> — L’effectif du modèle centralisé</p>
+</div>
+<p>Après.</p>
+"""
+
+
+def test_a_block_with_an_id_gets_a_heading_with_its_id_and_its_first_bold_words_or_first_paragraph():
+    indexed = LexborHTMLParser(item_sections(BLOCKS))
+    headings = [(node.attributes.get("id"), node.text()) for node in indexed.css("h6")]
+    assert headings == [("cac", "Coût d’acquisition client & co"), ("chiffre", "+18 % de leads qualifiés"),
+                        ("ecart", "Ce que disent les sources — L’effectif du modèle centralisé")]
+    [cac] = indexed.css("div#cac")
+    assert cac.child.tag == "h6"  # the heading opens the block: its section starts there and ends with it
+
+
+def test_only_the_blocks_classes_with_an_id_are_blocks():
+    assert item_ids(BLOCKS) == {"cac", "chiffre", "ecart"}
+    assert "card" in ITEM_CLASSES and "autre" not in ITEM_CLASSES
+
+
+def test_the_indexed_copy_differs_from_the_page_by_the_headings_only():
+    indexed = item_sections(BLOCKS)
+    assert re.sub(r"<h6 id=\"[^\"]*\">.*?</h6>", "", indexed) == BLOCKS
+    assert item_sections("<p>Rien.</p>") == "<p>Rien.</p>"
+
+
+def test_a_blocks_title_stays_escaped_text():
+    html = '<div class="card" id="x&amp;y"><p><strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong></p></div>'
+    indexed = LexborHTMLParser(item_sections(html))
+    assert indexed.css("script") == []
+    [heading] = indexed.css("h6")
+    assert (heading.attributes["id"], heading.text()) == ("x&y", "<script>alert(1)</script>")
+
+
+def test_the_searchable_copy_has_the_blocks_headings_and_not_what_is_out_of_search():
+    from guide.search import out_of_search
+    html = searchable_html(BLOCKS + out_of_search('<div class="card" id="hors"><p><strong>Hors</strong></p></div>'))
+    assert [node.attributes["id"] for node in LexborHTMLParser(html).css("h6")] == ["cac", "chiffre", "ecart"]
+
+
+def test_a_blocks_text_is_also_in_the_section_around_it_which_its_key_names():
+    documents = [
+        {"location": "a/", "title": "Page A", "text": "<p>Intro</p>"},
+        {"location": "a/#carte", "title": "Carte", "text": "<p>Mot de la carte</p>"},
+        {"location": "a/#s", "title": "Section", "text": "<p>Début</p>"},
+        {"location": "a/#c1", "title": "Un", "text": "<p>un</p>"},
+        {"location": "a/#c2", "title": "Deux", "text": "<p>deux</p>"},
+        {"location": "b/#c1", "title": "Autre page", "text": "<p>b</p>"},
+    ]
+    joined = with_items_in_sections(documents, {"a/": {"carte", "c1", "c2"}, "b/": set()})
+    assert [(document["location"], document["text"], document.get(ITEM_KEY)) for document in joined] == [
+        ("a/", "<p>Intro</p> <p>Mot de la carte</p>", None),
+        ("a/#carte", "<p>Mot de la carte</p>", "a/"),
+        ("a/#s", "<p>Début</p> <p>un</p> <p>deux</p>", None),
+        ("a/#c1", "<p>un</p>", "a/#s"),
+        ("a/#c2", "<p>deux</p>", "a/#s"),
+        ("b/#c1", "<p>b</p>", None),  # another page's section of the same id is no block
+    ]
+
+
+def test_the_built_index_has_each_block_with_an_id_as_a_result_inside_its_section(built_site):
+    """Every card, divergence and step with an id is a result of its own, its words also in the section around it."""
+    documents = search_documents(built_site)
+    by_location = {document["location"]: document for document in documents}
+    blocks = [document for document in documents if ITEM_KEY in document]
+    assert blocks
+    pages = {document["location"].partition("#")[0] for document in documents}
+    for page in sorted(pages):
+        ids = {node.attributes["id"] for node in select(built_site, page.rstrip("/"), "[id]")
+               if set((node.attributes.get("class") or "").split()) & ITEM_CLASSES
+               and not any(within(node, widget) for widget in select(built_site, page.rstrip("/"), WIDGET))}
+        indexed = {document["location"].partition("#")[2] for document in blocks
+                   if document["location"].partition("#")[0] == page}
+        assert indexed == ids, page
+    for block in blocks:
+        around = by_location[block[ITEM_KEY]]
+        assert around["location"].partition("#")[0] == block["location"].partition("#")[0]
+        assert block["title"] and block["text"] in around["text"], block["location"]
 
 
 # --- Mistakes in the synonyms: French errors at their line --------------------------------------------

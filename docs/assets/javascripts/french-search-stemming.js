@@ -26,6 +26,8 @@
  * - A heading several pages share is indexed with its page's title after it (guide/search.py), as a second
  *   text of the field that the results never show: « Un exemple chiffré » of the ROI calculator is found by
  *   « exemple roi ».
+ * - A block of a page (a card, a divergence, a step) with an id is a result of its own (guide/search.py, « item »),
+ *   its text also in the section around it: it decides where the result opens, never which pages come first.
  * - Typed words are split as the index splits its text, punctuation around them left out: "qu'est-ce",
  *   "50%", "meme," and "?" reached the search whole, matched nothing and counted as words not found.
  * - Head counts (self.guideSearchHeadcounts, from the glossary and frameworks/phases.yml): a
@@ -249,7 +251,26 @@
         if (found) metadata[entry.word] = {} // no field positions: highlighting is unchanged
       })
     })
-    return results
+    // A block takes the place of the section around it when it holds every word that section matched (or scores
+    // higher), and stays below it otherwise, once Material has weighed both by the share of the typed words each
+    // holds (a page's top counts one more): its page keeps its rank among the others.
+    var items = index.__guideItems || {}, byRef = Object.create(null)
+    var materialWeight = function (result) {
+      var keys = result.matchData.metadata
+      var share = words.length ? words.filter(function (entry) { return entry.word in keys }).length / words.length : 0
+      var weight = (result.ref.indexOf("#") === -1 ? 1 : 0) + share
+      return 1 + weight * weight
+    }
+    results.forEach(function (result) { byRef[result.ref] = result })
+    results.forEach(function (result) {
+      var around = byRef[items[result.ref]]
+      if (items[result.ref] === undefined || around === undefined) return
+      var own = result.matchData.metadata
+      var whole = Object.keys(around.matchData.metadata).every(function (term) { return term in own })
+      var level = around.score * materialWeight(around) / materialWeight(result)
+      result.score = whole || result.score > level ? level * (1 + 1e-9) : result.score
+    })
+    return results.sort(function (a, b) { return b.score - a.score })
   }
   lunr.Index.prototype.__guideFrenchStemming = true
 
@@ -281,6 +302,37 @@
       } })
     }
     return field.call(this, name, attributes)
+  }
+
+  // A block of a page (a card, a step: guide/search.py, « item ») is a section of the index of its own, and its text
+  // is also in the section around it, whose location its « item » key holds. It decides where a result opens, never
+  // which pages come first: scored above the section around it, it takes that section's place, just before it;
+  // otherwise it stays below. Its length is left out of the average length the scores are normalised by (dozens
+  // of short blocks lowered the average, and every long section ranked lower for the same words).
+  var ITEM_KEY = "item"
+  var add = lunr.Builder.prototype.add
+  lunr.Builder.prototype.add = function (doc, attributes) {
+    if (doc && typeof doc[ITEM_KEY] === "string") {
+      (this.__guideItems = this.__guideItems || Object.create(null))[doc[this._ref]] = doc[ITEM_KEY]
+    }
+    return add.call(this, doc, attributes)
+  }
+  var build = lunr.Builder.prototype.build
+  lunr.Builder.prototype.build = function () {
+    var index = build.call(this)
+    index.__guideItems = this.__guideItems || Object.create(null)
+    return index
+  }
+  var averageLengths = lunr.Builder.prototype.calculateAverageFieldLengths
+  lunr.Builder.prototype.calculateAverageFieldLengths = function () {
+    var items = this.__guideItems, all = this.fieldLengths
+    if (!items) return averageLengths.call(this)
+    var kept = {}
+    Object.keys(all).forEach(function (key) {
+      if (!items[lunr.FieldRef.fromString(key).docRef]) kept[key] = all[key]
+    })
+    this.fieldLengths = kept
+    try { averageLengths.call(this) } finally { this.fieldLengths = all }
   }
 
   // Material builds its index with this.use(lunr.fr): keep digits in the trimmer, stem as above.
