@@ -273,6 +273,20 @@ def test_function_words_are_left_out_of_the_question(search_box, site_url):
     assert not highlighted & {"chaque", "tout", "alors"}, highlighted
 
 
+def test_asking_for_a_definition_or_a_difference_searches_the_subject_only(search_box, site_url):
+    """« définition », « différence » say what kind of answer a reader wants, not its subject: searched, they matched
+    every title that asks « Quelle différence entre … ? » or reads « Définition », and such a section came first for
+    two terms it never names. Left out like question words, the terms decide."""
+    links = type_question(search_box, "différence entre romi et roas")
+    highlighted = {word for link in links for word in parse_qs(urlsplit(link).query).get("h", [""])[0].split()}
+    assert {"romi", "roas"} <= highlighted, highlighted
+    assert not highlighted & {"différence", "difference"}, highlighted
+    first = search_box.locator(".md-search-result__item").first.inner_text().lower()
+    assert "romi" in first or "roas" in first, first
+    links = type_question(search_box, "définition arr")
+    assert "définition" not in {word for link in links for word in parse_qs(urlsplit(link).query).get("h", [""])[0].split()}
+
+
 def test_a_stop_word_ending_the_question_is_left_out_too(search_box, site_url):
     """« quelqu'un » ends the question with « un »: searched as the start of a word being typed, it found « unité »,
     « unique », « business unit » (the glossary came first). A stop word that ends a question is left out as the

@@ -62,7 +62,9 @@
   }
   // Words of a question that say nothing of its subject, beyond lunr's French stop words: question words
   // (« comment » favoured every page whose title asks « Comment … ? »), modal verbs and fillers. Not « quand »
-  // nor « combien », which ask about a moment and an amount (synonyms: frameworks/glossaire.yml).
+  // nor « combien », which ask about a moment and an amount (synonyms: frameworks/glossaire.yml). Nor the words
+  // that say what kind of answer is wanted (« définition », « différence »): they matched every title asking « Quelle
+  // différence entre … ? » or reading « Définition », which came first for terms they never name.
   // Then the function words of the common French stop word list (ranks.nl, the list of Lucene's French analyzer)
   // that lunr's list lacks (« tout », « chaque », « alors »): searched, they counted as much as the subject's words
   // in Material's share of the typed words a result holds. The list's nouns (début, état, mot, sujet…) stay words.
@@ -70,6 +72,8 @@
   ;("comment pourquoi quoi où lequel laquelle lesquels lesquelles dont faut faudrait fallait doit dois doivent " +
     "devrait devrais devraient peut peux peuvent pourrait pourrais pourraient faire fais fait font ça ca cela " +
     "vraiment exactement quelqu chose choses " +
+    "définition définitions definition definitions différence différences difference differences signifie " +
+    "signification " +
     "alors aucuns aussi autre avant car ceux chaque ci comme dedans dehors depuis donc elles encore faites fois " +
     "hors juste là maintenant moins ni nommés parce peu plupart seulement si sien tandis tellement tels tous tout " +
     "très voient vont vu").split(" ").forEach(function (word) { QUESTION_WORDS[word] = true })
