@@ -398,3 +398,29 @@ def test_the_title_of_a_card_or_step_opens_the_page_at_that_block(search_box, bu
     assert len(first_page) >= len(blocks) / 3, (len(first_page), len(blocks))
     assert len(landed) >= len(first_page) / 2, (len(landed), len(first_page), len(blocks))
     assert search_box.console_errors == []
+
+
+
+RESULT_ITEM = """([page, section, folded]) => {
+  const list = document.querySelector(".md-search-result__list")
+  const link = (href, score, tag) => `<a href="${href}" class="md-search-result__link" tabindex="-1">
+    <article class="md-search-result__article" data-md-score="${score}"><${tag}>Titre</${tag}></article></a>`
+  const sections = link("./roi/#formule", section, "h2")
+  const item = document.createElement("li")
+  item.className = "md-search-result__item"
+  item.innerHTML = link("./roi/", page, "h1") + (folded ? `<details class="md-search-result__more"><summary>1</summary>${sections}</details>` : sections)
+  list.append(item)
+  return new Promise(done => requestAnimationFrame(() => done(new URL(item.firstElementChild.href).hash)))
+}"""
+
+
+@pytest.mark.parametrize("folded", [False, True], ids=["listed", "folded"])
+def test_a_result_opens_at_its_best_section_when_its_match_is_as_good_as_the_pages_top(search_box, folded):
+    """Material weighs a page's top above its sections (1 + (1 + s)² against 1 + s², s the share of the typed words
+    a result holds; sections weighed twice by the search patch) and folds the sections that scored below the best
+    under « more ». A section that scored at least 0,75 of the top (guide.mjs, SECTION_VERSUS_PAGE) matched as well
+    once that weight is set aside: the result opens there, listed or folded; lower, at the page's top."""
+    paste_question(search_box, "roi")
+    assert search_box.evaluate(RESULT_ITEM, [10, 8, folded]) == "#formule"
+    assert search_box.evaluate(RESULT_ITEM, [10, 7, folded]) == ""
+    assert search_box.console_errors == []

@@ -26,10 +26,11 @@
  *    (or taps) a term: Material's own tooltip element and styles, placed under the term as Material
  *    places it, the title lifted meanwhile so that the browser's own tooltip does not show as well.
  * 7. A search result leads to the section that answers. Material links each result's title to the top of its
- *    page, and lists below it the page's sections that scored as high as the best of them: when one does (its
- *    heading or FAQ entry matched the question better than the page's title and introduction), the title's
- *    link goes to that section too, so that the reader lands on the answer instead of two to seven screens
- *    above it (Enter already opened the best-scored link).
+ *    page, lists below it the page's sections that scored as high as the best of them and folds the others under
+ *    « more »: when the best section matched the question as well as the page's title and introduction (Material's
+ *    extra weight for a page's top set aside: SECTION_VERSUS_PAGE), the title's link goes to that section too, so
+ *    that the reader lands on the answer instead of two to seven screens above it (Enter already opened the
+ *    best-scored link).
  * 8. A page opens at its own scroll offset. Material saves the reader's offset in the current history entry
  *    100 ms after they stop scrolling, so as to restore it on Back; a link followed within those 100 ms (a tap
  *    right after a flick) had the offset of the page being left saved in the entry of the page being opened
@@ -136,14 +137,19 @@ function nameThemeLandmarks() {
   }
 }
 
-// The best section of a search result (the first one listed after the page's title, which Material lists only
-// when it scored as high as the result's best), or null when the page's own title and introduction did best.
+// The best section of a search result (the first one listed after the page's title, shown or folded under « more »),
+// or null when the page's own title and introduction matched better. Material weighs a page's top above its
+// sections (for the share s of the typed words a result holds, 1 + (1 + s)² against 1 + s², which the search
+// patch doubles for sections: from 1,25 to 1,3 times more for the same match): a section whose own match is as good
+// as the top's, that weight set aside, is where the answer is.
+const SECTION_VERSUS_PAGE = 0.75
 function bestSection(item) {
-  const [page, next] = item.children
-  if (!page || !next || !page.matches("a.md-search-result__link") || !next.matches("a.md-search-result__link")) return null
+  const page = item.firstElementChild
+  const next = item.querySelector(":scope > a.md-search-result__link ~ a.md-search-result__link, :scope > details a.md-search-result__link")
+  if (!page || !next || !page.matches("a.md-search-result__link")) return null
   const pageScore = parseFloat(page.firstElementChild?.getAttribute("data-md-score"))
   const sectionScore = parseFloat(next.firstElementChild?.getAttribute("data-md-score"))
-  return sectionScore >= pageScore && new URL(next.href).hash ? next : null
+  return sectionScore >= pageScore * SECTION_VERSUS_PAGE && new URL(next.href).hash ? next : null
 }
 
 function leadToSection(item) {
