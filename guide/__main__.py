@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 from common.typography import console_typography, print_console
+from guide.argparse_fr import french
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.content_check import WARNING_SUFFIX, run_check
 from guide.errors import ContentErrors
@@ -31,8 +32,20 @@ from guide.source_text import SEEDS_DIR
 from guide.yaml_source import normalised
 
 
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    """A heading of the help as French writes it: « options : » (argparse glues its colon to the word)."""
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(f"{heading} " if heading else heading)
+
+
 class FrenchParser(argparse.ArgumentParser):
-    """argparse, its help and its usage typeset like the other messages (``print_console``)."""
+    """argparse, its help and its usage typeset like the other messages (``print_console``); its own messages are
+    French inside ``guide.argparse_fr.french()``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def _print_message(self, message: str, file=None) -> None:
         super()._print_message(console_typography(message) if message else message, file)
@@ -138,10 +151,17 @@ def finish_site_command(root: Path, site: Path, theme_dirs: list[Path]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    with french():  # argparse's own messages (usage, headings, errors) in French too
+        args = read_command_line(argv)
+    return run_command(args)
+
+
+def read_command_line(argv: list[str] | None) -> argparse.Namespace:
     parser = FrenchParser(prog="python -m guide", description="Outils du guide.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, title="commandes", metavar="COMMANDE")
     check_parser = commands.add_parser("check", help="vérifier les fichiers YAML des cadres")
-    check_parser.add_argument("--root", type=Path, default=REPO_ROOT, help="dossier du projet (par défaut : celui-ci)")
+    check_parser.add_argument("--root", type=Path, default=REPO_ROOT, metavar="DOSSIER",
+                              help="dossier du projet (par défaut : celui-ci)")
     check_parser.add_argument(
         "--github",
         action="store_true",
@@ -152,21 +172,28 @@ def main(argv: list[str] | None = None) -> int:
         "format", help="réécrire les fins de ligne Windows, le BOM et les espaces insécables de l'indentation")
     format_parser.add_argument("files", nargs="*", type=Path, metavar="FICHIER",
                                help="fichiers à réécrire (par défaut : tous les frameworks/*.yml)")
-    format_parser.add_argument("--root", type=Path, default=REPO_ROOT, help="dossier du projet (par défaut : celui-ci)")
-    check_parser.add_argument("--seeds", type=Path, default=SEEDS_DIR,
+    format_parser.add_argument("--root", type=Path, default=REPO_ROOT, metavar="DOSSIER",
+                               help="dossier du projet (par défaut : celui-ci)")
+    check_parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, metavar="DOSSIER",
                               help="dossier des textes des sources (par défaut : shared/seeds à côté du projet)")
     export_parser = commands.add_parser("export-json", help="écrire tous les cadres en JSON (pour les calculateurs)")
-    export_parser.add_argument("output", type=Path)
-    export_parser.add_argument("--root", type=Path, default=REPO_ROOT)
+    export_parser.add_argument("output", type=Path, metavar="FICHIER", help="fichier JSON à écrire")
+    export_parser.add_argument("--root", type=Path, default=REPO_ROOT, metavar="DOSSIER",
+                               help="dossier du projet (par défaut : celui-ci)")
     render_parser = commands.add_parser("render-docs", help="écrire l'arborescence du site pour un autre moteur")
-    render_parser.add_argument("output", type=Path, metavar="DOSSIER")
-    render_parser.add_argument("--root", type=Path, default=REPO_ROOT)
+    render_parser.add_argument("output", type=Path, metavar="DOSSIER", help="dossier où écrire les pages et mkdocs.yml")
+    render_parser.add_argument("--root", type=Path, default=REPO_ROOT, metavar="DOSSIER",
+                               help="dossier du projet (par défaut : celui-ci)")
     finish_parser = commands.add_parser("finish-site", help="terminer un site construit par un autre moteur")
-    finish_parser.add_argument("site", type=Path, metavar="SITE")
-    finish_parser.add_argument("--root", type=Path, default=REPO_ROOT)
-    finish_parser.add_argument("--theme-dir", type=Path, action="append", default=[], dest="theme_dirs",
+    finish_parser.add_argument("site", type=Path, metavar="SITE", help="dossier du site construit")
+    finish_parser.add_argument("--root", type=Path, default=REPO_ROOT, metavar="DOSSIER",
+                               help="dossier du projet (par défaut : celui-ci)")
+    finish_parser.add_argument("--theme-dir", type=Path, action="append", default=[], dest="theme_dirs", metavar="DOSSIER",
                                help="dossier de gabarits du thème (ses scripts en ligne sont autorisés par la CSP)")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def run_command(args: argparse.Namespace) -> int:
     if args.command == "render-docs":
         return render_docs_command(args.root, args.output)
     if args.command == "finish-site":

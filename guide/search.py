@@ -23,6 +23,7 @@ import re
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from guide.model import FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
 
@@ -79,8 +80,8 @@ class _Items(HTMLParser):
         super().__init__(convert_charrefs=False)
         # each block: {"id", "end": the offset after its start tag, "strong": the texts of its first <strong>,
         # "p": those of its first <p>} (None until found)
-        self.items: list[dict] = []
-        self.open: list[tuple[str, dict | None]] = []  # the elements open, each with the item it starts
+        self.items: list[dict[str, Any]] = []
+        self.open: list[tuple[str, dict[str, Any] | None]] = []  # the elements open, each with the item it starts
         self._lines = [0]
 
     def feed_text(self, text: str) -> list[dict]:
@@ -96,7 +97,7 @@ class _Items(HTMLParser):
         line, column = self.getpos()
         return self._lines[line - 1] + column
 
-    def _current(self) -> dict | None:
+    def _current(self) -> dict[str, Any] | None:
         for _, item in reversed(self.open):
             if item is not None:
                 return item
@@ -104,7 +105,7 @@ class _Items(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        item = None
+        item: dict[str, Any] | None = None
         classes = set((values.get("class") or "").split())
         if values.get("id") and classes & ITEM_CLASSES:
             start_tag = self.get_starttag_text() or ""

@@ -162,3 +162,36 @@ def test_the_reading_of_this_test_catches_plain_typography():
             assert_typeset(untypeset)
     assert_typeset("""écrivez « - cadre: NOM » ('l''offre') "l'offre" frameworks/a.yml:3:4: x""".replace("« ", "«" + NNBSP)
                    .replace(" »", NNBSP + "»"))
+
+
+# argparse's own English, as Python 3.11 writes it (usage, headings, the help of -h, its errors).
+ARGPARSE_ENGLISH = re.compile(r"usage:|error:|positional arguments|optional arguments|^options:|show this help|"
+                              r"invalid choice|choose from|unrecognized arguments|arguments are required|"
+                              r"expected one argument|\bROOT\b|\bSEEDS\b", re.MULTILINE)
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("check", "--help"), ("format", "--help"), ("export-json", "--help"),
+                                  ("render-docs", "--help"), ("finish-site", "--help"), ("chek",),
+                                  ("check", "--bogus"), ("render-docs",), ("check", "--root")],
+                         ids=lambda argv: " ".join(argv))
+def test_the_command_line_s_own_messages_are_french(argv):
+    """The help of every command and argparse's errors (an unknown command, option or a missing argument) read in
+    French, typeset: argparse writes them in English (guide/argparse_fr.py translates them)."""
+    result = run("-m", "guide", *argv)
+    assert result.returncode == (0 if "--help" in argv else 2), result
+    text = result.stdout + result.stderr
+    assert "Traceback" not in text
+    assert ARGPARSE_ENGLISH.findall(text) == [], text
+    assert f"utilisation{NNBSP}: python -m guide" in text
+    assert_typeset(text)
+
+
+def test_argparse_reads_english_again_after_the_command_line():
+    """French only while the command line is read: nothing else in the process (pytest, a library) is changed."""
+    import argparse
+
+    from guide.argparse_fr import french
+
+    with french():
+        assert "utilisation" in argparse.ArgumentParser(prog="x").format_usage()
+    assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: ")
