@@ -27,10 +27,12 @@ from typing import Any
 from calculators.contract import CALCULATOR_NAMES, load_calculator, parse_input
 from calculators.diagnostic import rule_problems
 from common.site_map import page_of, plan_entries
+from common.suggestions import closest
 from guide.anchors import PageIds, guide_page_ids, links_in, missing_target, page_addresses
 from guide.errors import ContentError, format_field_path
 from guide.markers import NOT_THRESHOLDS, OLD_COMMENT, SOURCE_TERMS, old_comment_message
 from guide.model import FAQ_FRAMEWORK, HOME, THRESHOLDS_FRAMEWORK, FieldPath, Guide
+from guide.search import SEARCH_WORDS_KEY
 from guide.terminology import TerminologyChecker, terminology
 from guide.thresholds import figures_in, thresholds_by_id
 from guide.yaml_source import ParsedYaml
@@ -537,6 +539,25 @@ def anchors_are_unique_on_their_page(data: dict, report: Report, guide: Guide, p
             report(plan_path, f"« {name} » sert d'ancre à sa partie sur la page /{host.url}, dont le gabarit écrit "
                    f"déjà l'ancre #{name} : placez ce cadre sur une autre page, ou donnez-lui un autre nom (son "
                    "fichier, son schéma et son gabarit)")
+
+
+@rule(EVERY_FRAMEWORK, reads_pages=True)
+def readers_questions_aim_at_a_section_of_the_page(data: dict, report: Report, guide: Guide,
+                                                   pages: dict[str, PageIds]) -> None:
+    """page.recherche: a ``section`` is an anchor of the page that shows this file (the search raises that section
+    for the readers' questions; an anchor that does not exist raises nothing)."""
+    entries = (data.get("page") or {}).get(SEARCH_WORDS_KEY) or []
+    page = pages[page_of(guide.frameworks[HOME], report.name).url]
+    for index, entry in enumerate(entries):
+        section = entry.get("section")
+        if section is None or section in page.ids:
+            continue
+        suggestion = closest(section, page.ids)
+        report(("page", SEARCH_WORDS_KEY, index, "section"),
+               f"« {section} » n'est pas une ancre de la page /{page.url} : écrivez l'ancre d'une de ses sections, "
+               "telle que l'adresse la montre après « # » quand on clique sur le symbole ¶ de son titre, ou retirez "
+               "la ligne « section » pour viser la page entière"
+               + (f" ; vouliez-vous dire « {suggestion} » ?" if suggestion else ""), section)
 
 
 @rule(EVERY_FRAMEWORK, reads_pages=True)

@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from common.site_map import HOME, page_url
 from guide.model import FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
 
 SYNONYMS_KEY = "synonymes_recherche"
 TERMINOLOGY_KEY = "terminologie"  # the glossary's list of preferred terms (guide/terminology.py)
+SEARCH_WORDS_KEY = "recherche"  # page.recherche of every framework: the readers' own questions, never shown
 HEADCOUNT_GROUP = "employes"  # the id, in both glossary lists, of the words for a company's employees
 SYNONYMS_SCRIPT = "guide-search-synonyms.js"  # in assets/javascripts/, beside french-search-stemming.js
 PATCH_SCRIPT = "french-search-stemming.js"
@@ -311,14 +314,41 @@ def search_headcounts(glossary: dict | None, phases: dict | None) -> dict:
     return {"mots": list(dict.fromkeys(_expression(word) for word in words)), "tranches": ranges if words else []}
 
 
-def synonyms_script(glossary: dict | None, phases: dict | None = None) -> str:
+def is_readers_words(path: tuple) -> bool:
+    """Whether a field's path is in ``page.recherche``: the readers' own words, never shown, which the rules on the
+    guide's texts (preferred terms, figures of seuils.yml) leave as the readers write them."""
+    return tuple(path[:2]) == ("page", SEARCH_WORDS_KEY)
+
+
+def search_words(frameworks: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The readers' own questions (``page.recherche`` of each framework), by the address they aim at.
+
+    An entry without ``section`` aims at the framework itself: its page, or its part of the page that shows it
+    (``common.site_map.page_url``); with one, at that anchor of the page. Spaces normalised; the order kept.
+    """
+    home = frameworks.get(HOME)
+    words: dict[str, list[str]] = {}
+    if home is None:
+        return words
+    for name, data in frameworks.items():
+        for entry in ((data or {}).get("page") or {}).get(SEARCH_WORDS_KEY) or []:
+            location = page_url(home, name, entry.get("section"))
+            words.setdefault(location, []).extend(_expression(text) for text in entry["mots"])
+    return words
+
+
+def synonyms_script(glossary: dict | None, phases: dict | None = None,
+                    words: dict[str, list[str]] | None = None) -> str:
     """The text of ``guide-search-synonyms.js``."""
     data = json.dumps(search_synonyms(glossary), ensure_ascii=False, separators=(",", ":"))
     headcounts = json.dumps(search_headcounts(glossary, phases), ensure_ascii=False, separators=(",", ":"))
+    questions = json.dumps(words or {}, ensure_ascii=False, separators=(",", ":"))
     return (
-        "// Written by the build from frameworks/glossaire.yml (synonymes_recherche) and phases.yml: do not edit.\n"
+        "// Written by the build from frameworks/glossaire.yml (synonymes_recherche), phases.yml and each page's\n"
+        "// readers' questions (page.recherche): do not edit.\n"
         f"self.guideSearchSynonyms = {data};\n"
         f"self.guideSearchHeadcounts = {headcounts};\n"
+        f"self.guideSearchWords = {questions};\n"
     )
 
 
@@ -327,14 +357,15 @@ def worker_wrapper(worker_name: str) -> str:
     return f'importScripts("{worker_name}", "../{SYNONYMS_SCRIPT}", "../{PATCH_SCRIPT}");\n'
 
 
-def write_search_worker(site_dir: Path | str, glossary: dict | None, phases: dict | None = None) -> list[Path]:
+def write_search_worker(site_dir: Path | str, glossary: dict | None, phases: dict | None = None,
+                        words: dict[str, list[str]] | None = None) -> list[Path]:
     """Write the synonyms script and a wrapper beside each Material search worker; return the files written."""
     workers = Path(site_dir) / WORKERS_DIR
     written: list[Path] = []
     if not workers.is_dir():
         return written
     synonyms = workers.parent / SYNONYMS_SCRIPT
-    synonyms.write_text(synonyms_script(glossary, phases), encoding="utf-8")
+    synonyms.write_text(synonyms_script(glossary, phases, words), encoding="utf-8")
     written.append(synonyms)
     for worker in sorted(workers.glob("search.*.min.js")):
         wrapper = workers / worker.name.replace("search.", "guide-search.", 1)

@@ -34,7 +34,7 @@ from pathlib import Path
 from guide.errors import ContentError, format_field_path
 from guide.markers import SOURCE_TERMS, is_marker, marked, same_words
 from guide.model import GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
-from guide.search import SYNONYMS_KEY, TERMINOLOGY_KEY
+from guide.search import SYNONYMS_KEY, TERMINOLOGY_KEY, is_readers_words
 from guide.yaml_source import ParsedYaml
 
 # Fields whose words are a source's, verbatim: (framework, field of the items of its own list).
@@ -147,6 +147,8 @@ def _texts(name: str, data: dict):
     for path, text in walk(data, ()):
         if is_marker(path):
             continue  # the editor's list of a source's words, not a text
+        if is_readers_words(path):
+            continue  # the readers' own questions, in their words, for the search (never shown)
         if len(path) >= 3 and path[0] == name and (name, path[2]) in VERBATIM_FIELDS:
             continue
         explained: set[str] = set()

@@ -20,6 +20,7 @@ from common.suggestions import did_you_mean
 from guide.errors import ContentError, format_field_path
 from guide.markers import NOT_THRESHOLDS, is_marker, marked, same_words
 from guide.model import THRESHOLDS_FRAMEWORK, by_id
+from guide.search import is_readers_words
 from guide.yaml_source import ParsedYaml
 
 PLACEHOLDER = re.compile(r"\{seuil:([^{}]*)\}")
@@ -146,8 +147,8 @@ def hand_typed_figures(parsed: Mapping[str, ParsedYaml], files: Mapping[str, str
         if name == THRESHOLDS_FRAMEWORK or name not in frameworks or name not in parsed:
             continue
         for path, text in _texts_of(frameworks[name]):
-            if is_marker(path):
-                continue
+            if is_marker(path) or is_readers_words(path):
+                continue  # an editor's list of words; a reader's question (the figure is the reader's)
             not_thresholds = marked(frameworks[name], path, NOT_THRESHOLDS)
             for threshold_id, pattern in patterns:
                 written_before: dict[str, int] = {}

@@ -259,8 +259,10 @@ def _id_taken_by_another_anchor(name: str, text: str) -> Broken:
     (another file's reference would fail first)."""
     repo = repository()
     page = page_ids_of_the_repository()[page_of(repo.guide.frameworks[HOME], name).url]
+    # The readers' questions aim at ids too (page.recherche): those of the same file follow the change below; another
+    # file's would be reported in that file, beside this one's error.
     named_elsewhere = {value for other, data in repo.guide.frameworks.items() for path, value in texts(data)
-                       if not (other == name and path[-1:] == ("id",))}
+                       if not (other == name and path[-1:] == ("id",)) and tuple(path[:2]) != ("page", "recherche")}
     own_ids = {value for _, value in _ids(repo.guide.frameworks[name])}
     # Another anchor the page writes (a page's name first), else the one the page's title makes.
     taken = sorted(set(page.written) - own_ids, key=lambda anchor: anchor not in repo.guide.frameworks)
@@ -270,6 +272,7 @@ def _id_taken_by_another_anchor(name: str, text: str) -> Broken:
             line, column = repo.parsed[name].position_of(path)
             lines = _lines(text)
             written = lines[line - 1][:column - 1] + lines[line - 1][column - 1:].replace(value, taken[0], 1)
+            lines = [re.sub(rf"^(\s*- section: ){re.escape(value)}$", rf"\g<1>{taken[0]}", other) for other in lines]
             return Broken(_with_line(lines, line - 1, written), line, format_field_path(path))
     raise AssertionError(f"{name}.yml : aucun identifiant écrit comme ancre sur sa page et que rien d'autre ne nomme")
 

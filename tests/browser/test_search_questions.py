@@ -424,3 +424,46 @@ def test_a_result_opens_at_its_best_section_when_its_match_is_as_good_as_the_pag
     assert search_box.evaluate(RESULT_ITEM, [10, 8, folded]) == "#formule"
     assert search_box.evaluate(RESULT_ITEM, [10, 7, folded]) == ""
     assert search_box.console_errors == []
+
+
+
+def test_a_readers_own_question_finds_the_page_it_was_written_for(search_box, site_url, guide):
+    """page.recherche: the questions readers type in their own words, written for a page or a section. The first
+    question of each finds its page among the first three results, most of the time (5 December 2026: 146 of the
+    203 addresses; a question shares most of its words with others, and those pages may answer it too)."""
+    from guide.search import search_words
+
+    words = search_words(guide.frameworks)
+    assert len(words) >= 20
+    found = 0
+    for location, questions in words.items():
+        found += location.partition("#")[0] in result_pages(site_url, paste_question(search_box, questions[0]))[:3]
+    assert found >= len(words) * 0.6, (found, len(words))
+    assert search_box.console_errors == []
+
+
+def test_a_result_whose_readers_question_is_the_one_typed_comes_first(page, site_url):
+    """The search worker weighs a result by the readers' question most like the one typed (french-search-stemming.js,
+    self.guideSearchWords): given the question a reader typed, the second result comes first.
+    The worker's questions are replaced for this page only (its guide-search-synonyms.js)."""
+    page.add_init_script(WATCH_SEARCH_WORKER)
+    open_search(page, site_url)
+    question = "équipe marketing organisation"
+    links = paste_question(page, question)
+    pages = result_pages(site_url, links)
+    assert len(pages) >= 2
+    second = next(link for link in links if urlsplit(link).path.endswith("/" + pages[1]) or pages[1] == "")
+    target = urlsplit(second).path.removeprefix(urlsplit(site_url).path) + (
+        f"#{urlsplit(second).fragment}" if urlsplit(second).fragment else "")
+
+    def with_question(route):
+        original = route.fetch().text()
+        route.fulfill(body=original + f"self.guideSearchWords = {json.dumps({target: [question]})};\n",
+                      content_type="text/javascript")
+
+    page.route("**/guide-search-synonyms.js", with_question)
+    page.add_init_script(WATCH_SEARCH_WORKER)
+    open_search(page, site_url)
+    links = paste_question(page, question)
+    assert result_pages(site_url, links)[0] == pages[1], (target, links[:4])
+    assert page.console_errors == []

@@ -54,6 +54,16 @@ def test_the_black_box_warning_follows_the_matrix(built_site):
 
 
 def _raw_yaml(name: str) -> str:
-    return (REPO_ROOT / "frameworks" / f"{name}.yml").read_text(encoding="utf-8")
+    """The file as written, without its readers' questions (page.recherche: their figures are the readers', typed as
+    a reader types them, never shown)."""
+    lines, kept, skipping = (REPO_ROOT / "frameworks" / f"{name}.yml").read_text(encoding="utf-8").split("\n"), [], False
+    for line in lines:
+        if line == "  recherche:":
+            skipping = True
+        elif skipping and not line.startswith("   "):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
 
 

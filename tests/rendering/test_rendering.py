@@ -33,8 +33,8 @@ NOT_SHOWN = {"id", "cadre", "themes", "source", "sources", "phase", "option", "t
              # the diagnostic's rule table: ids, shown through the names of what they name
              "tranche", "structure", "cellule", "equipe", "a_partir_de", "au_dela_de", "sur", "divergence", "voir",
              "signaux_comptes", "ratio_internaliser", "garde_fou",
-             # the glossary's synonyms feed the site search only (guide/search.py)
-             "synonymes_recherche"}
+             # the glossary's synonyms and each page's readers' questions feed the site search only (guide/search.py)
+             "synonymes_recherche", "recherche"}
 
 
 def shown_texts(value, key=None):

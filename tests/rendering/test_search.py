@@ -12,6 +12,7 @@ import unicodedata
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from common.site_map import HOME, page_url
 from guide.search import (
     ITEM_CLASSES,
     ITEM_KEY,
@@ -22,6 +23,7 @@ from guide.search import (
     search_boost,
     search_headcounts,
     search_synonyms,
+    search_words,
     searchable_html,
     synonyms_script,
     with_items_in_sections,
@@ -35,17 +37,26 @@ from tests.site_text import article_text, normalise, select, text_of
 GLOSSARY_FILE = "frameworks/glossaire.yml"
 
 
+SCRIPT = re.compile(r"(?://[^\n]*\n)+self\.guideSearchSynonyms = (.*);\nself\.guideSearchHeadcounts = (.*);\n"
+                    r"self\.guideSearchWords = (.*);\n", re.DOTALL)
+
+
 def script_data(text: str) -> list[dict]:
-    match = re.fullmatch(r"//[^\n]*\nself\.guideSearchSynonyms = (.*);\nself\.guideSearchHeadcounts = (.*);\n", text,
-                         re.DOTALL)
+    match = SCRIPT.fullmatch(text)
     assert match, text
     return json.loads(match.group(1))
+
+
+def script_words(text: str) -> dict:
+    match = SCRIPT.fullmatch(text)
+    assert match, text
+    return json.loads(match.group(3))
 
 
 def script_headcounts(text: str) -> dict:
-    match = re.search(r"\nself\.guideSearchHeadcounts = (.*);\n\Z", text)
+    match = SCRIPT.fullmatch(text)
     assert match, text
-    return json.loads(match.group(1))
+    return json.loads(match.group(2))
 
 
 @pytest.fixture(scope="module")
@@ -438,3 +449,65 @@ def test_a_group_id_used_twice_is_an_error(project):
     [error] = load_errors(project)
     assert (error.line, error.field) == (line_of(path, "  - id: cout", 2), "synonymes_recherche[3].id")
     assert "identifiant en double « cout »" in error.message
+
+
+# --- The readers' questions (page.recherche) ---------------------------------------------------------------------
+
+
+def test_readers_questions_aim_at_their_page_or_its_section(guide):
+    """Without ``section``, a file's questions aim at its own place: its page, or its part of the page that shows
+    it; with one, at that anchor of the page. Spaces are normalised, the order kept."""
+    home = guide.frameworks[HOME]
+    sections = [name for name in guide.frameworks if page_url(home, name).count("#")]
+    assert sections  # a framework shown as a section of another page
+    plan_only = {key: value for key, value in home.items() if key != "page"}  # the plan, without the home's questions
+    frameworks = {
+        HOME: plan_only,
+        "signaux": {"page": {"recherche": [{"mots": [" tout  va   mal ", "b"]}, {"section": "x", "mots": ["c"]}]}},
+        sections[0]: {"page": {"recherche": [{"mots": ["d"]}]}},
+        "kpis": {"page": {"titre": "sans questions"}},
+    }
+    assert search_words(frameworks) == {
+        page_url(home, "signaux"): ["tout va mal", "b"],
+        page_url(home, "signaux", "x"): ["c"],
+        page_url(home, sections[0]): ["d"],
+    }
+    assert search_words({"signaux": frameworks["signaux"]}) == {}  # no plan, no address
+
+
+def test_the_script_gives_the_worker_the_readers_questions(guide, glossary):
+    words = search_words(guide.frameworks)
+    assert len(words) >= 20
+    assert script_words(synonyms_script(glossary, None, words)) == words
+    assert script_words(synonyms_script(glossary)) == {}
+
+
+def test_every_readers_question_aims_at_a_result_of_the_built_index(built_site, guide, glossary):
+    """Each address the questions aim at is a result of the search index: the page, a section or a block."""
+    locations = {document["location"] for document in search_documents(built_site)}
+    words = script_words((built_site / "assets" / "javascripts" / SYNONYMS_SCRIPT).read_text(encoding="utf-8"))
+    assert words == search_words(guide.frameworks)
+    assert sorted(set(words) - locations) == []
+
+
+def first_section_of_readers_questions(project):
+    """(file, line, anchor) of the first ``section:`` of a page.recherche in the content, found by the YAML."""
+    import yaml
+
+    for path in sorted((project / "frameworks").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in ((data or {}).get("page") or {}).get("recherche") or []:
+            if entry.get("section"):
+                needle = f"- section: {entry['section']}"
+                return path, line_of(path, needle), entry["section"]
+    raise AssertionError("aucune section dans les questions des lecteurs")
+
+
+def test_a_readers_question_aimed_at_an_anchor_the_page_lacks_is_an_error_at_its_line(project):
+    path, line, anchor = first_section_of_readers_questions(project)
+    replace_in(path, f"- section: {anchor}\n", f"- section: {anchor}x\n")
+    errors = load_errors(project)
+    [error] = [error for error in errors if error.field.endswith(".section") and "recherche" in error.field]
+    assert (error.file, error.line) == (f"frameworks/{path.name}", line)
+    assert f"« {anchor}x » n'est pas une ancre de la page" in error.message
+    assert f"vouliez-vous dire « {anchor} » ?" in error.message

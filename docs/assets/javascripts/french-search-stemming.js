@@ -28,6 +28,8 @@
  *   « exemple roi ».
  * - A block of a page (a card, a divergence, a step) with an id is a result of its own (guide/search.py, « item »),
  *   its text also in the section around it: it decides where the result opens, never which pages come first.
+ * - Readers' questions (self.guideSearchWords, from each page's « recherche »: never shown): a result whose
+ *   question is like the one typed (their words' stems in common) weighs more.
  * - Typed words are split as the index splits its text, punctuation around them left out: "qu'est-ce",
  *   "50%", "meme," and "?" reached the search whole, matched nothing and counted as words not found.
  * - Head counts (self.guideSearchHeadcounts, from the glossary and frameworks/phases.yml): a
@@ -46,6 +48,12 @@
   // A synonym counts less than the word the reader typed: 0.4 of it (scripts/benchmark --recherche, tuning half: 0.3
   // and 0.6 or more found fewer answers first once stop words and punctuation no longer counted as words)
   var SYNONYM_BOOST = 0.4
+  // The readers' questions (self.guideSearchWords, from each page's « recherche »): a result whose question is like
+  // the one typed (the share of their words in common, w) is weighed 1 + 3 w, when w is at least 0.2
+  // (scripts/benchmark --recherche, tuning half: 1 + w and 1 + 5 w found fewer answers first; below 0.2, one common
+  // word in a long question moved results that have nothing to do with it).
+  var WORDS_WEIGHT = 3
+  var WORDS_LIKENESS_MIN = 0.2
   // Material ranks a page's top (its title and introduction) above its sections: after the search, it multiplies
   // a page's score by up to 5 and a section's by up to 2. A section is where an answer is: weighed twice here,
   // it competes with the pages on equal terms (measured with scripts/benchmark --recherche).
@@ -153,6 +161,25 @@
     }
   }
 
+  // The readers' questions as stems of their words (stop words left out), once per index.
+  var readersQuestions = function (index) {
+    if (index.__guideQuestions) return index.__guideQuestions
+    var found = [], data = self.guideSearchWords || {}
+    Object.keys(data).forEach(function (location) {
+      data[location].forEach(function (text) {
+        var stems = Object.create(null)
+        text.split(lunr.tokenizer.separator).forEach(function (word) {
+          word = word.replace(EDGES, "").toLowerCase()
+          if (!word || isStopWord(word)) return
+          var stem = index.pipeline.runString(word)[0]
+          if (stem) stems[stem] = true
+        })
+        if (Object.keys(stems).length) found.push({ location: location, stems: Object.keys(stems) })
+      })
+    })
+    return index.__guideQuestions = found
+  }
+
   var hasPrefix = function (index, stem) {
     return index.tokenSet.intersect(lunr.TokenSet.fromString(stem + "*")).toArray().length > 0
   }
@@ -255,6 +282,26 @@
         if (found) metadata[entry.word] = {} // no field positions: highlighting is unchanged
       })
     })
+    // The readers' questions: each result weighed by the one most like the question typed (its words' stems).
+    var questions = readersQuestions(index)
+    if (questions.length) {
+      var asked = Object.create(null), askedCount = 0
+      words.forEach(function (entry) {
+        var stem = entry.stems[0].stem
+        if (!asked[stem]) { asked[stem] = true; askedCount += 1 }
+      })
+      var likeness = Object.create(null)
+      questions.forEach(function (question) {
+        var common = question.stems.filter(function (stem) { return asked[stem] }).length
+        var share = common / (askedCount + question.stems.length - common)
+        if (share > (likeness[question.location] || 0)) likeness[question.location] = share
+      })
+      results.forEach(function (result) {
+        var share = likeness[result.ref] || 0
+        if (share >= WORDS_LIKENESS_MIN) result.score *= 1 + WORDS_WEIGHT * share
+      })
+    }
+
     // A block takes the place of the section around it when it holds every word that section matched (or scores
     // higher), and stays below it otherwise, once Material has weighed both by the share of the typed words each
     // holds (a page's top counts one more): its page keeps its rank among the others.
