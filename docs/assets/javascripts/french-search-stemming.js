@@ -49,9 +49,10 @@
   // and 0.6 or more found fewer answers first once stop words and punctuation no longer counted as words)
   var SYNONYM_BOOST = 0.4
   // The readers' questions (self.guideSearchWords, from each page's « recherche »): a result whose question is like
-  // the one typed (the share of their words in common, w) is weighed 1 + 3 w, when w is at least 0.2
-  // (scripts/benchmark --recherche, tuning half: 1 + w and 1 + 5 w found fewer answers first; below 0.2, one common
-  // word in a long question moved results that have nothing to do with it).
+  // the one typed (the share of their words in common, w) is weighed 1 + 3 w, when w is at least 0.2; a page's
+  // questions count for its sections too (scripts/benchmark --recherche, tuning half: 1 + w and 1 + 5 w found fewer
+  // answers first; below 0.2, one common word in a long question moved results that have nothing to do with it;
+  // a page's questions for its top only sent questions about a section to the page's top).
   var WORDS_WEIGHT = 3
   var WORDS_LIKENESS_MIN = 0.2
   // Material ranks a page's top (its title and introduction) above its sections: after the search, it multiplies
@@ -297,7 +298,9 @@
         if (share > (likeness[question.location] || 0)) likeness[question.location] = share
       })
       results.forEach(function (result) {
-        var share = likeness[result.ref] || 0
+        // A page's own questions raise the page and each of its sections (the answer is somewhere in it); a
+        // section's raise that section.
+        var share = Math.max(likeness[result.ref] || 0, likeness[result.ref.split("#")[0]] || 0)
         if (share >= WORDS_LIKENESS_MIN) result.score *= 1 + WORDS_WEIGHT * share
       })
     }
