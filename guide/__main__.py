@@ -23,32 +23,13 @@ import os
 import sys
 from pathlib import Path
 
-from common.typography import console_typography, print_console
-from guide.argparse_fr import french
+from common.typography import print_console
+from guide.argparse_fr import FrenchParser, french
 from guide.catalog import FRAMEWORKS_DIR_NAME, REPO_ROOT, load_guide
 from guide.content_check import WARNING_SUFFIX, run_check
 from guide.errors import ContentErrors
 from guide.source_text import SEEDS_DIR
 from guide.yaml_source import normalised
-
-
-class FrenchHelpFormatter(argparse.HelpFormatter):
-    """A heading of the help as French writes it: « options : » (argparse glues its colon to the word)."""
-
-    def start_section(self, heading: str | None) -> None:
-        super().start_section(f"{heading} " if heading else heading)
-
-
-class FrenchParser(argparse.ArgumentParser):
-    """argparse, its help and its usage typeset like the other messages (``print_console``); its own messages are
-    French inside ``guide.argparse_fr.french()``."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
-        super().__init__(*args, **kwargs)
-
-    def _print_message(self, message: str, file=None) -> None:
-        super()._print_message(console_typography(message) if message else message, file)
 
 
 def check(root: Path, github: bool, seeds_dir: Path = SEEDS_DIR) -> int:

@@ -12,6 +12,8 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from common.typography import console_typography
+
 MESSAGES = {
     "usage: ": "utilisation : ",
     "positional arguments": "arguments",
@@ -28,7 +30,7 @@ MESSAGES = {
     "expected at most one argument": "au plus une valeur attendue",
     "invalid %(type)s value: %(value)r": "valeur « %(value)s » non valide (%(type)s attendu)",
     "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut désigner %(matches)s",
-    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "not allowed with argument %s": "incompatible avec l’argument %s",
     "ignored explicit argument %r": "valeur « %s » ignorée",
     "one of the arguments %s is required": "un des arguments %s est obligatoire",
     "unexpected option string: %s": "option inattendue : %s",
@@ -57,3 +59,22 @@ def french() -> Iterator[None]:
         yield
     finally:
         argparse.__dict__.update(own)
+
+
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    """A heading of the help as French writes it: « options : » (argparse glues its colon to the word)."""
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(f"{heading} " if heading else heading)
+
+
+class FrenchParser(argparse.ArgumentParser):
+    """argparse, its help and its usage typeset like the other messages (``print_console``); its own messages are
+    French inside ``guide.argparse_fr.french()``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def _print_message(self, message: str, file=None) -> None:
+        super()._print_message(console_typography(message) if message else message, file)

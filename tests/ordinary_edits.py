@@ -27,7 +27,6 @@ depend on what they test.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +35,8 @@ from pathlib import Path
 
 import yaml
 
+from common.typography import print_console
+from guide.argparse_fr import FrenchParser, french
 from scripts.yaml_edits import (  # noqa: F401 (the gestures, for the tests that import them from here)
     FRAMEWORKS,
     EditError,
@@ -379,25 +380,27 @@ def apply_edits(root: Path) -> list[Edit]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.ordinary_edits",
-                                     description="Applique les modifications ordinaires d'un rédacteur à une copie.")
-    parser.add_argument("root", type=Path, nargs="?", help="dossier d'une copie du projet (modifié sur place)")
-    parser.add_argument("--list", action="store_true", help="liste les modifications sans rien changer")
-    args = parser.parse_args(argv)
+    with french():  # the parser's own texts (its groups, the help of -h) are written when it is made
+        parser = FrenchParser(prog="python -m tests.ordinary_edits",
+                              description="Applique les modifications ordinaires d’un rédacteur à une copie.")
+        parser.add_argument("root", type=Path, nargs="?", metavar="DOSSIER",
+                            help="dossier d’une copie du projet (modifié sur place)")
+        parser.add_argument("--list", action="store_true", help="liste les modifications sans rien changer")
+        args = parser.parse_args(argv)
     if args.list or args.root is None:
         for edit in EDITS:
-            print(f"{edit.name} : {edit.what}")
+            print_console(f"{edit.name} : {edit.what}")
         return 0 if args.list else 2
     if not (args.root / FRAMEWORKS).is_dir():
-        print(f"{args.root} : pas de dossier {FRAMEWORKS}/", file=sys.stderr)
+        print_console(f"{args.root} : pas de dossier {FRAMEWORKS}/", file=sys.stderr)
         return 2
     try:
         edits = apply_edits(args.root)
     except EditError as error:
-        print(f"modification impossible : {error}", file=sys.stderr)
+        print_console(f"modification impossible : {error}", file=sys.stderr)
         return 1
     for edit in edits:
-        print(f"{edit.name} : {edit.what}")
+        print_console(f"{edit.name} : {edit.what}")
     return 0
 
 

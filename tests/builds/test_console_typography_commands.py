@@ -195,3 +195,16 @@ def test_argparse_reads_english_again_after_the_command_line():
     with french():
         assert "utilisation" in argparse.ArgumentParser(prog="x").format_usage()
     assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: ")
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("--list",), ("--bogus",), ("dossier-absent",)],
+                         ids=lambda argv: " ".join(argv))
+def test_the_edits_tool_s_messages_are_french(argv):
+    """``python -m tests.ordinary_edits`` (the editor's ordinary edits applied to a copy, by hand before a
+    submission): its help, its list and its errors read in French, typeset like the other commands."""
+    result = run("-m", "tests.ordinary_edits", *argv)
+    assert result.returncode == {"--help": 0, "--list": 0, "--bogus": 2, "dossier-absent": 2}[argv[0]], result
+    text = result.stdout + result.stderr
+    assert "Traceback" not in text and text.strip()
+    assert ARGPARSE_ENGLISH.findall(text) == [], text
+    assert_typeset(text)
