@@ -12,6 +12,10 @@ address of each group's first link (where a click on the result leads).
 Question sets (each a JSON list of ``{question, page, section, also, kind}``):
 - ``anciennes``: the 42 questions of tests/browser/test_search_questions.py (page only);
 - ``reglage``: tests/search/questions-reglage.json, the tuning half of the independent question set;
+- ``validation``: tests/search/questions-validation.json, a second independent set (another writer, who read
+  neither the other sets nor the readers' questions of the pages): a check that a change measured on the tuning half
+  holds on questions nobody tuned against, run more often than the held-out half. Its questions are never printed
+  nor written either, only its totals;
 - ``reserve``: tests/search/questions-reserve.json, the held-out half, only with ``--reserve``. Nobody tunes
   against it: its questions are never printed nor written, only its aggregate figures.
 
@@ -40,8 +44,10 @@ from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_bui
 REPO = Path(__file__).resolve().parent.parent
 
 QUESTIONS_DIR = REPO / "tests" / "search"
-SETS = {"reglage": QUESTIONS_DIR / "questions-reglage.json", "reserve": QUESTIONS_DIR / "questions-reserve.json"}
+SETS = {"reglage": QUESTIONS_DIR / "questions-reglage.json", "validation": QUESTIONS_DIR / "questions-validation.json",
+        "reserve": QUESTIONS_DIR / "questions-reserve.json"}
 HELD_OUT = "reserve"
+TOTALS_ONLY = {HELD_OUT, "validation"}  # sets whose questions are never printed
 BEFORE_DIR = "avant/"
 TOP = 10  # result groups Material draws at once
 
@@ -192,7 +198,8 @@ def percent(value: float) -> str:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    names = ["anciennes", "reglage"] + ([HELD_OUT] if "--reserve" in sys.argv else [])
+    names = (["anciennes", "reglage"] + (["validation"] if SETS["validation"].is_file() else [])
+             + ([HELD_OUT] if "--reserve" in sys.argv else []))
     if not SETS["reglage"].is_file() and "--reserve" not in sys.argv:
         print_console(f"{SETS['reglage'].relative_to(REPO)} manque : seules les questions anciennes sont posées", file=sys.stderr)
         names.remove("reglage")
@@ -230,7 +237,7 @@ def main() -> int:
                     box = SearchBox(browser, address)
                     titles = index_titles(target)
                     figures["sites"][label] = {"projet": str(project), **{
-                        name: measure(box, questions, titles, keep_details=name != HELD_OUT and "--detail" in sys.argv)
+                        name: measure(box, questions, titles, keep_details=name not in TOTALS_ONLY and "--detail" in sys.argv)
                         for name, questions in sets.items()}}
                     box.close()
                 browser.close()

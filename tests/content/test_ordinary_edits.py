@@ -80,7 +80,7 @@ def test_the_command_line_applies_the_edits_to_a_checkout(tmp_path):
     result = subprocess.run([sys.executable, "-m", "tests.ordinary_edits", str(project)], capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert [line.split(" : ")[0] for line in result.stdout.splitlines()] == [edit.name for edit in EDITS]
+    assert [line.split("\u202f: ")[0] for line in result.stdout.splitlines()] == [edit.name for edit in EDITS]
     changed = {name for name, data in before.items() if (project / "frameworks" / name).read_bytes() != data}
     assert {"phases.yml", "faq.yml", "seuils.yml", "glossaire.yml", "signaux.yml", "accueil.yml"} <= changed
     check = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(project), "--seeds", str(SEEDS_DIR)],
