@@ -23,7 +23,8 @@ Figures per set: top-1 and top-3 (the expected page is the first result, one of 
 reciprocal rank over the first ten results (Material draws ten result groups before the reader scrolls; a page
 further down counts 0), and « section » : how often the first result's link opens the expected page at the
 expected section (``section``: the heading's or FAQ entry's anchor, with or without « # », or its title).
-« page ou also » counts a result on a page listed in ``also`` (a page that answers in part) as found.
+« page ou also » counts a result on a page listed in ``also`` (a page that answers in part) as found. Then each
+set's top-3 by kind of question (``kind``: mots-cles, question, chiffres, symptome, familier, fautes), as totals.
 Never asserted by a test. Writes .cache/benchmark-recherche.json.
 """
 
@@ -161,6 +162,7 @@ def measure(box: SearchBox, questions: list[dict], titles: dict[str, str], keep_
     top1 = top3 = top3_also = section = 0
     reciprocal = 0.0
     details = []
+    kinds: dict[str, list[int]] = {}  # kind -> [questions, in the top 3]
     for item in questions:
         expected = page_path(item["page"])
         accepted = {expected, *(page_path(page) for page in item.get("also") or [])}
@@ -169,6 +171,9 @@ def measure(box: SearchBox, questions: list[dict], titles: dict[str, str], keep_
         rank = pages.index(expected) + 1 if expected in pages else None
         top1 += rank == 1
         top3 += rank is not None and rank <= 3
+        kind = kinds.setdefault(item.get("kind") or "—", [0, 0])
+        kind[0] += 1
+        kind[1] += rank is not None and rank <= 3
         top3_also += any(page in accepted for page in pages[:3])
         reciprocal += 1 / rank if rank else 0.0
         on_section = rank == 1 and section_matches(item.get("section"), results[0][1], titles, expected)
@@ -180,7 +185,8 @@ def measure(box: SearchBox, questions: list[dict], titles: dict[str, str], keep_
     with_sections = any(item.get("section") for item in questions)  # the old questions name a page only
     figures = {"questions": n, "top1": round(top1 / n, 3), "top3": round(top3 / n, 3),
                "mrr": round(reciprocal / n, 3), "section_du_premier": round(section / n, 3) if with_sections else None,
-               "top3_page_ou_also": round(top3_also / n, 3)}
+               "top3_page_ou_also": round(top3_also / n, 3),
+               "top3_par_sorte": {name: f"{found}/{count}" for name, (count, found) in sorted(kinds.items())}}
     if keep_details:
         figures["detail"] = details
     return figures
@@ -259,6 +265,12 @@ def main() -> int:
             print(f"{label:7} {name:10} {f['questions']:>4} {percent(f['top1']):>8} {percent(f['top3']):>8} "
                   f"{f['mrr']:>6.3f} {percent(f['section_du_premier']) if f['section_du_premier'] is not None else '—':>8} "
                   f"{percent(f['top3_page_ou_also']):>12}")
+    print("\ntop-3 par sorte de question :")
+    for label, measured in figures["sites"].items():
+        for name in sets:
+            kinds = measured[name]["top3_par_sorte"]
+            if len(kinds) > 1:
+                print_console(f"{label:7} {name:10} " + " · ".join(f"{kind} {share}" for kind, share in kinds.items()))
     return 0
 
 
