@@ -27,7 +27,7 @@ from markdown.extensions.toc import slugify
 from common.site_map import HOME, redirects, site_pages
 from common.suggestions import closest
 from guide.browser_assets import BrowserAssets
-from guide.model import Guide
+from guide.model import FAQ_FRAMEWORK, Guide
 from guide.rendering import RenderedPage, render_pages
 
 # The calculators' pre-rendered forms name the browser's files (the Pyodide runtime, the bundle); their ids do not
@@ -134,6 +134,23 @@ def page_ids(pages: list[RenderedPage], home: dict) -> dict[str, PageIds]:
 def guide_page_ids(guide: Guide) -> dict[str, PageIds]:
     """Render the guide's pages (without the browser's files) and read their ids."""
     return page_ids(render_pages(guide, NO_BROWSER_FILES), guide.frameworks[HOME])
+
+
+def faq_question_anchors(frameworks: dict, pages: dict[str, PageIds]) -> dict[str, str]:
+    """Where each FAQ question is shown in full besides the FAQ's page, by its id: the page that shows its first theme
+    (faq.yml), at the anchor its heading's words make there (``sourcing/#dois-je-embaucher-ou-prendre-une-agence``).
+    A question no such page shows is left out."""
+    found = {}
+    for question in (frameworks.get(FAQ_FRAMEWORK) or {}).get("questions") or []:
+        theme = question["themes"][0]
+        base = heading_id(question["question"])
+        for page in pages.values():
+            if theme in page.frameworks:
+                heading = next((heading for heading in page.headings if heading.base == base), None)
+                if heading is not None:
+                    found[question["id"]] = f"{page.url}#{heading.id}"
+                break
+    return found
 
 
 def page_addresses(home: dict) -> dict[str, str]:

@@ -25,6 +25,7 @@ import yaml
 
 from common.site_map import HOME, nav_groups, page_of, site_pages
 from guide.admin import admin_policy, github_repository, site_admin_config, write_admin
+from guide.anchors import faq_question_anchors, guide_page_ids
 from guide.browser.assets import check_assets, write_check_assets
 from guide.browser_assets import BrowserAssets, browser_assets, write_browser_assets
 from guide.cache_headers import write_headers_file
@@ -237,7 +238,8 @@ def finish_site(guide: Guide | None, assets: BrowserAssets | None, settings: Sit
         write_check_assets(check_assets(settings.root, assets), site_dir)
     write_search_worker(site_dir, guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None,
                         guide.frameworks.get(PHASES_FRAMEWORK) if guide else None,
-                        search_words(guide.frameworks) if guide else None)
+                        search_words(guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide)))
+                        if guide else None)
     finish_search_index(site_dir)  # page titles on shared headings, blocks in their sections
     admin_written = False
     if guide is not None:

@@ -26,9 +26,9 @@ from typing import Any
 
 from calculators.contract import CALCULATOR_NAMES, load_calculator, parse_input
 from calculators.diagnostic import rule_problems
-from common.site_map import page_of, plan_entries
+from common.site_map import page_of, page_url, plan_entries
 from common.suggestions import closest
-from guide.anchors import PageIds, guide_page_ids, links_in, missing_target, page_addresses
+from guide.anchors import PageIds, faq_question_anchors, guide_page_ids, links_in, missing_target, page_addresses
 from guide.errors import ContentError, format_field_path
 from guide.markers import NOT_THRESHOLDS, OLD_COMMENT, SOURCE_TERMS, old_comment_message
 from guide.model import FAQ_FRAMEWORK, HOME, THRESHOLDS_FRAMEWORK, FieldPath, Guide
@@ -545,11 +545,24 @@ def anchors_are_unique_on_their_page(data: dict, report: Report, guide: Guide, p
 def readers_questions_aim_at_a_section_of_the_page(data: dict, report: Report, guide: Guide,
                                                    pages: dict[str, PageIds]) -> None:
     """page.recherche: a ``section`` is an anchor of the page that shows this file (the search raises that section
-    for the readers' questions; an anchor that does not exist raises nothing)."""
+    for the readers' questions; an anchor that does not exist raises nothing), and not an FAQ question's: its anchor
+    is made from its words, so rewording the question in faq.yml would break another file; its readers' words go
+    under the question in faq.yml, where they follow it."""
     entries = (data.get("page") or {}).get(SEARCH_WORDS_KEY) or []
-    page = pages[page_of(guide.frameworks[HOME], report.name).url]
+    home = guide.frameworks[HOME]
+    page = pages[page_of(home, report.name).url]
+    questions = {location: ident for ident, location in faq_question_anchors(guide.frameworks, pages).items()}
+    questions.update({page_url(home, FAQ_FRAMEWORK, question["id"]): question["id"]
+                      for question in (guide.frameworks.get(FAQ_FRAMEWORK) or {}).get("questions") or []})
     for index, entry in enumerate(entries):
         section = entry.get("section")
+        if section is not None and f"{page.url}#{section}" in questions:
+            ident = questions[f"{page.url}#{section}"]
+            report(("page", SEARCH_WORDS_KEY, index, "section"),
+                   f"« {section} » est l'ancre d'une question de la FAQ (« {ident} ») : écrivez ces mots des "
+                   f"lecteurs dans faq.yml, sous la question « {ident} », après « recherche: », pour qu'ils la "
+                   "suivent quand elle est reformulée", section)
+            continue
         if section is None or section in page.ids:
             continue
         suggestion = closest(section, page.ids)

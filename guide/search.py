@@ -32,6 +32,7 @@ from guide.model import FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, TH
 SYNONYMS_KEY = "synonymes_recherche"
 TERMINOLOGY_KEY = "terminologie"  # the glossary's list of preferred terms (guide/terminology.py)
 SEARCH_WORDS_KEY = "recherche"  # page.recherche of every framework: the readers' own questions, never shown
+FAQ_QUESTIONS_KEY = "questions"  # faq.yml's questions, each with its own « recherche »
 HEADCOUNT_GROUP = "employes"  # the id, in both glossary lists, of the words for a company's employees
 SYNONYMS_SCRIPT = "guide-search-synonyms.js"  # in assets/javascripts/, beside french-search-stemming.js
 PATCH_SCRIPT = "french-search-stemming.js"
@@ -315,16 +316,22 @@ def search_headcounts(glossary: dict | None, phases: dict | None) -> dict:
 
 
 def is_readers_words(path: tuple) -> bool:
-    """Whether a field's path is in ``page.recherche``: the readers' own words, never shown, which the rules on the
-    guide's texts (preferred terms, figures of seuils.yml) leave as the readers write them."""
-    return tuple(path[:2]) == ("page", SEARCH_WORDS_KEY)
+    """Whether a field's path is in readers' own words (``page.recherche``, or ``recherche`` of an FAQ question),
+    never shown, which the rules on the guide's texts (preferred terms, figures of seuils.yml) leave as the readers
+    write them."""
+    path = tuple(path)
+    return path[:2] == ("page", SEARCH_WORDS_KEY) or (len(path) > 2 and path[0] == FAQ_QUESTIONS_KEY
+                                                       and path[2] == SEARCH_WORDS_KEY)
 
 
-def search_words(frameworks: Mapping[str, Any]) -> dict[str, list[str]]:
-    """The readers' own questions (``page.recherche`` of each framework), by the address they aim at.
+def search_words(frameworks: Mapping[str, Any], faq_anchors: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """The readers' own questions, by the address they aim at.
 
-    An entry without ``section`` aims at the framework itself: its page, or its part of the page that shows it
-    (``common.site_map.page_url``); with one, at that anchor of the page. Spaces normalised; the order kept.
+    ``page.recherche`` of each framework: an entry without ``section`` aims at the framework itself, its page or its
+    part of the page that shows it (``common.site_map.page_url``); with one, at that anchor of the page.
+    ``recherche`` of an FAQ question (faq.yml): at the question on the FAQ's page and where its first theme's page
+    shows it (``faq_anchors``, by question id: ``guide.anchors.faq_question_anchors``), an anchor made from the
+    question's words, which follows them when an editor rewords the question. Spaces normalised; the order kept.
     """
     home = frameworks.get(HOME)
     words: dict[str, list[str]] = {}
@@ -334,6 +341,12 @@ def search_words(frameworks: Mapping[str, Any]) -> dict[str, list[str]]:
         for entry in ((data or {}).get("page") or {}).get(SEARCH_WORDS_KEY) or []:
             location = page_url(home, name, entry.get("section"))
             words.setdefault(location, []).extend(_expression(text) for text in entry["mots"])
+    for question in (frameworks.get(FAQ_FRAMEWORK) or {}).get(FAQ_QUESTIONS_KEY) or []:
+        texts = [_expression(text) for text in question.get(SEARCH_WORDS_KEY) or []]
+        locations = [page_url(home, FAQ_FRAMEWORK, question["id"]), (faq_anchors or {}).get(question["id"])]
+        for location in dict.fromkeys(location for location in locations if location is not None):
+            if texts:
+                words.setdefault(location, []).extend(texts)
     return words
 
 

@@ -13,10 +13,14 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from common.site_map import HOME, page_url
+from guide.anchors import faq_question_anchors, guide_page_ids
+from guide.catalog import load_guide
+from guide.model import FAQ_FRAMEWORK
 from guide.search import (
     ITEM_CLASSES,
     ITEM_KEY,
     PAGE_TITLE_KEY,
+    SEARCH_WORDS_KEY,
     SYNONYMS_SCRIPT,
     item_ids,
     item_sections,
@@ -486,8 +490,48 @@ def test_every_readers_question_aims_at_a_result_of_the_built_index(built_site, 
     """Each address the questions aim at is a result of the search index: the page, a section or a block."""
     locations = {document["location"] for document in search_documents(built_site)}
     words = script_words((built_site / "assets" / "javascripts" / SYNONYMS_SCRIPT).read_text(encoding="utf-8"))
-    assert words == search_words(guide.frameworks)
+    assert words == search_words(guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide)))
     assert sorted(set(words) - locations) == []
+
+
+def faq_question_with_readers_words(project) -> tuple[dict, dict]:
+    """(the first FAQ question with readers' words, the guide), read from a copy of the content."""
+    guide = load_guide(project)
+    question = next(question for question in guide.frameworks[FAQ_FRAMEWORK]["questions"]
+                    if question.get(SEARCH_WORDS_KEY))
+    return question, guide
+
+
+def test_an_faq_question_s_readers_words_follow_it_when_an_editor_rewords_it(project):
+    """Its words aim at the question on the FAQ's page and where its first theme's page shows it, an anchor made of
+    its words: reworded in faq.yml, the question keeps them at its new anchor, and the content stays valid."""
+    question, guide = faq_question_with_readers_words(project)
+    home = guide.frameworks[HOME]
+    before = faq_question_anchors(guide.frameworks, guide_page_ids(guide))[question["id"]]
+    replace_in(project / "frameworks" / "faq.yml", question["question"].rstrip(" ?"), "Vraiment, " +
+               question["question"].rstrip(" ?").lower())
+    guide = load_guide(project)  # no error: an ordinary rewording
+    after = faq_question_anchors(guide.frameworks, guide_page_ids(guide))[question["id"]]
+    words = search_words(guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide)))
+    assert after != before and after.startswith(before.partition("#")[0] + "#vraiment-")
+    expected = [" ".join(text.split()) for text in question[SEARCH_WORDS_KEY]]
+    assert set(expected) <= set(words[after])
+    assert set(expected) <= set(words[page_url(home, FAQ_FRAMEWORK, question["id"])])
+    assert not set(expected) & set(words.get(before, []))
+
+
+def test_readers_words_aimed_at_an_faq_question_s_anchor_on_a_page_are_an_error_sent_to_faq_yml(project):
+    """Written in the page's file, they would break when the question is reworded in faq.yml: the error says where
+    they go instead."""
+    question, guide = faq_question_with_readers_words(project)
+    page, _, anchor = faq_question_anchors(guide.frameworks, guide_page_ids(guide))[question["id"]].partition("#")
+    [name] = [name for name in guide.frameworks if page_url(guide.frameworks[HOME], name, None) == page]
+    path = project / "frameworks" / f"{name}.yml"
+    replace_in(path, "  recherche:\n", f"  recherche:\n    - section: {anchor}\n      mots:\n        - \"test\"\n")
+    [error] = [error for error in load_errors(project) if "recherche" in error.field]
+    assert (error.file, error.line, error.field) == (f"frameworks/{name}.yml", line_of(path, f"section: {anchor}"),
+                                                     "page.recherche[0].section")
+    assert "faq.yml" in error.message and f"« {question['id']} »" in error.message
 
 
 def first_section_of_readers_questions(project):
