@@ -291,9 +291,17 @@
         var stem = entry.stems[0].stem
         if (!asked[stem]) { asked[stem] = true; askedCount += 1 }
       })
+      var related = Object.create(null) // the synonyms of the typed words: a question holding one is like it too
+      words.forEach(function (entry) {
+        entry.stems.slice(1).forEach(function (s) { if (!asked[s.stem]) related[s.stem] = true })
+      })
       var likeness = Object.create(null)
       questions.forEach(function (question) {
-        var common = question.stems.filter(function (stem) { return asked[stem] }).length
+        var common = 0
+        question.stems.forEach(function (stem) {
+          if (asked[stem]) common += 1
+          else if (related[stem]) common += SYNONYM_BOOST // a synonym counts as in the search: 0.4 of a typed word
+        })
         var share = common / (askedCount + question.stems.length - common)
         if (share > (likeness[question.location] || 0)) likeness[question.location] = share
       })
