@@ -12,6 +12,8 @@ address of each group's first link (where a click on the result leads).
 Question sets (each a JSON list of ``{question, page, section, also, kind}``):
 - ``anciennes``: the 42 questions of tests/browser/test_search_questions.py (page only);
 - ``reglage``: tests/search/questions-reglage.json, the tuning half of the independent question set;
+- ``reglage2``: tests/search/questions-reglage-2.json, more tuning questions (90: full questions, figures,
+  symptoms; written by another helper under the same rules), read and tuned against like the tuning half;
 - ``validation``: tests/search/questions-validation.json, a second independent set (another writer, who read
   neither the other sets nor the readers' questions of the pages): a check that a change measured on the tuning half
   holds on questions nobody tuned against, run more often than the held-out half. Its questions are never printed
@@ -45,7 +47,8 @@ from scripts.project_tools import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_bui
 REPO = Path(__file__).resolve().parent.parent
 
 QUESTIONS_DIR = REPO / "tests" / "search"
-SETS = {"reglage": QUESTIONS_DIR / "questions-reglage.json", "validation": QUESTIONS_DIR / "questions-validation.json",
+SETS = {"reglage": QUESTIONS_DIR / "questions-reglage.json", "reglage2": QUESTIONS_DIR / "questions-reglage-2.json",
+        "validation": QUESTIONS_DIR / "questions-validation.json",
         "reserve": QUESTIONS_DIR / "questions-reserve.json"}
 HELD_OUT = "reserve"
 TOTALS_ONLY = {HELD_OUT, "validation"}  # sets whose questions are never printed
@@ -204,7 +207,7 @@ def percent(value: float) -> str:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    names = (["anciennes", "reglage"] + (["validation"] if SETS["validation"].is_file() else [])
+    names = (["anciennes", "reglage"] + [name for name in ("reglage2", "validation") if SETS[name].is_file()]
              + ([HELD_OUT] if "--reserve" in sys.argv else []))
     if not SETS["reglage"].is_file() and "--reserve" not in sys.argv:
         print_console(f"{SETS['reglage'].relative_to(REPO)} manque : seules les questions anciennes sont posées", file=sys.stderr)
