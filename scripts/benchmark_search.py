@@ -271,7 +271,7 @@ def main() -> int:
             print(f"{label:7} {name:10} {f['questions']:>4} {percent(f['top1']):>8} {percent(f['top3']):>8} "
                   f"{f['mrr']:>6.3f} {percent(f['section_du_premier']) if f['section_du_premier'] is not None else '—':>8} "
                   f"{percent(f['top3_page_ou_also']):>12}")
-    print("\ntop-3 par sorte de question :")
+    print_console("\ntop-3 par sorte de question :")
     for label, measured in figures["sites"].items():
         for name in sets:
             kinds = measured[name].get("top3_par_sorte", {})
