@@ -27,7 +27,7 @@ from markdown.extensions.toc import slugify
 from common.site_map import HOME, redirects, site_pages
 from common.suggestions import closest
 from guide.browser_assets import BrowserAssets
-from guide.model import FAQ_FRAMEWORK, Guide
+from guide.model import FAQ_FRAMEWORK, FAQ_QUESTIONS_KEY, Guide
 from guide.rendering import RenderedPage, render_pages
 
 # The calculators' pre-rendered forms name the browser's files (the Pyodide runtime, the bundle); their ids do not
@@ -141,7 +141,7 @@ def faq_question_anchors(frameworks: dict, pages: dict[str, PageIds]) -> dict[st
     (faq.yml), at the anchor its heading's words make there (``sourcing/#dois-je-embaucher-ou-prendre-une-agence``).
     A question no such page shows is left out."""
     found = {}
-    for question in (frameworks.get(FAQ_FRAMEWORK) or {}).get("questions") or []:
+    for question in (frameworks.get(FAQ_FRAMEWORK) or {}).get(FAQ_QUESTIONS_KEY) or []:
         theme = question["themes"][0]
         base = heading_id(question["question"])
         for page in pages.values():

@@ -34,7 +34,7 @@ from guide.csp import secure_site
 from guide.model import GLOSSARY_FRAMEWORK, PHASES_FRAMEWORK, Guide
 from guide.rendering import RenderedPage, finish_page_html, render_pages, typeset_page
 from guide.repository import repository_url
-from guide.search import finish_search_index, search_words, write_search_worker
+from guide.search import faq_question_locations, finish_search_index, search_words, write_search_worker
 from guide.site import HOME_TITLE, navigation, write_redirect_pages
 from guide.structured_data import json_for_script, structured_data_for
 
@@ -238,7 +238,8 @@ def finish_site(guide: Guide | None, assets: BrowserAssets | None, settings: Sit
         write_check_assets(check_assets(settings.root, assets), site_dir)
     write_search_worker(site_dir, guide.frameworks[GLOSSARY_FRAMEWORK] if guide else None,
                         guide.frameworks.get(PHASES_FRAMEWORK) if guide else None,
-                        search_words(guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide)))
+                        search_words(guide.frameworks, faq_question_locations(
+                            guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide))))
                         if guide else None)
     finish_search_index(site_dir)  # page titles on shared headings, blocks in their sections
     admin_written = False

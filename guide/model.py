@@ -22,11 +22,12 @@ from common.site_map import HOME
 from guide.yaml_source import ParsedYaml
 
 __all__ = [
-    "FAQ_FRAMEWORK", "GLOSSARY_FRAMEWORK", "HOME", "SOURCES_FRAMEWORK", "THRESHOLDS_FRAMEWORK", "FieldPath", "Guide",
+    "FAQ_FRAMEWORK", "FAQ_QUESTIONS_KEY", "GLOSSARY_FRAMEWORK", "HOME", "SOURCES_FRAMEWORK", "THRESHOLDS_FRAMEWORK", "FieldPath", "Guide",
     "by_id", "item_by_id",
 ]
 
 FAQ_FRAMEWORK = "faq"  # the questions, each shown on the pages of its themes
+FAQ_QUESTIONS_KEY = "questions"  # faq.yml's list of questions
 GLOSSARY_FRAMEWORK = "glossaire"  # the terms explained as tooltips, the terminology and the search synonyms
 SOURCES_FRAMEWORK = "sources"  # the articles every page credits
 PHASES_FRAMEWORK = "phases"  # the maturity phases, with their head-count ranges

@@ -26,13 +26,13 @@ from typing import Any
 
 from calculators.contract import CALCULATOR_NAMES, load_calculator, parse_input
 from calculators.diagnostic import rule_problems
-from common.site_map import page_of, page_url, plan_entries
+from common.site_map import page_of, plan_entries
 from common.suggestions import closest
 from guide.anchors import PageIds, faq_question_anchors, guide_page_ids, links_in, missing_target, page_addresses
 from guide.errors import ContentError, format_field_path
 from guide.markers import NOT_THRESHOLDS, OLD_COMMENT, SOURCE_TERMS, old_comment_message
-from guide.model import FAQ_FRAMEWORK, HOME, THRESHOLDS_FRAMEWORK, FieldPath, Guide
-from guide.search import SEARCH_WORDS_KEY
+from guide.model import FAQ_FRAMEWORK, FAQ_QUESTIONS_KEY, HOME, THRESHOLDS_FRAMEWORK, FieldPath, Guide
+from guide.search import SEARCH_WORDS_KEY, faq_question_locations
 from guide.terminology import TerminologyChecker, terminology
 from guide.thresholds import figures_in, thresholds_by_id
 from guide.yaml_source import ParsedYaml
@@ -551,9 +551,10 @@ def readers_questions_aim_at_a_section_of_the_page(data: dict, report: Report, g
     entries = (data.get("page") or {}).get(SEARCH_WORDS_KEY) or []
     home = guide.frameworks[HOME]
     page = pages[page_of(home, report.name).url]
-    questions = {location: ident for ident, location in faq_question_anchors(guide.frameworks, pages).items()}
-    questions.update({page_url(home, FAQ_FRAMEWORK, question["id"]): question["id"]
-                      for question in (guide.frameworks.get(FAQ_FRAMEWORK) or {}).get("questions") or []})
+    if not any(entry.get("section") is not None for entry in entries):
+        return
+    questions = {location: ident for ident, locations in faq_question_locations(
+        guide.frameworks, faq_question_anchors(guide.frameworks, pages)).items() for location in locations}
     for index, entry in enumerate(entries):
         section = entry.get("section")
         if section is not None and f"{page.url}#{section}" in questions:
@@ -587,7 +588,7 @@ def links_lead_to_pages_that_exist(data: dict, report: Report, guide: Guide, pag
                 continue
             # The page to add: the one the closest target is on (a page's address is its host's name, « phases/ »).
             host = (missing.page.rstrip("/") or HOME) if missing.page is not None else "NOM"
-            to = "aux themes de la question" if (report.name, path[:1]) == (FAQ_FRAMEWORK, ("questions",)) \
+            to = "aux themes de la question" if (report.name, path[:1]) == (FAQ_FRAMEWORK, (FAQ_QUESTIONS_KEY,)) \
                 else "à page.voir_aussi"
             report(path, f"ce lien mène à {missing.what}, et un lien écrit dans un texte s'affiche de toute façon tel "
                    f"quel : écrivez le texte seul et, pour renvoyer vers une page, ajoutez-la {to} "

@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from common.site_map import HOME, page_url
-from guide.model import FAQ_FRAMEWORK, GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
+from guide.model import FAQ_FRAMEWORK, FAQ_QUESTIONS_KEY, GLOSSARY_FRAMEWORK, SOURCES_FRAMEWORK, THRESHOLDS_FRAMEWORK
 
 SYNONYMS_KEY = "synonymes_recherche"
 TERMINOLOGY_KEY = "terminologie"  # the glossary's list of preferred terms (guide/terminology.py)
 SEARCH_WORDS_KEY = "recherche"  # page.recherche of every framework: the readers' own questions, never shown
-FAQ_QUESTIONS_KEY = "questions"  # faq.yml's questions, each with its own « recherche »
 HEADCOUNT_GROUP = "employes"  # the id, in both glossary lists, of the words for a company's employees
 SYNONYMS_SCRIPT = "guide-search-synonyms.js"  # in assets/javascripts/, beside french-search-stemming.js
 PATCH_SCRIPT = "french-search-stemming.js"
@@ -324,14 +323,28 @@ def is_readers_words(path: tuple) -> bool:
                                                        and path[2] == SEARCH_WORDS_KEY)
 
 
-def search_words(frameworks: Mapping[str, Any], faq_anchors: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+def faq_question_locations(frameworks: Mapping[str, Any], elsewhere: Mapping[str, str] | None = None
+                           ) -> dict[str, tuple[str, ...]]:
+    """Every address that shows each FAQ question in full, by its id: on the FAQ's page (``faq/#id``), then where
+    the page of its first theme shows it (``elsewhere``, by question id: ``guide.anchors.faq_question_anchors``, an
+    anchor made from the question's words, which follows them when an editor rewords the question)."""
+    home = frameworks.get(HOME)
+    if home is None:
+        return {}
+    return {question["id"]: tuple(dict.fromkeys(
+                location for location in (page_url(home, FAQ_FRAMEWORK, question["id"]),
+                                          (elsewhere or {}).get(question["id"])) if location is not None))
+            for question in (frameworks.get(FAQ_FRAMEWORK) or {}).get(FAQ_QUESTIONS_KEY) or []}
+
+
+def search_words(frameworks: Mapping[str, Any],
+                 faq_locations: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, list[str]]:
     """The readers' own questions, by the address they aim at.
 
     ``page.recherche`` of each framework: an entry without ``section`` aims at the framework itself, its page or its
     part of the page that shows it (``common.site_map.page_url``); with one, at that anchor of the page.
-    ``recherche`` of an FAQ question (faq.yml): at the question on the FAQ's page and where its first theme's page
-    shows it (``faq_anchors``, by question id: ``guide.anchors.faq_question_anchors``), an anchor made from the
-    question's words, which follows them when an editor rewords the question. Spaces normalised; the order kept.
+    ``recherche`` of an FAQ question (faq.yml): at every address that shows the question (``faq_locations``:
+    ``faq_question_locations``; without it, the FAQ's page only). Spaces normalised; the order kept.
     """
     home = frameworks.get(HOME)
     words: dict[str, list[str]] = {}
@@ -341,12 +354,11 @@ def search_words(frameworks: Mapping[str, Any], faq_anchors: Mapping[str, str] |
         for entry in ((data or {}).get("page") or {}).get(SEARCH_WORDS_KEY) or []:
             location = page_url(home, name, entry.get("section"))
             words.setdefault(location, []).extend(_expression(text) for text in entry["mots"])
+    locations = faq_locations if faq_locations is not None else faq_question_locations(frameworks)
     for question in (frameworks.get(FAQ_FRAMEWORK) or {}).get(FAQ_QUESTIONS_KEY) or []:
         texts = [_expression(text) for text in question.get(SEARCH_WORDS_KEY) or []]
-        locations = [page_url(home, FAQ_FRAMEWORK, question["id"]), (faq_anchors or {}).get(question["id"])]
-        for location in dict.fromkeys(location for location in locations if location is not None):
-            if texts:
-                words.setdefault(location, []).extend(texts)
+        for location in locations.get(question["id"], ()) if texts else ():
+            words.setdefault(location, []).extend(texts)
     return words
 
 

@@ -29,6 +29,7 @@ from guide.browser_assets import BrowserAssets
 from guide.markdown_text import Trusted
 from guide.model import (
     FAQ_FRAMEWORK,
+    FAQ_QUESTIONS_KEY,
     PHASES_FRAMEWORK,
     SOURCES_FRAMEWORK,
     THRESHOLDS_FRAMEWORK,
@@ -46,12 +47,12 @@ def questions_for(guide: Guide, name: str) -> list[dict]:
     """FAQ entries whose themes include this framework."""
     if FAQ_FRAMEWORK not in guide.frameworks:
         return []
-    return [question for question in guide.frameworks[FAQ_FRAMEWORK]["questions"] if name in question["themes"]]
+    return [question for question in guide.frameworks[FAQ_FRAMEWORK][FAQ_QUESTIONS_KEY] if name in question["themes"]]
 
 
 def shown_questions(guide: Guide, name: str) -> list[dict]:
     """The FAQ entries a framework shows: all of them on the FAQ's own page, else those of its themes."""
-    return guide.frameworks[FAQ_FRAMEWORK]["questions"] if name == FAQ_FRAMEWORK else questions_for(guide, name)
+    return guide.frameworks[FAQ_FRAMEWORK][FAQ_QUESTIONS_KEY] if name == FAQ_FRAMEWORK else questions_for(guide, name)
 
 
 def page_questions(guide: Guide, page: SitePage) -> tuple[list[dict], list[dict]]:

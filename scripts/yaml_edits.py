@@ -225,6 +225,26 @@ def append_item(root: Path, name: str, path: tuple, item: str) -> None:
     file.write_text(text[:where] + block + text[where:], encoding="utf-8")
 
 
+def add_field(root: Path, name: str, path: tuple, key: str, value: str) -> None:
+    """Add the field ``key`` at the end of the block of fields at ``path``, aligned on its other fields: ``value`` is
+    the YAML an editor types after « key: » (a block on its own lines when it starts with a line break)."""
+    file = root / FRAMEWORKS / f"{name}.yml"
+    text = file.read_text(encoding="utf-8")
+    node = _node(text, path)
+    if not isinstance(node, yaml.MappingNode) or node.flow_style or not node.value:
+        raise EditError(f"{name}.yml {path} n'est pas un bloc de champs")
+    if any(key_node.value == key for key_node, _ in node.value):
+        raise EditError(f"{name}.yml {path} a déjà un champ « {key} »")
+    first_key = node.value[0][0]
+    indent = " " * (first_key.start_mark.index - _line_start(text, first_key.start_mark.index))
+    if value.startswith("\n"):
+        block = f"{indent}{key}:\n" + "".join(f"{indent}  {line}\n" for line in value.strip("\n").split("\n"))
+    else:
+        block = f"{indent}{key}: {value}\n"
+    where = _line_end(text, _last_index(node))
+    file.write_text(text[:where] + block + text[where:], encoding="utf-8")
+
+
 def remove_item(root: Path, name: str, path: tuple, step) -> str:
     """Remove one item of the block list at ``path`` (``step``: its index or {"id": …}) with all its lines;
     returns the removed item's text as written."""

@@ -40,6 +40,7 @@ from guide.argparse_fr import FrenchParser, french
 from scripts.yaml_edits import (  # noqa: F401 (the gestures, for the tests that import them from here)
     FRAMEWORKS,
     EditError,
+    add_field,
     append_item,
     quoted,
     raw_value,

@@ -16,7 +16,7 @@ import pytest
 
 from guide.source_text import SEEDS_DIR
 from tests.helpers import page_slug
-from tests.ordinary_edits import EDITS, EditError, append_item, apply_edits, remove_item, set_text
+from tests.ordinary_edits import EDITS, EditError, add_field, append_item, apply_edits, remove_item, set_text
 from tests.site_text import article_text, normalise
 from tests.support import copy_project, mkdocs_build
 
@@ -134,6 +134,15 @@ def test_an_item_is_added_after_the_last_one_aligned_on_its_dash(sample):
     assert '      - "b"\n      - "c"\n  # un commentaire' in read(sample)
     append_item(sample, "sample", ("items",), "id: trois\ntexte: \"Trois\"")
     assert read(sample).endswith('    liste: [c]\n  - id: trois\n    texte: "Trois"\nfin: oui\n')
+
+
+def test_a_field_is_added_after_the_last_one_aligned_on_the_others(sample):
+    add_field(sample, "sample", ("items", {"id": "un"}), "note", '"Une note"')
+    assert '      - "b"\n    note: "Une note"\n  # un commentaire' in read(sample)
+    add_field(sample, "sample", ("items", {"id": "deux"}), "mots", '\n- "x"\n- "y"')
+    assert read(sample).endswith('    liste: [c]\n    mots:\n      - "x"\n      - "y"\nfin: oui\n')
+    with pytest.raises(EditError):
+        add_field(sample, "sample", ("items", {"id": "deux"}), "texte", '"deux fois"')
 
 
 def test_an_item_is_removed_with_all_its_lines(sample):

@@ -15,13 +15,14 @@ from selectolax.lexbor import LexborHTMLParser
 from common.site_map import HOME, page_url
 from guide.anchors import faq_question_anchors, guide_page_ids
 from guide.catalog import load_guide
-from guide.model import FAQ_FRAMEWORK
+from guide.model import FAQ_FRAMEWORK, FAQ_QUESTIONS_KEY
 from guide.search import (
     ITEM_CLASSES,
     ITEM_KEY,
     PAGE_TITLE_KEY,
     SEARCH_WORDS_KEY,
     SYNONYMS_SCRIPT,
+    faq_question_locations,
     item_ids,
     item_sections,
     search_boost,
@@ -36,6 +37,7 @@ from guide.search import (
     write_search_worker,
 )
 from tests.helpers import line_of, load_errors, page_slugs, replace_in
+from tests.ordinary_edits import add_field, append_item, quoted, reword
 from tests.site_text import article_text, normalise, select, text_of
 
 GLOSSARY_FILE = "frameworks/glossaire.yml"
@@ -490,16 +492,28 @@ def test_every_readers_question_aims_at_a_result_of_the_built_index(built_site, 
     """Each address the questions aim at is a result of the search index: the page, a section or a block."""
     locations = {document["location"] for document in search_documents(built_site)}
     words = script_words((built_site / "assets" / "javascripts" / SYNONYMS_SCRIPT).read_text(encoding="utf-8"))
-    assert words == search_words(guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide)))
+    assert words == search_words(guide.frameworks, faq_question_locations(
+        guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide))))
     assert sorted(set(words) - locations) == []
 
 
+TEST_WORDS = "mots d'un lecteur pour ce test"
+
+
 def faq_question_with_readers_words(project) -> tuple[dict, dict]:
-    """(the first FAQ question with readers' words, the guide), read from a copy of the content."""
+    """(the first FAQ question that a theme's page shows, given readers' words of this test's own, the guide), read
+    from a copy of the content: whatever words the questions have today."""
     guide = load_guide(project)
-    question = next(question for question in guide.frameworks[FAQ_FRAMEWORK]["questions"]
-                    if question.get(SEARCH_WORDS_KEY))
-    return question, guide
+    anchors = faq_question_anchors(guide.frameworks, guide_page_ids(guide))
+    index, question = next((index, question) for index, question in enumerate(guide.frameworks[FAQ_FRAMEWORK][
+        FAQ_QUESTIONS_KEY]) if question["id"] in anchors)
+    path = (FAQ_QUESTIONS_KEY, index)
+    if question.get(SEARCH_WORDS_KEY):
+        append_item(project, FAQ_FRAMEWORK, (*path, SEARCH_WORDS_KEY), quoted(TEST_WORDS))
+    else:
+        add_field(project, FAQ_FRAMEWORK, path, SEARCH_WORDS_KEY, "\n- " + quoted(TEST_WORDS))
+    guide = load_guide(project)
+    return guide.frameworks[FAQ_FRAMEWORK][FAQ_QUESTIONS_KEY][index], guide
 
 
 def test_an_faq_question_s_readers_words_follow_it_when_an_editor_rewords_it(project):
@@ -507,12 +521,14 @@ def test_an_faq_question_s_readers_words_follow_it_when_an_editor_rewords_it(pro
     its words: reworded in faq.yml, the question keeps them at its new anchor, and the content stays valid."""
     question, guide = faq_question_with_readers_words(project)
     home = guide.frameworks[HOME]
+    assert TEST_WORDS in question[SEARCH_WORDS_KEY]
     before = faq_question_anchors(guide.frameworks, guide_page_ids(guide))[question["id"]]
-    replace_in(project / "frameworks" / "faq.yml", question["question"].rstrip(" ?"), "Vraiment, " +
-               question["question"].rstrip(" ?").lower())
+    reword(project, FAQ_FRAMEWORK, (FAQ_QUESTIONS_KEY, {"id": question["id"]}, "question"),
+           lambda text: "Vraiment, " + text.rstrip(" ?").lower() + " ?")
     guide = load_guide(project)  # no error: an ordinary rewording
     after = faq_question_anchors(guide.frameworks, guide_page_ids(guide))[question["id"]]
-    words = search_words(guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide)))
+    words = search_words(guide.frameworks, faq_question_locations(
+        guide.frameworks, faq_question_anchors(guide.frameworks, guide_page_ids(guide))))
     assert after != before and after.startswith(before.partition("#")[0] + "#vraiment-")
     expected = [" ".join(text.split()) for text in question[SEARCH_WORDS_KEY]]
     assert set(expected) <= set(words[after])
@@ -527,10 +543,15 @@ def test_readers_words_aimed_at_an_faq_question_s_anchor_on_a_page_are_an_error_
     page, _, anchor = faq_question_anchors(guide.frameworks, guide_page_ids(guide))[question["id"]].partition("#")
     [name] = [name for name in guide.frameworks if page_url(guide.frameworks[HOME], name, None) == page]
     path = project / "frameworks" / f"{name}.yml"
-    replace_in(path, "  recherche:\n", f"  recherche:\n    - section: {anchor}\n      mots:\n        - \"test\"\n")
+    entries = ((guide.frameworks[name] or {}).get("page") or {}).get(SEARCH_WORDS_KEY) or []
+    entry = f'section: {anchor}\nmots:\n  - "test"'
+    if entries:
+        append_item(project, name, ("page", SEARCH_WORDS_KEY), entry)
+    else:
+        add_field(project, name, ("page",), SEARCH_WORDS_KEY, "\n- " + entry.replace("\n", "\n  "))
     [error] = [error for error in load_errors(project) if "recherche" in error.field]
     assert (error.file, error.line, error.field) == (f"frameworks/{name}.yml", line_of(path, f"section: {anchor}"),
-                                                     "page.recherche[0].section")
+                                                     f"page.recherche[{len(entries)}].section")
     assert "faq.yml" in error.message and f"« {question['id']} »" in error.message
 
 
