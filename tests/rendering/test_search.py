@@ -15,12 +15,13 @@ from selectolax.lexbor import LexborHTMLParser
 from common.site_map import HOME, page_url
 from guide.anchors import faq_question_anchors, guide_page_ids
 from guide.catalog import load_guide
-from guide.model import FAQ_FRAMEWORK, FAQ_QUESTIONS_KEY
+from guide.model import FAQ_FRAMEWORK, FAQ_QUESTIONS_KEY, GLOSSARY_FRAMEWORK
 from guide.search import (
     ITEM_CLASSES,
     ITEM_KEY,
     PAGE_TITLE_KEY,
     SEARCH_WORDS_KEY,
+    SYNONYMS_KEY,
     SYNONYMS_SCRIPT,
     faq_question_locations,
     item_ids,
@@ -37,7 +38,7 @@ from guide.search import (
     write_search_worker,
 )
 from tests.helpers import line_of, load_errors, page_slugs, replace_in
-from tests.ordinary_edits import add_field, append_item, quoted, reword
+from tests.ordinary_edits import add_field, append_item, quoted, read_value, reword, set_text
 from tests.site_text import article_text, normalise, select, text_of
 
 GLOSSARY_FILE = "frameworks/glossaire.yml"
@@ -407,54 +408,52 @@ def test_the_built_index_has_each_block_with_an_id_as_a_result_inside_its_sectio
 # --- Mistakes in the synonyms: French errors at their line --------------------------------------------
 
 
-def first_group_line(project) -> int:
-    """The line of the first synonym group (the terminology list above has an « employes » entry too)."""
-    return line_of(project / GLOSSARY_FILE, "synonymes_recherche:") + 1
+def add_group(project, lines: str) -> tuple[int, int]:
+    """Add a synonym group as an editor types it, after the last one: (its index in the list, its first line)."""
+    groups = read_value(project, GLOSSARY_FRAMEWORK, (SYNONYMS_KEY,))
+    append_item(project, GLOSSARY_FRAMEWORK, (SYNONYMS_KEY,), lines)
+    return len(groups), line_of(project / GLOSSARY_FILE, "  - id: essai-lecteurs")
 
 
 def test_a_misspelt_field_in_a_group_is_reported_at_its_line(project):
-    path = project / GLOSSARY_FILE
-    line = line_of(path, "    mots: [collaborateurs")
-    replace_in(path, "    mots: [collaborateurs", "    mot: [collaborateurs")
+    index, line = add_group(project, "id: essai-lecteurs\nmot: [salariés, équipiers]\nguide: [employés]")
     errors = load_errors(project)
-    unknown = next(error for error in errors if error.field == "synonymes_recherche[0].mot")
-    assert unknown.file == GLOSSARY_FILE and unknown.line == line
+    unknown = next(error for error in errors if error.field == f"synonymes_recherche[{index}].mot")
+    assert unknown.file == GLOSSARY_FILE and unknown.line == line + 1
     assert unknown.message == "champ inconnu : vouliez-vous dire « mots » ?"
-    missing = next(error for error in errors if error.field == "synonymes_recherche[0].mots")
-    assert missing.line == first_group_line(project) and missing.message == "ce champ est obligatoire"
+    missing = next(error for error in errors if error.field == f"synonymes_recherche[{index}].mots")
+    assert missing.line == line and missing.message == "ce champ est obligatoire"
 
 
 def test_a_wildcard_in_a_word_is_reported_at_its_line(project):
-    path = project / GLOSSARY_FILE
-    replace_in(path, "mots: [embaucher, engager]", "mots: [embaucher, engag*]")
+    index, line = add_group(project, "id: essai-lecteurs\nmots: [embaucher, engag*]\nguide: [recruter]")
     [error] = load_errors(project)
-    assert (error.file, error.line) == (GLOSSARY_FILE, line_of(path, "engag*"))
-    assert error.field == "synonymes_recherche[1].mots[1]"
+    assert (error.file, error.line) == (GLOSSARY_FILE, line + 1)
+    assert error.field == f"synonymes_recherche[{index}].mots[1]"
     assert error.message == "un mot ou une expression sur une seule ligne, sans astérisque (par exemple : CMO à temps partiel)"
 
 
 def test_a_group_without_guide_needs_two_words(project):
-    path = project / GLOSSARY_FILE
-    replace_in(path, "    mots: [embaucher, engager]\n    guide: [recruter]\n", "    mots: [embaucher]\n")
+    index, line = add_group(project, "id: essai-lecteurs\nmots: [embaucher]")
     [error] = load_errors(project)
-    assert (error.line, error.field) == (line_of(path, "mots: [embaucher]"), "synonymes_recherche[1].mots")
+    assert (error.line, error.field) == (line + 1, f"synonymes_recherche[{index}].mots")
     assert error.message == "la liste doit contenir au moins 2 éléments"
 
 
 def test_a_guide_written_as_a_text_instead_of_a_list_is_an_error(project):
-    path = project / GLOSSARY_FILE
-    replace_in(path, "    guide: [recruter]", "    guide: recruter")
+    index, line = add_group(project, "id: essai-lecteurs\nmots: [embaucher, engager]\nguide: recruter")
     [error] = load_errors(project)
-    assert (error.line, error.field) == (line_of(path, "guide: recruter"), "synonymes_recherche[1].guide")
+    assert (error.line, error.field) == (line + 2, f"synonymes_recherche[{index}].guide")
     assert error.message.startswith("doit être une liste")
 
 
 def test_a_group_id_used_twice_is_an_error(project):
-    path = project / GLOSSARY_FILE
-    replace_in(path, "  - id: salaire\n", "  - id: cout\n")
+    first = read_value(project, GLOSSARY_FRAMEWORK, (SYNONYMS_KEY, 0, "id"))
+    index, line = add_group(project, "id: essai-lecteurs\nmots: [embaucher, engager]\nguide: [recruter]")
+    set_text(project, GLOSSARY_FRAMEWORK, (SYNONYMS_KEY, index, "id"), first)
     [error] = load_errors(project)
-    assert (error.line, error.field) == (line_of(path, "  - id: cout", 2), "synonymes_recherche[3].id")
-    assert "identifiant en double « cout »" in error.message
+    assert (error.line, error.field) == (line, f"synonymes_recherche[{index}].id")
+    assert f"identifiant en double « {first} »" in error.message
 
 
 # --- The readers' questions (page.recherche) ---------------------------------------------------------------------
