@@ -137,3 +137,50 @@ def test_the_title_of_a_result_whose_page_answers_as_a_whole_leads_to_the_top_of
     ask(device, title)
     link = urlsplit(first_result_link(device))
     assert link.path == urlsplit(site_url + LONG_PAGE).path and link.fragment == "", link
+
+
+BACK_TO_TOP_SHOWN = """() => {
+  const button = document.querySelector(".md-top")
+  return !!button && !button.hidden && button.checkVisibility({opacityProperty: true, visibilityProperty: true})
+}"""
+# What a calculator does above a section as it starts (its pre-rendered form gains and loses lines): the text above
+# the target changes height, and the browser scrolls the page up to keep the target in place.
+SHRINK_ABOVE = """() => document.querySelector("article h1 ~ p").remove()"""
+
+
+def shrink_above_and_check(device, place_id: str) -> None:
+    before = device.evaluate("scrollY")
+    device.evaluate(SHRINK_ABOVE)
+    device.wait_for_function("y => scrollY < y", arg=before, timeout=5_000)  # the page moved up, not the reader
+    device.wait_for_timeout(400)
+    assert device.evaluate(AT_THE_TOP, place_id) or device.evaluate(NEAR_THE_TOP, place_id)
+    assert not device.evaluate(BACK_TO_TOP_SHOWN)
+
+
+# Placed by the browser itself (a full load): at the top, its scroll margin within a few pixels of the header's.
+NEAR_THE_TOP = """id => {
+  const target = document.getElementById(id)
+  if (!target) return false
+  const top = target.getBoundingClientRect().top
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom
+  return top >= header - 8 && top <= header + 40
+}"""
+
+
+def test_a_page_opened_at_a_section_keeps_the_back_to_top_button_off_it_until_the_reader_moves(device, built_site,
+                                                                                                 site_url):
+    """Material shows « Retour en haut de la page » when the page scrolls up. The page scrolled up by itself to keep
+    the section in place, as text above it changed height (seen: a calculator starting, 45 px above
+    /internalisation/#formule), and the button covered the section's heading. Opened at a section (here by a full
+    load; guide.mjs does the same after a search result or an in-site link), the section stays clear of it; the
+    button shows again once the reader scrolls up."""
+    sections = headings(built_site, LONG_PAGE)
+    entry_id, _ = sections[-3]
+    device.goto(f"{site_url}{LONG_PAGE}#{entry_id}")
+    device.wait_for_load_state("networkidle")
+    device.wait_for_function(NEAR_THE_TOP, arg=entry_id, timeout=10_000)
+    shrink_above_and_check(device, entry_id)
+    device.mouse.wheel(0, -600)
+    device.wait_for_function(BACK_TO_TOP_SHOWN, timeout=5_000)
+    assert device.console_errors == []
+    assert device.outside_requests == []

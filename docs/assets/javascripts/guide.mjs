@@ -37,6 +37,9 @@
  *    (pushed meanwhile), and that page opened as far down, its first screen skipped; Back right after a scroll
  *    returned to the previous page at the offset of the one being left. An offset is now saved only in the
  *    entry of the page it was read on.
+ * 9. A page opened at a target (point 1, a search result, a link with a #fragment) keeps Material's « Retour en
+ *    haut de la page » hidden until the reader moves: the page's own moves to keep the target in place are not
+ *    the reader's scrolling up, and the button covered the target's heading.
  */
 let firstPage = true
 let fromHistory = false
@@ -85,12 +88,18 @@ function afterScrollLock(callback) {
 // layout viewport can be taller than the screen for a few frames (seen 2 658 px, then 1 463 px, for 844 px), and
 // a target aligned then ended half-way down. It is aligned once the viewport is the screen's size again, until
 // it has stayed in place STILL_FRAMES frames; watching stops as soon as the reader scrolls, touches or types.
+// Material shows « Retour en haut de la page » when the page scrolls up: the page scrolled up to keep the target
+// in place (a calculator above it changing height as it starts: seen 45 px on /internalisation/#formule) drew
+// that button over the target's heading. It stays hidden (LANDING, guide.css) until the reader scrolls, touches
+// or types.
 const MAX_FRAMES = 90
 const STILL_FRAMES = 5
+const LANDING = "guide-landing"
 let revealing = 0
 
 function stopRevealing() {
   revealing += 1
+  document.documentElement.classList.remove(LANDING)
 }
 for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
   window.addEventListener(type, stopRevealing, { passive: true, capture: true })
@@ -107,6 +116,7 @@ function revealTarget() {
   const target = document.getElementById(id)
   if (!target) return
   const run = ++revealing
+  document.documentElement.classList.add(LANDING)
   let frames = 0
   let still = 0
   // At the top of the screen, below the sticky header (the target's scroll-margin-top), as a browser places the
@@ -179,6 +189,8 @@ function loadCalculators() {
 
 function onPage() {
   const skip = firstPage || fromHistory
+  // A page loaded at a target: the browser placed it, and keeps it in place as the page above it changes.
+  if (firstPage && window.location.hash) document.documentElement.classList.add(LANDING)
   firstPage = false
   fromHistory = false
   if (!skip) window.requestAnimationFrame(() => window.requestAnimationFrame(revealTarget))
