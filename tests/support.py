@@ -123,9 +123,16 @@ def watched_page(context, site_url):
     return tab
 
 
+# No CSS transition or animation running: a colour or an opacity half-way through its change (a header button's
+# tooltip fading in after a click) is not what the reader reads, and axe measured its contrast on the way.
+SETTLED = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+
+
 def axe_violations(page, **options) -> list[str]:
-    """What axe-core (shipped in axe-playwright-python, offline) finds wrong on the page as it is now."""
+    """What axe-core (shipped in axe-playwright-python, offline) finds wrong on the page as it is now, once its
+    transitions have ended."""
     from axe_playwright_python.sync_playwright import Axe
 
+    page.wait_for_function(SETTLED, timeout=10_000)
     result = Axe().run(page, **options)
     return [f"{item['id']}: {[node['target'] for node in item['nodes']]}" for item in result.response["violations"]]
