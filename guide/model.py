@@ -22,8 +22,8 @@ from common.site_map import HOME
 from guide.yaml_source import ParsedYaml
 
 __all__ = [
-    "FAQ_FRAMEWORK", "FAQ_QUESTIONS_KEY", "GLOSSARY_FRAMEWORK", "HOME", "SOURCES_FRAMEWORK", "THRESHOLDS_FRAMEWORK", "FieldPath", "Guide",
-    "by_id", "item_by_id",
+    "FAQ_FRAMEWORK", "FAQ_QUESTIONS_KEY", "GLOSSARY_FRAMEWORK", "HOME", "SOURCES_FRAMEWORK", "THRESHOLDS_FRAMEWORK",
+    "FieldPath", "Guide", "by_id", "item_by_id",
 ]
 
 FAQ_FRAMEWORK = "faq"  # the questions, each shown on the pages of its themes

@@ -123,9 +123,11 @@ def watched_page(context, site_url):
     return tab
 
 
-# No CSS transition or animation running: a colour or an opacity half-way through its change (a header button's
-# tooltip fading in after a click) is not what the reader reads, and axe measured its contrast on the way.
-SETTLED = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+# No CSS transition or animation on its way (an endless one, such as a loading cue, is left running): a colour or an
+# opacity half-way through its change (a header button's tooltip fading in after a click) is not what the reader
+# reads, and axe measured its contrast on the way.
+SETTLED = """() => document.getAnimations().every(animation => animation.playState !== "running"
+  || animation.effect === null || animation.effect.getComputedTiming().endTime === Infinity)"""
 
 
 def axe_violations(page, **options) -> list[str]:

@@ -153,7 +153,7 @@ def shrink_above_and_check(device, place_id: str) -> None:
     device.evaluate(SHRINK_ABOVE)
     device.wait_for_function("y => scrollY < y", arg=before, timeout=5_000)  # the page moved up, not the reader
     device.wait_for_timeout(400)
-    assert device.evaluate(AT_THE_TOP, place_id) or device.evaluate(NEAR_THE_TOP, place_id)
+    assert device.evaluate(NEAR_THE_TOP, place_id)
     assert not device.evaluate(BACK_TO_TOP_SHOWN)
 
 
