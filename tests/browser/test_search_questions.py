@@ -467,3 +467,38 @@ def test_a_result_whose_readers_question_is_the_one_typed_comes_first(page, site
     links = paste_question(page, question)
     assert result_pages(site_url, links)[0] == pages[1], (target, links[:4])
     assert page.console_errors == []
+
+
+RESULT_SCORES = """() => Object.fromEntries([...document.querySelectorAll(".md-search-result__link")].map(link => [
+  new URL(link.href).pathname + new URL(link.href).hash, Number(link.querySelector("[data-md-score]").dataset.mdScore)]))"""
+
+
+def test_a_blocks_readers_question_raises_the_section_around_it(page, site_url, built_site):
+    """A block (a card, a divergence, a step: its « item » in the index) sits inside a section, whose text holds
+    the block's: a readers' question written for the block counts for that section too (french-search-stemming.js).
+    The worker's questions are replaced for this page only: none, then the question typed for one block alone, whose
+    section the search found; that section scores higher. Before, a block's question only raised the block, which
+    is scored no higher than its section: « des stagiaires pour l'international » left its page 4th."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    blocks = {doc["item"]: doc["location"] for doc in docs if "item" in doc and "#" in doc["item"]}
+    question = "équipe marketing organisation"
+    base = urlsplit(site_url).path
+
+    def scores_with(words: dict) -> dict[str, float]:
+        def replaced(route):
+            original = route.fetch().text()
+            route.fulfill(body=original + f"self.guideSearchWords = {json.dumps(words)};\n",
+                          content_type="text/javascript")
+
+        page.unroute("**/guide-search-synonyms.js")
+        page.route("**/guide-search-synonyms.js", replaced)
+        open_search(page, site_url)
+        paste_question(page, question)
+        return {location.removeprefix(base): score for location, score in page.evaluate(RESULT_SCORES).items()}
+
+    page.add_init_script(WATCH_SEARCH_WORKER)
+    before = scores_with({})
+    section = next(location for location in before if location in blocks)
+    after = scores_with({blocks[section]: [question]})
+    assert after[section] > before[section], (section, blocks[section], before[section], after[section])
+    assert page.console_errors == []
