@@ -179,9 +179,15 @@ def item_sections(html: str) -> str:
     return "".join(pieces)
 
 
+# A line break inside a paragraph or a table cell (« Agilité.<br>Adaptation rapide. »): the search's parser keeps
+# only the text around it, which ran together in the results (« Agilité.Adaptation rapide. »).
+_LINE_BREAK = re.compile(r"<br\s*/?>(?!\s)")
+
+
 def searchable_html(html: str) -> str:
-    """A page's HTML as the search indexes it: the marked blocks left out, each item a section of its own."""
-    return item_sections(_OUT_OF_SEARCH.sub("", html))
+    """A page's HTML as the search indexes it: the marked blocks left out, each item a section of its own, a space
+    after each line break."""
+    return item_sections(_LINE_BREAK.sub(lambda found: found.group(0) + " ", _OUT_OF_SEARCH.sub("", html)))
 
 
 def shown_html(html: str) -> str:

@@ -89,6 +89,14 @@ def lines(items: list) -> Trusted:
 
 
 @template_filter
+def cell_label(text: str) -> Trusted:
+    """A table cell's column name, shown before the cell's text when a wide table becomes one card per row on a
+    phone (guide.css), hidden elsewhere. Left out of the search index: it repeated the column's name in every row
+    and ran into the cell's text in the results (« Ce qu’apporte le CMOVision, cadrage… »)."""
+    return Trusted(f'<span class="guide-cell-label" data-search-exclude>{escape_text(text)}</span>')
+
+
+@template_filter
 def lower_first(text: str) -> str:
     """``Taux de change`` -> ``taux de change``, inside a sentence."""
     return text[:1].lower() + text[1:]

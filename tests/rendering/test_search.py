@@ -31,6 +31,7 @@ from guide.search import (
     search_synonyms,
     search_words,
     searchable_html,
+    shown_html,
     synonyms_script,
     with_items_in_sections,
     with_page_titles,
@@ -277,6 +278,23 @@ def test_a_calculators_own_labels_are_not_in_the_index(built_site):
         assert indexed and [text for text in own if text in indexed] == [], page
 
 
+def test_a_cells_column_name_shown_on_phones_is_not_in_the_index_and_its_text_is(built_site):
+    """A wide table becomes one card per row on a phone, each cell then showing its column's name (``cell_label``).
+    The index keeps the cell's text, not that name: it repeated the column's name in every row, run into the cell's
+    text (« Ce qu’apporte le CMOVision, cadrage et gouvernance » in a result)."""
+    documents = search_documents(built_site)
+    labelled = [page for page in page_slugs() if select(built_site, page, ".guide-cell-label")]
+    assert labelled
+    for page in labelled:
+        indexed = " ".join(text_of(LexborHTMLParser(document["text"]).body) for document in documents
+                           if document["location"].split("#")[0] == f"{page}/")
+        for label in select(built_site, page, ".guide-cell-label"):
+            cell, name = text_of(label.parent), text_of(label)
+            assert cell.startswith(name) and cell[len(name):].strip(), (page, cell)
+            assert cell not in indexed, (page, cell)
+            assert cell[len(name):].strip() in indexed, (page, cell)
+
+
 def test_a_heading_several_pages_share_gets_its_pages_title_and_no_other_does():
     documents = [
         {"location": "a/", "title": "Page A", "text": ""},
@@ -349,6 +367,13 @@ def test_the_indexed_copy_differs_from_the_page_by_the_headings_only():
     indexed = item_sections(BLOCKS)
     assert re.sub(r"<h6 id=\"[^\"]*\">.*?</h6>", "", indexed) == BLOCKS
     assert item_sections("<p>Rien.</p>") == "<p>Rien.</p>"
+
+
+def test_the_indexed_copy_has_a_space_after_each_line_break_and_the_page_none():
+    """The search's parser keeps only the text around a <br>: « Agilité.<br>Adaptation » ran together in results."""
+    page = "<td>Agilité.<br>Adaptation rapide.<br/>Souple.<br> Déjà espacé.</td>"
+    assert searchable_html(page) == "<td>Agilité.<br> Adaptation rapide.<br/> Souple.<br> Déjà espacé.</td>"
+    assert shown_html(page) == page
 
 
 def test_a_blocks_title_stays_escaped_text():
