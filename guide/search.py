@@ -154,6 +154,9 @@ class _Items(HTMLParser):
         self.handle_data(f"&#{name};")
 
 
+# Spaces collapsed in a block's title: the ordinary ones only, the narrow no-break space before « : » kept
+# (str.split() took it for a space: « Signal 2 : Marketing dispersé » in the results, not as on the page).
+_ASCII_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -169,7 +172,7 @@ def item_sections(html: str) -> str:
     pieces, done = [], 0
     for item in items:
         words = item["p"] if item["paragraph"] or not item["strong"] else item["strong"]
-        title = " ".join("".join(words or []).split())
+        title = _ASCII_SPACES.sub(" ", "".join(words or [])).strip(" ")
         if not title:
             continue
         pieces.append(html[done:item["end"]])
@@ -184,10 +187,18 @@ def item_sections(html: str) -> str:
 _LINE_BREAK = re.compile(r"<br\s*/?>(?!\s)")
 
 
+# A table's cells: the search's parser keeps their text only, which read as one run-on line in the results
+# (« Situation Modèle recommandé Rôle du CMO Startup early-stage Freelances + fondateur Absent… »). Each cell but
+# a table's last ends with « · » in the indexed copy (a separator of the search, mkdocs.yml: not a word).
+CELL_SEPARATOR = " ·"
+_CELL_FOLLOWED = re.compile(r"(?=</t[dh]>(?:\s*</?(?:tr|thead|tbody)>)*\s*<t[dh][\s>])")
+
+
 def searchable_html(html: str) -> str:
     """A page's HTML as the search indexes it: the marked blocks left out, each item a section of its own, a space
-    after each line break."""
-    return item_sections(_LINE_BREAK.sub(lambda found: found.group(0) + " ", _OUT_OF_SEARCH.sub("", html)))
+    after each line break, a separator after each table cell followed by another."""
+    html = _LINE_BREAK.sub(lambda found: found.group(0) + " ", _OUT_OF_SEARCH.sub("", html))
+    return item_sections(_CELL_FOLLOWED.sub(CELL_SEPARATOR, html))
 
 
 def shown_html(html: str) -> str:

@@ -17,6 +17,7 @@ from guide.anchors import faq_question_anchors, guide_page_ids
 from guide.catalog import load_guide
 from guide.model import FAQ_FRAMEWORK, FAQ_QUESTIONS_KEY, GLOSSARY_FRAMEWORK
 from guide.search import (
+    CELL_SEPARATOR,
     ITEM_CLASSES,
     ITEM_KEY,
     PAGE_TITLE_KEY,
@@ -358,6 +359,12 @@ def test_a_block_with_an_id_gets_a_heading_with_its_id_and_its_first_bold_words_
     assert cac.child.tag == "h6"  # the heading opens the block: its section starts there and ends with it
 
 
+def test_a_blocks_title_keeps_its_no_break_spaces_and_collapses_the_others():
+    html = '<div class="card" id="signal"><p><strong>Signal\u00a02\u202f:\n   Marketing  dispersé</strong></p></div>'
+    [title] = LexborHTMLParser(item_sections(html)).css("h6")
+    assert title.text() == "Signal\u00a02\u202f: Marketing dispersé"
+
+
 def test_only_the_blocks_classes_with_an_id_are_blocks():
     assert item_ids(BLOCKS) == {"cac", "chiffre", "ecart"}
     assert "card" in ITEM_CLASSES and "autre" not in ITEM_CLASSES
@@ -374,6 +381,24 @@ def test_the_indexed_copy_has_a_space_after_each_line_break_and_the_page_none():
     page = "<td>Agilité.<br>Adaptation rapide.<br/>Souple.<br> Déjà espacé.</td>"
     assert searchable_html(page) == "<td>Agilité.<br> Adaptation rapide.<br/> Souple.<br> Déjà espacé.</td>"
     assert shown_html(page) == page
+
+
+TABLE = ("<table><thead><tr><th>Situation</th><th>Modèle</th></tr></thead><tbody>"
+         "<tr><td>Startup</td><td><p>Freelances</p></td></tr>\n<tr><td>PME</td><td>Hybride</td></tr></tbody></table>")
+
+
+def test_the_indexed_copy_separates_a_tables_cells_and_the_page_does_not():
+    """The search's parser keeps a cell's text only: a table read as one run-on line in the results."""
+    indexed = searchable_html(TABLE)
+    assert text_of(LexborHTMLParser(indexed).body) == "Situation · Modèle · Startup · Freelances · PME · Hybride"
+    assert indexed.replace(CELL_SEPARATOR, "") == TABLE
+    assert shown_html(TABLE) == TABLE
+
+
+def test_the_cells_separator_is_no_word_for_the_search(built_site):
+    """mkdocs.yml gives the search its separator of words (lunr's, in the browser): the cells' one is in it."""
+    separator = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["separator"]
+    assert [word for word in re.split(separator, f"Startup{CELL_SEPARATOR} PME") if word] == ["Startup", "PME"]
 
 
 def test_a_blocks_title_stays_escaped_text():
