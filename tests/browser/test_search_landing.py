@@ -179,3 +179,31 @@ def test_a_page_opened_at_a_section_keeps_the_back_to_top_button_off_it_until_th
     device.wait_for_function(BACK_TO_TOP_SHOWN, timeout=5_000)
     assert device.console_errors == []
     assert device.outside_requests == []
+
+
+# The lines the back-to-top button's label takes on the screen.
+BACK_TO_TOP_LINES = """() => {
+  const button = document.querySelector(".md-top")
+  const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT)
+  const range = document.createRange(), tops = new Set()
+  while (walker.nextNode()) {
+    if (!walker.currentNode.data.trim()) continue
+    range.selectNodeContents(walker.currentNode)
+    for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top))
+  }
+  return tops.size
+}"""
+
+
+def test_the_back_to_top_button_takes_one_line(device, built_site, site_url):
+    """Material's label in French, « Retour en haut de la page », wrapped on two lines on a phone (the button was
+    placed at half the screen's width, its width limited to the other half), a tall pill over the text."""
+    device.goto(f"{site_url}{LONG_PAGE}")
+    device.wait_for_load_state("networkidle")
+    device.mouse.wheel(0, 2_000)
+    device.wait_for_function("() => scrollY > 1_000")
+    device.mouse.wheel(0, -300)
+    device.wait_for_function(BACK_TO_TOP_SHOWN, timeout=5_000)
+    assert device.evaluate(BACK_TO_TOP_LINES) == 1
+    assert device.console_errors == []
+    assert device.outside_requests == []
