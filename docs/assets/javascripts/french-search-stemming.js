@@ -311,8 +311,8 @@
         var share = common / (askedCount + question.stems.length - common)
         if (share > (likeness[question.location] || 0)) likeness[question.location] = share
       })
-      // A block's questions (a card, a divergence, a step: its « item » in the index) are the section around it's
-      // too, whose text holds the block's: otherwise the block's questions only chose where its page opens, and a
+      // A block's questions (a card, a divergence, a step: its « item » in the index) count for the section around
+      // it too, whose text holds the block's: otherwise the block's questions only chose where its page opens, and a
       // question only a block's readers' words are like (« des stagiaires pour l'international ») left its page
       // below others (scripts/benchmark --recherche: tuning half top-3 103 -> 105 of 110, second tuning set 73 ->
       // 77 of 90, validation set 90 -> 92 of 100).
